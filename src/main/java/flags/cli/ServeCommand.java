@@ -1,13 +1,127 @@
 package flags.cli;
 
+import flags.server.FlagServer;
+import flags.server.ServerConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the real command lands. */
-@Command(name = "serve", mixinStandardHelpOptions = true)
+/** {@code flags serve}: the flag server of SPEC §4 in the foreground, until Ctrl-C. */
+@Command(name = "serve",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Serve flags over HTTP with delays and errors, like Fluent Python's slow_server.py.",
+                "GET/HEAD /flags/cc/cc.gif and /flags/cc/metadata.json; every answer, 404s included, "
+                        + "waits delay + uniform(0, jitter) seconds, and with probability --error-rate "
+                        + "is --error-status instead. Prints its URL, then runs until Ctrl-C."},
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  flags serve --port 8000 --delay 0 --jitter 0      # LOCAL",
+                "  flags serve --port 8001                           # DELAY",
+                "  flags serve --port 8002 --error-rate 0.25         # ERROR"})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8001", paramLabel = "PORT",
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+            description = "address to listen on (default: ${DEFAULT-VALUE})")
+    String bind;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "directory with cc/cc.gif and cc/metadata.json (default: the sample bundled in the jar)")
+    Path dir;
+
+    @Option(names = "--delay", defaultValue = "0.5", paramLabel = "S", converter = SecondsConverter.class,
+            description = "fixed wait before every answer, in seconds (default: ${DEFAULT-VALUE})")
+    Duration delay;
+
+    @Option(names = "--jitter", defaultValue = "0.5", paramLabel = "S", converter = SecondsConverter.class,
+            description = "extra random wait, uniform in 0..S seconds (default: ${DEFAULT-VALUE})")
+    Duration jitter;
+
+    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "P",
+            description = "probability 0..1 of answering --error-status instead (default: ${DEFAULT-VALUE})")
+    double errorRate;
+
+    @Option(names = "--error-status", defaultValue = "418", paramLabel = "CODE",
+            description = "HTTP status of the error answers, 200..599 (default: ${DEFAULT-VALUE})")
+    int errorStatus;
+
+    @Option(names = "--seed", paramLabel = "N",
+            description = "seed making the sequence of delays and errors reproducible")
+    Long seed;
+
     @Override
     public Integer call() {
-        return 0;
+        ServerConfig config;
+        try {
+            config = new ServerConfig(bind, port, dir, delay, jitter, errorRate, errorStatus,
+                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        FlagServer server;
+        try {
+            server = FlagServer.start(config);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        // Ctrl-C runs the shutdown hooks: stop the server there, which also releases join() below.
+        Thread hook = new Thread(server::close, "flags-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(banner(config, server));
+        out.flush();
+        boolean interrupted = false;
+        try {
+            server.join();
+        } catch (InterruptedException e) {
+            interrupted = true; // the flag is now clear, so close() below can wait for the server threads
+        } finally {
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException jvmExiting) {
+                // Ctrl-C: the hook has closed the server and the JVM exits with 130 once it is done
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        // Only Ctrl-C or an interrupt ends the command, and both are interruptions.
+        return ExitCodes.INTERRUPTED;
+    }
+
+    /** {@code Serving flags-sample on http://127.0.0.1:8001/flags (delay 0.5s + up to 0.5s jitter, error rate 0%)}. */
+    static String banner(ServerConfig c, FlagServer server) {
+        String source = c.dir() == null ? "flags-sample" : c.dir().toAbsolutePath().normalize().toString();
+        StringBuilder sb = new StringBuilder("Serving ").append(source).append(" on ").append(server.baseUrl())
+                .append(" (delay ").append(SecondsConverter.format(c.delay())).append('s')
+                .append(" + up to ").append(SecondsConverter.format(c.jitter())).append("s jitter")
+                .append(", error rate ").append(percent(c.errorRate())).append('%');
+        if (c.errorRate() > 0) {
+            sb.append(" answered ").append(c.errorStatus());
+        }
+        c.seed().ifPresent(s -> sb.append(", seed ").append(s));
+        return sb.append(')').toString();
+    }
+
+    private static String percent(double rate) {
+        return new BigDecimal(rate * 100, new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

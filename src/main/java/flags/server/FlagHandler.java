@@ -1,0 +1,102 @@
+package flags.server;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The flag routes of SPEC §4 on a Jetty core handler. The answer is decided when the request arrives,
+ * then sent by a task on the server's {@link Scheduler} once its wait is over: a waiting request holds
+ * no thread, only its connection.
+ */
+final class FlagHandler extends Handler.Abstract {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlagHandler.class);
+
+    /**
+     * The only paths served, matched against the raw (still encoded) path: no dot segments, no percent
+     * escapes, no extra slashes, so no traversal form can match. The store then checks real paths anyway.
+     */
+    static final Pattern FLAG_PATH = Pattern.compile("^/flags/([a-z]{2})/(\\1\\.gif|metadata\\.json)$");
+
+    private final FlagStore store;
+    private final Faults faults;
+    private final int errorStatus;
+    private final Scheduler scheduler;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger peakWaiting = new AtomicInteger();
+
+    FlagHandler(FlagStore store, Faults faults, int errorStatus, Scheduler scheduler) {
+        this.store = store;
+        this.faults = faults;
+        this.errorStatus = errorStatus;
+        this.scheduler = scheduler;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        Faults.Draw draw = faults.next();
+        Answer answer = draw.error() ? Answer.text(errorStatus) : route(request);
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        if (draw.delayNanos() <= 0) {
+            answer.send(response, head, callback);
+            return true;
+        }
+        peakWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
+        try {
+            scheduler.schedule(() -> {
+                waiting.decrementAndGet();
+                answer.send(response, head, callback);
+            }, draw.delayNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException stopping) {
+            waiting.decrementAndGet();
+            callback.failed(stopping);
+        }
+        return true;
+    }
+
+    private Answer route(Request request) {
+        Matcher m = FLAG_PATH.matcher(request.getHttpURI().getPath());
+        if (!m.matches()) {
+            return Answer.NOT_FOUND;
+        }
+        String file = m.group(2);
+        Optional<byte[]> body;
+        try {
+            body = store.read(m.group(1), file);
+        } catch (IOException e) {
+            LOG.warn("cannot read {}: {}", request.getHttpURI().getPath(), e.toString());
+            return Answer.text(HttpStatus.INTERNAL_SERVER_ERROR_500);
+        }
+        if (body.isEmpty()) {
+            return Answer.NOT_FOUND;
+        }
+        if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
+            return Answer.METHOD_NOT_ALLOWED;
+        }
+        return Answer.file(file.endsWith(".gif") ? "image/gif" : "application/json", body.get());
+    }
+
+    /** Requests waiting for their delay right now. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    /** The most requests that were waiting at once. */
+    int peakWaiting() {
+        return peakWaiting.get();
+    }
+}
