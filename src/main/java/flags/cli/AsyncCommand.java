@@ -1,13 +1,30 @@
 package flags.cli;
 
+import flags.strategy.AsyncStrategy;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the real command lands. */
-@Command(name = "async", mixinStandardHelpOptions = true)
+/** {@code flags async}: download flags a CompletableFuture pipeline over OkHttp's async calls. */
+@Command(name = "async", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Download flags a CompletableFuture pipeline over OkHttp's async calls.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
+                " 2:usage error", "130:interrupted (Ctrl-C)"})
 public final class AsyncCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DownloadMixin options;
+
+    @Mixin
+    OutputMixin output;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        return new BatchRun(spec, options, output, System.in).run(m -> new AsyncStrategy(m));
     }
 }

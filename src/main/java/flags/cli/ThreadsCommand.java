@@ -1,13 +1,30 @@
 package flags.cli;
 
+import flags.strategy.ThreadPoolStrategy;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until the real command lands. */
-@Command(name = "threads", mixinStandardHelpOptions = true)
+/** {@code flags threads}: download flags an ExecutorService pool of -m platform threads. */
+@Command(name = "threads", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Download flags an ExecutorService pool of -m platform threads.",
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
+                " 2:usage error", "130:interrupted (Ctrl-C)"})
 public final class ThreadsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DownloadMixin options;
+
+    @Mixin
+    OutputMixin output;
+
     @Override
-    public Integer call() {
-        return 0;
+    public Integer call() throws Exception {
+        return new BatchRun(spec, options, output, System.in).run(m -> new ThreadPoolStrategy(m));
     }
 }

@@ -1,0 +1,58 @@
+package flags.cli;
+
+import flags.download.Codes;
+import flags.download.Countries;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Picks the codes of a run from {@code CC...}, {@code -a}, {@code -e} or {@code -i} (one of them), then {@code -l}. */
+final class CodeSelection {
+    private CodeSelection() {}
+
+    /** The sorted, de-duplicated, limited codes; {@link UsageException} for any bad input. */
+    static List<String> resolve(DownloadMixin o, InputStream stdin) {
+        int sources = (o.codes.isEmpty() ? 0 : 1) + (o.all ? 1 : 0) + (o.every ? 1 : 0) + (o.input == null ? 0 : 1);
+        if (sources > 1) {
+            throw new UsageException("choose one source of codes: CC..., -a, -e or -i");
+        }
+        if (o.limit != null && o.limit < 1) {
+            throw new UsageException("invalid value for --limit: " + o.limit + " (expected 1 or more)");
+        }
+        List<String> codes;
+        try {
+            codes = o.all ? Countries.codes()
+                    : o.every ? Codes.every()
+                    : o.input != null ? read(o.input, stdin)
+                    : o.codes.isEmpty() ? Codes.POP20
+                    : Codes.expand(o.codes);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (codes.isEmpty()) {
+            throw new UsageException("no codes to download in " + o.input);
+        }
+        return Codes.normalise(codes, o.limit);
+    }
+
+    private static List<String> read(String input, InputStream stdin) {
+        try {
+            if (input.equals("-")) {
+                return Codes.read(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), "standard input");
+            }
+            try (BufferedReader reader = Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
+                return Codes.read(reader, input);
+            }
+        } catch (NoSuchFileException e) {
+            throw new UsageException("cannot read " + input + ": no such file");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + input + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package flags.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The options every download command shares (SPEC §2): which codes, where from, where to, how. */
+public final class DownloadMixin {
+    static final Duration DEFAULT_DELAY = Duration.ofMillis(100);
+    static final Duration DEFAULT_JITTER = Duration.ofMillis(100);
+
+    @Parameters(paramLabel = "CC", arity = "0..*",
+            description = "Country codes (BR) or single letters (B = BA..BZ); case-insensitive. "
+                    + "Default: the 20 most populous countries.")
+    List<String> codes = new ArrayList<>();
+
+    @Option(names = {"-a", "--all"}, description = "Every code of the shipped ISO 3166 list (194 codes).")
+    boolean all;
+
+    @Option(names = {"-e", "--every"}, description = "Every two-letter code AA..ZZ (676; most are not found).")
+    boolean every;
+
+    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+            description = "Codes one per line ('-' for standard input; blank lines and # comments skipped).")
+    String input;
+
+    @Option(names = {"-l", "--limit"}, paramLabel = "N",
+            description = "Keep the first N codes after sorting and removing duplicates.")
+    Integer limit;
+
+    @Option(names = {"-s", "--server"}, paramLabel = "LABEL|URL", defaultValue = "EMBEDDED",
+            description = "EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = "--delay", paramLabel = "S", converter = SecondsConverter.class,
+            description = "Embedded server only: seconds before every answer (default: 0.1).")
+    Duration delay;
+
+    @Option(names = "--jitter", paramLabel = "S", converter = SecondsConverter.class,
+            description = "Embedded server only: up to this many extra seconds, uniformly (default: 0.1).")
+    Duration jitter;
+
+    @Option(names = "--error-rate", paramLabel = "P",
+            description = "Embedded server only: probability 0..1 of an error answer (default: 0).")
+    Double errorRate;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "downloaded",
+            description = "Where files go; created if missing (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--names", description = "Also fetch metadata.json and save the flag as Country_Name.gif.")
+    boolean names;
+
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "10485760",
+            description = "Largest body accepted, in bytes (default: ${DEFAULT-VALUE}).")
+    long maxBytes;
+
+    @Option(names = {"-m", "--max-req"}, paramLabel = "N", defaultValue = "30",
+            description = "Most requests in flight at once, 1..1000 (default: ${DEFAULT-VALUE}; seq always uses 1).")
+    int maxReq;
+
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", converter = SecondsConverter.class,
+            description = "Limit for one request, connect to last byte, in seconds (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+            description = "Retries after an I/O error, a timeout, 408, 429 or 5xx (default: ${DEFAULT-VALUE}).")
+    int retries;
+}

@@ -1,0 +1,4 @@
+package flags.download;
+
+/** One row of the shipped country list: ISO code, English name and top-level domain. */
+public record Country(String code, String name, String tld) {}

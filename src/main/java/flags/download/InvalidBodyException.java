@@ -1,0 +1,10 @@
+package flags.download;
+
+import java.io.IOException;
+
+/** A 200 answer whose body must not be saved (not an image, empty, too large, bad metadata): never retried. */
+final class InvalidBodyException extends IOException {
+    InvalidBodyException(String message) {
+        super(message);
+    }
+}

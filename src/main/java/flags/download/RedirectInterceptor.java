@@ -1,0 +1,53 @@
+package flags.download;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * Follows redirects itself because OkHttp's own limit (20) is not configurable: at most {@code max} hops,
+ * and a URL seen twice is a loop. Application interceptors may call {@code proceed} more than once.
+ */
+final class RedirectInterceptor implements Interceptor {
+    /** A redirect problem: not worth retrying, unlike other I/O errors. */
+    static final class RedirectException extends IOException {
+        RedirectException(String message) {
+            super(message);
+        }
+    }
+
+    private final int max;
+
+    RedirectInterceptor(int max) {
+        this.max = max;
+    }
+
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        okhttp3.Request request = chain.request();
+        Set<HttpUrl> seen = new HashSet<>();
+        seen.add(request.url());
+        for (int hops = 0; ; hops++) {
+            Response response = chain.proceed(request);
+            if (!response.isRedirect()) {
+                return response;
+            }
+            String location = response.header("Location");
+            HttpUrl next = location == null ? null : response.request().url().resolve(location);
+            response.close();
+            if (next == null) {
+                throw new RedirectException("redirect " + response.code() + " without a usable Location");
+            }
+            if (!seen.add(next)) {
+                throw new RedirectException("redirect loop at " + next);
+            }
+            if (hops + 1 > max) {
+                throw new RedirectException("more than " + max + " redirects");
+            }
+            request = request.newBuilder().url(next).build();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package flags.strategy;
+
+import flags.download.DownloadResult;
+import flags.download.FlagClient;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+
+/**
+ * {@code flags async}: every download is a {@link CompletableFuture} over OkHttp's enqueued calls, joined with
+ * {@code allOf} (Fluent Python's flags_asyncio.py). No thread waits per request; OkHttp's dispatcher, sized to
+ * {@code -m}, keeps at most that many calls running, the way the book's semaphore does.
+ */
+public final class AsyncStrategy implements Strategy {
+    private final int maxInFlight;
+
+    public AsyncStrategy(int maxInFlight) {
+        this.maxInFlight = maxInFlight;
+    }
+
+    @Override
+    public String name() {
+        return "async";
+    }
+
+    @Override
+    public int concurrency(int codes) {
+        return Math.min(maxInFlight, codes);
+    }
+
+    @Override
+    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException {
+        CompletableFuture<?>[] all = codes.stream()
+                .map(cc -> client.downloadOneAsync(cc)
+                        .exceptionally(e -> client.crashed(cc, unwrap(e)))
+                        .thenAccept(onDone))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(all).get(); // the one blocked thread: the caller's, waiting for the batch
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("reporting a result failed", e.getCause());
+        }
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+    }
+}

@@ -1,0 +1,23 @@
+package flags.testing;
+
+import flags.cli.FlagsCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the real command line in-process with captured stdout and stderr. */
+public final class Cli {
+    public record Run(int exitCode, String out, String err) {}
+
+    private Cli() {}
+
+    public static Run run(String... args) {
+        CommandLine cl = FlagsCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+}
