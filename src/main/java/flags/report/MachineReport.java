@@ -1,0 +1,69 @@
+package flags.report;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import flags.download.DownloadResult;
+import flags.download.Status;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Locale;
+
+/** {@code --format csv|json}: the batch as data for scripts, with the field names of SPEC §2. */
+public final class MachineReport {
+    public static final String CSV_HEADER = "strategy,concurrency,requested,ok,not_found,errors,elapsed_s";
+    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
+
+    private MachineReport() {}
+
+    /** A header line and one row. */
+    public static String csv(BatchReport r) {
+        return CSV_HEADER + "\n" + String.join(",", r.strategy(), String.valueOf(r.concurrency()),
+                String.valueOf(r.requested().size()), String.valueOf(r.count(Status.OK)),
+                String.valueOf(r.count(Status.NOT_FOUND)), String.valueOf(r.count(Status.ERROR)),
+                seconds(r.elapsed())) + "\n";
+    }
+
+    /** One object: the CSV fields, {@code max_in_flight}, and one item per code that ended. */
+    public static String json(BatchReport r) {
+        JsonObject o = new JsonObject();
+        o.addProperty("strategy", r.strategy());
+        o.addProperty("concurrency", r.concurrency());
+        o.addProperty("requested", r.requested().size());
+        o.addProperty("ok", r.count(Status.OK));
+        o.addProperty("not_found", r.count(Status.NOT_FOUND));
+        o.addProperty("errors", r.count(Status.ERROR));
+        o.add("elapsed_s", new com.google.gson.JsonPrimitive(new BigDecimal(seconds(r.elapsed()))));
+        o.addProperty("max_in_flight", InFlight.max(r.results()));
+        JsonArray items = new JsonArray();
+        for (DownloadResult d : r.results()) {
+            items.add(item(d));
+        }
+        o.add("items", items);
+        return GSON.toJson(o) + "\n";
+    }
+
+    private static JsonObject item(DownloadResult d) {
+        JsonObject i = new JsonObject();
+        i.addProperty("cc", d.cc());
+        i.addProperty("status", d.status().label());
+        i.addProperty("http_status", d.httpStatus() == 0 ? null : d.httpStatus());
+        i.addProperty("bytes", d.bytes());
+        i.addProperty("file", d.file() == null ? null : d.file().toString());
+        i.addProperty("attempts", d.attempts());
+        i.add("started_ms", new com.google.gson.JsonPrimitive(millis(d.started())));
+        i.add("ended_ms", new com.google.gson.JsonPrimitive(millis(d.ended())));
+        i.addProperty("error", d.error());
+        return i;
+    }
+
+    static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+    }
+
+    private static BigDecimal millis(Duration d) {
+        return BigDecimal.valueOf(d.toNanos()).movePointLeft(6).setScale(3, RoundingMode.HALF_UP);
+    }
+}
