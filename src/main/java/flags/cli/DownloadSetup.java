@@ -1,0 +1,124 @@
+package flags.cli;
+
+import flags.download.BatchClock;
+import flags.download.DownloadOptions;
+import flags.download.FlagClient;
+import flags.download.FlagStore;
+import flags.download.RetryPolicy;
+import flags.server.FlagServer;
+import flags.server.ServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * {@link DownloadMixin} checked as a whole, before anything touches the disk or the network: the codes, the
+ * site, and the ranges. Shared by the download commands and {@code flags bench}.
+ */
+final class DownloadSetup {
+    static final int MAX_REQ = 1000;
+
+    private final DownloadMixin options;
+    private final List<String> codes;
+    private final Site site;
+
+    private DownloadSetup(DownloadMixin options, List<String> codes, Site site) {
+        this.options = options;
+        this.codes = codes;
+        this.site = site;
+    }
+
+    /** Every usage check of SPEC §2; throws {@link UsageException} and creates nothing. */
+    static DownloadSetup check(DownloadMixin options, InputStream stdin) {
+        List<String> codes = CodeSelection.resolve(options, stdin);
+        checkRanges(options);
+        Site site = checkServer(options);
+        OutputDir.check(options.output);
+        return new DownloadSetup(options, codes, site);
+    }
+
+    List<String> codes() {
+        return codes;
+    }
+
+    Site site() {
+        return site;
+    }
+
+    /** The embedded server when the site is EMBEDDED (null otherwise), with {@code jitter} unless -jitter says. */
+    FlagServer startServer(Duration defaultJitter) throws IOException {
+        if (!site.embedded()) {
+            return null;
+        }
+        return FlagServer.start(ServerConfig.embedded(
+                options.delay == null ? DownloadMixin.DEFAULT_DELAY : options.delay,
+                options.jitter == null ? defaultJitter : options.jitter,
+                options.errorRate == null ? 0 : options.errorRate));
+    }
+
+    /** Where requests go: the given site, or the embedded server once started. */
+    Site siteFor(FlagServer embedded) {
+        return embedded == null ? site : site.at(HttpUrl.get(embedded.baseUrl()));
+    }
+
+    /** The embedded server's delay and jitter as configured (null for another server). */
+    Duration delay() {
+        return options.delay == null ? DownloadMixin.DEFAULT_DELAY : options.delay;
+    }
+
+    Duration jitter(Duration defaultJitter) {
+        return options.jitter == null ? defaultJitter : options.jitter;
+    }
+
+    /** A client for one batch, saving into the output directory, created now if missing. */
+    FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock) {
+        OutputDir.create(options.output);
+        DownloadOptions downloadOptions = new DownloadOptions(
+                base, options.timeout, options.retries, options.maxBytes, options.names);
+        return new FlagClient(http, downloadOptions, new FlagStore(options.output),
+                RetryPolicy.standard(options.retries), clock);
+    }
+
+    Duration timeout() {
+        return options.timeout;
+    }
+
+    int maxReq() {
+        return options.maxReq;
+    }
+
+    private static void checkRanges(DownloadMixin options) {
+        if (options.maxReq < 1 || options.maxReq > MAX_REQ) {
+            throw new UsageException("invalid value for --max-req: " + options.maxReq + " (expected 1.." + MAX_REQ + ")");
+        }
+        if (options.timeout.isZero()) {
+            throw new UsageException("invalid value for --timeout: 0 (expected more than 0 seconds)");
+        }
+        if (options.retries < 0 || options.retries > 100) {
+            throw new UsageException("invalid value for --retries: " + options.retries + " (expected 0..100)");
+        }
+        if (options.maxBytes < 1) {
+            throw new UsageException("invalid value for --max-bytes: " + options.maxBytes + " (expected 1 or more)");
+        }
+    }
+
+    private static Site checkServer(DownloadMixin options) {
+        Site site;
+        try {
+            site = Site.parse(options.server);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        boolean tuned = options.delay != null || options.jitter != null || options.errorRate != null;
+        if (tuned && !site.embedded()) {
+            throw new UsageException("--delay, --jitter and --error-rate only apply to the EMBEDDED server");
+        }
+        if (options.errorRate != null && !(options.errorRate >= 0 && options.errorRate <= 1)) {
+            throw new UsageException("invalid value for --error-rate: " + options.errorRate + " (expected 0..1)");
+        }
+        return site;
+    }
+}
