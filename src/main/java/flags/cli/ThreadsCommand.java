@@ -1,10 +1,12 @@
 package flags.cli;
 
 import flags.strategy.ThreadPoolStrategy;
+import flags.strategy.VirtualThreads;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code flags threads}: download flags an ExecutorService pool of -m platform threads. */
@@ -23,8 +25,15 @@ public final class ThreadsCommand implements Callable<Integer> {
     @Mixin
     OutputMixin output;
 
+    @Option(names = "--virtual", description = "One virtual thread per download, at most -m at once (Java 21+).")
+    boolean virtual;
+
     @Override
     public Integer call() throws Exception {
-        return new BatchRun(spec, options, output, System.in).run(m -> new ThreadPoolStrategy(m));
+        if (virtual && !VirtualThreads.available()) {
+            throw new UsageException(VirtualThreads.NEEDS_JAVA_21);
+        }
+        return new BatchRun(spec, options, output, System.in)
+                .run(m -> virtual ? ThreadPoolStrategy.virtual(m) : new ThreadPoolStrategy(m));
     }
 }
