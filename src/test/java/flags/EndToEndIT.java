@@ -73,4 +73,21 @@ class EndToEndIT {
                 "Try 'flags threads --help' for more information."), r.err().lines().toList());
         assertFalse(Files.exists(work.resolve("downloaded")));
     }
+
+    @Test
+    void progressOnDrawsABarOnStderrAndLeavesStdoutToTheData() throws Exception {
+        JarProcess.Result r = JarProcess.run(work, LIMIT, "async", "--progress", "on", "--format", "csv",
+                "--delay", "0.05", "--jitter", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(2, r.out().lines().count(), r.out());
+        assertTrue(r.out().startsWith("strategy,concurrency,requested,ok,not_found,errors,elapsed_s\n"), r.out());
+        assertTrue(r.err().contains("async") && r.err().contains("20/20"), "a bar on stderr: " + r.err());
+    }
+
+    @Test
+    void progressAutoDrawsNothingWhenStderrIsNotATerminal() throws Exception {
+        JarProcess.Result r = JarProcess.run(work, LIMIT, "threads", "--delay", "0.05", "--jitter", "0");
+        assertEquals(0, r.exitCode());
+        assertEquals("", r.err());
+    }
 }

@@ -12,6 +12,7 @@ import okio.Buffer;
 /** A MockWebServer dispatcher serving fake flags at {@code /flags/cc/cc.gif}, with a chosen answer per code. */
 public final class FakeFlags extends Dispatcher {
     private final Map<String, Function<String, MockResponse>> answers = new ConcurrentHashMap<>();
+    private final Map<String, MockResponse> metadata = new ConcurrentHashMap<>();
     private final Function<String, MockResponse> fallback;
 
     public FakeFlags(Function<String, MockResponse> fallback) {
@@ -32,10 +33,23 @@ public final class FakeFlags extends Dispatcher {
         return answer(cc, c -> new MockResponse.Builder().code(code).body("no flag here").build());
     }
 
+    /** Serves {@code /flags/cc/metadata.json} with this country name (any string, however hostile). */
+    public FakeFlags country(String cc, String name) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        o.addProperty("country", name);
+        o.addProperty("iso_cc", cc.toUpperCase());
+        metadata.put(cc.toUpperCase(), new MockResponse.Builder().code(200)
+                .addHeader("Content-Type", "application/json").body(o.toString()).build());
+        return this;
+    }
+
     @Override
     public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
         String[] parts = request.getUrl().encodedPath().split("/");
         // /flags/cc/cc.gif -> ["", "flags", "cc", "cc.gif"]
+        if (parts.length == 4 && parts[3].equals("metadata.json")) {
+            return metadata.getOrDefault(parts[2].toUpperCase(), new MockResponse.Builder().code(404).build());
+        }
         if (parts.length != 4 || !parts[3].equals(parts[2] + ".gif")) {
             return new MockResponse.Builder().code(404).build();
         }
