@@ -7,9 +7,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code flags async}: download flags a CompletableFuture pipeline over OkHttp's async calls. */
-@Command(name = "async", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Download flags a CompletableFuture pipeline over OkHttp's async calls.",
+/** {@code flags async}: download flags through a CompletableFuture pipeline over OkHttp's async calls. */
+@Command(name = "async", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
+        description = "Download flags through a CompletableFuture pipeline over OkHttp's async calls.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
                 " 2:usage error", "130:interrupted (Ctrl-C)"})

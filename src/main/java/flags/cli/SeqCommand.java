@@ -8,7 +8,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code flags seq}: download flags one request at a time (a plain loop). */
-@Command(name = "seq", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "seq", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
         description = "Download flags one request at a time (a plain loop).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",

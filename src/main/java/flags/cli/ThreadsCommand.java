@@ -9,9 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code flags threads}: download flags an ExecutorService pool of -m platform threads. */
-@Command(name = "threads", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Download flags an ExecutorService pool of -m platform threads.",
+/** {@code flags threads}: download flags on a pool of -m platform threads. */
+@Command(name = "threads", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
+        description = "Download flags on a pool of -m platform threads (an ExecutorService).",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
                 " 2:usage error", "130:interrupted (Ctrl-C)"})
