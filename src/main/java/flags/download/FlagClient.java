@@ -124,8 +124,8 @@ public final class FlagClient {
             public void onResponse(Call call, Response response) {
                 try (response) {
                     answer.complete(classify(response, reader));
-                } catch (RuntimeException e) {
-                    answer.completeExceptionally(e);
+                } catch (RuntimeException | Error e) {
+                    answer.completeExceptionally(e); // never leave allOf() waiting on a future nobody completes
                 }
             }
         });
@@ -137,7 +137,10 @@ public final class FlagClient {
             Executor later = CompletableFuture.delayedExecutor(
                     retry.delay(attempt, a.retryAfter()).toNanos(), TimeUnit.NANOSECONDS);
             return CompletableFuture.supplyAsync(() -> attempt + 1, later)
-                    .thenCompose(next -> fetchAsync(url, start, reader, next));
+                    .thenCompose(next -> cancelled
+                            ? CompletableFuture.completedFuture(
+                                    new Attempted<>(Answer.<T>failed(0, INTERRUPTED, false, null), attempt))
+                            : fetchAsync(url, start, reader, next));
         });
     }
 

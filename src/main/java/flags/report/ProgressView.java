@@ -2,6 +2,7 @@ package flags.report;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Consumer;
@@ -9,8 +10,6 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.jline.terminal.impl.exec.ExecTerminalProvider;
-import org.jline.terminal.spi.SystemStream;
 
 /** The live progress bar on stderr: codes done out of all, rate and ETA, with the running error count. */
 public final class ProgressView implements Consumer<DownloadResult>, AutoCloseable {
@@ -30,11 +29,19 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
                 .build();
     }
 
-    /** Whether stderr is a terminal; asked of the OS the way JLine does ({@code test -t 2}), since Java cannot tell. */
+    /**
+     * Whether stderr is a terminal. Java cannot tell ({@code System.console()} looks at stdin and stdout), so
+     * ask {@code test -t 2} with our stderr inherited, as JLine's exec provider does; JLine's own entry point
+     * would also load its native library (and warn about it on Java 24+) just to answer this.
+     */
     public static boolean stderrIsTerminal() {
         try {
-            return new ExecTerminalProvider().isSystemStream(SystemStream.Error);
-        } catch (RuntimeException | LinkageError e) {
+            Process test = new ProcessBuilder("test", "-t", "2").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return test.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }

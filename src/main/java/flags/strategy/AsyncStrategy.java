@@ -9,9 +9,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * {@code flags async}: every download is a {@link CompletableFuture} over OkHttp's enqueued calls, joined with
- * {@code allOf} (Fluent Python's flags_asyncio.py). No thread waits per request; OkHttp's dispatcher, sized to
- * {@code -m}, keeps at most that many calls running, the way the book's semaphore does.
+ * {@code flags async}: every download is a {@link CompletableFuture} chained on OkHttp's enqueued calls, joined
+ * with {@code allOf} (Fluent Python's flags_asyncio.py). None of our threads waits for a request; OkHttp's
+ * dispatcher, sized to {@code -m}, runs at most that many calls at once and queues the rest, the way the book's
+ * semaphore does. OkHttp's I/O is blocking underneath: each running call occupies one dispatcher thread.
  */
 public final class AsyncStrategy implements Strategy {
     private final int maxInFlight;
