@@ -40,7 +40,7 @@ public final class DownloadMixin {
     Duration delay;
 
     @Option(names = "--jitter", paramLabel = "S", converter = SecondsConverter.class,
-            description = "Embedded server only: up to this many extra seconds, uniformly (default: 0.1).")
+            description = "Embedded server only: up to this many extra seconds, uniformly (default: 0.1; 0 for bench).")
     Duration jitter;
 
     @Option(names = "--error-rate", paramLabel = "P",

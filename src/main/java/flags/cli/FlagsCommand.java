@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Download flag images for country codes, one request at a time, on a thread pool, or asynchronously.",
         subcommands = {
                 SeqCommand.class, ThreadsCommand.class, AsyncCommand.class,
-                ServeCommand.class,
+                ServeCommand.class, BenchCommand.class,
                 HelpCommand.class, GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -27,7 +27,7 @@ public final class FlagsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose seq, threads, async or serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose seq, threads, async, serve or bench");
     }
 
     /** Builds the command line exactly as {@link #main} runs it, so tests exercise the same wiring. */

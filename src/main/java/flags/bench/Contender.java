@@ -1,0 +1,11 @@
+package flags.bench;
+
+import java.util.Objects;
+
+/** A strategy in the benchmark: its name, its concurrency for the batch, and how to run one batch. */
+public record Contender(String strategy, int concurrency, Batch batch) {
+    public Contender {
+        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(batch, "batch");
+    }
+}

@@ -1,0 +1,11 @@
+package flags.bench;
+
+import flags.report.BatchReport;
+import java.util.List;
+
+/** The recorded runs of one strategy, in the order they ran. */
+public record StrategyRuns(String strategy, int concurrency, List<BatchReport> recorded) {
+    public StrategyRuns {
+        recorded = List.copyOf(recorded);
+    }
+}

@@ -1,0 +1,67 @@
+package flags.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flags.download.DownloadOptions;
+import flags.download.FlagClient;
+import flags.download.FlagStore;
+import flags.download.HttpClients;
+import flags.download.RetryPolicy;
+import flags.download.Status;
+import flags.report.BatchReport;
+import flags.server.FlagServer;
+import flags.server.ServerConfig;
+import flags.strategy.AsyncStrategy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(30)
+class StrategyBatchTest {
+    @TempDir
+    Path out;
+
+    @Test
+    void eachRunSavesIntoItsOwnDirectoryWhichIsRemovedAfterwards() throws Exception {
+        List<Path> dirs = new ArrayList<>();
+        try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ZERO, Duration.ZERO, 0))) {
+            OkHttpClient http = HttpClients.create(3, Duration.ofSeconds(5));
+            try {
+                StrategyBatch batch = new StrategyBatch(new AsyncStrategy(3), List.of("BR", "CN", "ZZ"), out,
+                        (clock, dir) -> {
+                            dirs.add(dir);
+                            return new FlagClient(http, new DownloadOptions(HttpUrl.get(server.baseUrl()),
+                                    Duration.ofSeconds(5), 0, 1 << 20, false), new FlagStore(dir),
+                                    RetryPolicy.standard(0), clock);
+                        });
+                BatchReport first = batch.run();
+                BatchReport second = batch.run();
+                for (BatchReport r : List.of(first, second)) {
+                    assertEquals(2, r.count(Status.OK));
+                    assertEquals(1, r.count(Status.NOT_FOUND));
+                    assertEquals(3, r.concurrency());
+                    assertTrue(r.results().stream().filter(x -> x.file() != null)
+                            .allMatch(x -> x.file().getParent().getParent().equals(out)), "saved inside -o");
+                }
+                assertEquals(new Contender("async", 3, batch), batch.contender());
+            } finally {
+                HttpClients.shutdown(http);
+            }
+        }
+        assertEquals(2, dirs.size());
+        assertNotEquals(dirs.get(0), dirs.get(1));
+        try (Stream<Path> left = Files.list(out)) {
+            assertEquals(List.of(), left.toList());
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package flags.cli;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import flags.bench.BenchFormat;
+import flags.strategy.VirtualThreads;
+import flags.testing.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The real {@code flags bench} against the embedded server, with a tiny delay and few runs: shapes, not speed. */
+@Timeout(120)
+class BenchCommandTest {
+    @TempDir
+    Path tmp;
+
+    private Cli.Run bench(String... extra) {
+        List<String> argv = new ArrayList<>(List.of("bench", "-o", tmp.resolve("out").toString(),
+                "--delay", "0.05", "--runs", "2", "--warmup", "0", "-l", "5"));
+        argv.addAll(List.of(extra));
+        return Cli.run(argv.toArray(String[]::new));
+    }
+
+    @Test
+    void jsonHasTheSpecFieldsForEveryStrategy() {
+        Cli.Run run = bench("--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(Set.of("server", "delay_s", "jitter_s", "codes", "strategies"), o.keySet());
+        assertEquals("EMBEDDED", o.get("server").getAsString());
+        assertEquals(0.05, o.get("delay_s").getAsDouble(), 1e-9);
+        assertEquals(0.0, o.get("jitter_s").getAsDouble(), 1e-9, "bench defaults to --jitter 0");
+        assertEquals(5, o.get("codes").getAsInt());
+        JsonArray strategies = o.getAsJsonArray("strategies");
+        assertEquals(List.of("seq", "threads", "async"),
+                strategies.asList().stream().map(s -> s.getAsJsonObject().get("strategy").getAsString()).toList());
+        for (var e : strategies) {
+            JsonObject s = e.getAsJsonObject();
+            String name = s.get("strategy").getAsString();
+            int concurrency = name.equals("seq") ? 1 : 5;
+            assertAll(name,
+                    () -> assertEquals(Set.copyOf(BenchFormat.FIELDS), s.keySet()),
+                    () -> assertEquals(concurrency, s.get("concurrency").getAsInt()),
+                    () -> assertEquals(2, s.get("runs").getAsInt()),
+                    () -> assertEquals(5, s.get("ok").getAsInt()),
+                    () -> assertEquals(0, s.get("errors").getAsInt()),
+                    () -> assertEquals(concurrency, s.get("max_in_flight").getAsInt()),
+                    () -> assertEquals(concurrency == 1 ? 0.25 : 0.05, s.get("ideal_s").getAsDouble(), 1e-9),
+                    () -> assertTrue(s.get("min_s").getAsDouble() <= s.get("median_s").getAsDouble()),
+                    () -> assertTrue(s.get("median_s").getAsDouble() <= s.get("max_s").getAsDouble()),
+                    () -> assertTrue(s.get("efficiency").getAsDouble() > 0),
+                    () -> assertTrue(s.get("speedup").getAsDouble() > 0));
+        }
+        assertEquals(1.0, strategies.get(0).getAsJsonObject().get("speedup").getAsDouble(), 1e-9);
+        assertTrue(run.err().contains("Summary"), "the summary goes to stderr when stdout carries data: " + run.err());
+    }
+
+    @Test
+    void csvIsAHeaderAndOneRowPerStrategy() {
+        Cli.Run run = bench("--format", "csv", "--strategies", "async,seq");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertEquals(String.join(",", BenchFormat.FIELDS), lines.get(0));
+        assertTrue(lines.get(1).startsWith("async,5,2,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("seq,1,2,"), lines.get(2));
+        for (String row : lines.subList(1, 3)) {
+            assertEquals(BenchFormat.FIELDS.size(), row.split(",", -1).length, row);
+        }
+    }
+
+    @Test
+    void markdownIsOnlyTheTable() {
+        Cli.Run run = bench("--format", "markdown", "--strategies", "threads");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(3, lines.size(), run.out());
+        assertTrue(lines.get(0).startsWith("| Strategy | Concurrency |"), lines.get(0));
+        assertTrue(lines.get(1).startsWith("|:---|---:|"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("| `threads` | 5 | 2 |"), lines.get(2));
+        assertFalse(run.err().contains("Summary"), "one strategy: nothing to compare");
+    }
+
+    @Test
+    void theTableIsTheDefaultWithTheSummaryOnStdout() throws Exception {
+        Path svg = tmp.resolve("bench.svg");
+        Cli.Run run = bench("--timeline", svg.toString(), "-v");
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("5 codes from EMBEDDED (delay 0.05 s, jitter 0 s)", lines.get(0));
+        assertTrue(lines.get(2).startsWith("strategy  concurrency  runs  median [s]"), lines.get(2));
+        assertTrue(lines.get(3).startsWith("seq "), lines.get(3));
+        assertTrue(run.out().contains("\nSummary\n"), run.out());
+        assertTrue(run.err().contains("seq run 2/2: "), "-v prints a line per run: " + run.err());
+        String picture = Files.readString(svg);
+        for (String lane : List.of("lane-seq", "lane-threads", "lane-async")) {
+            assertTrue(picture.matches("(?s).*id=[\"']" + lane + "[\"'].*"), lane);
+        }
+        try (Stream<Path> files = Files.list(tmp.resolve("out"))) {
+            assertEquals(List.of(), files.toList(), "every run's directory is removed, no temporary file is left");
+        }
+    }
+
+    @Test
+    void failedRunsAreShownAndExitOne() {
+        Cli.Run run = bench("--error-rate", "1", "--retries", "0", "--strategies", "async", "--format", "csv");
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("async run 1/2: "), run.err());
+        assertTrue(run.err().contains("[failed run]"), run.err());
+        assertTrue(run.err().contains("async: all 2 recorded runs had errors"), run.err());
+        String row = run.out().lines().toList().get(1);
+        assertTrue(row.startsWith("async,5,2,"), row);
+        assertTrue(row.contains(",0,0,5,"), "ok 0, not found 0, errors 5: " + row);
+    }
+
+    static Stream<Arguments> usageErrors() {
+        return Stream.of(
+                Arguments.of(List.of("--runs", "0"), "--runs: 0"),
+                Arguments.of(List.of("--warmup", "-1"), "--warmup: -1"),
+                Arguments.of(List.of("--strategies", "seq,fibers"), "fibers"),
+                Arguments.of(List.of("--format", "yaml"), "yaml"),
+                Arguments.of(List.of("--timeline", "x.txt"), "must end in .svg or .png"),
+                Arguments.of(List.of("-m", "0"), "--max-req: 0"),
+                Arguments.of(List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("usageErrors")
+    void usageErrorsExitTwoWithOneLineAndCreateNothing(List<String> args, String expected) {
+        Path output = tmp.resolve("never");
+        List<String> argv = new ArrayList<>(List.of("bench", "-o", output.toString()));
+        argv.addAll(args);
+        Cli.Run run = Cli.run(argv.toArray(String[]::new));
+        List<String> lines = run.err().lines().toList();
+        assertAll(
+                () -> assertEquals(2, run.exitCode()),
+                () -> assertEquals("", run.out()),
+                () -> assertEquals(2, lines.size(), run.err()),
+                () -> assertTrue(lines.get(0).startsWith("flags bench: "), lines.get(0)),
+                () -> assertTrue(lines.get(0).contains(expected), lines.get(0)),
+                () -> assertEquals("Try 'flags bench --help' for more information.", lines.get(1)),
+                () -> assertFalse(Files.exists(output)));
+    }
+
+    @Test
+    void virtualIsAUsageErrorWithoutVirtualThreads() {
+        assumeFalse(VirtualThreads.available(), "this JVM has virtual threads");
+        Cli.Run run = Cli.run("bench", "-o", tmp.resolve("never").toString(), "--strategies", "seq,virtual");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(VirtualThreads.NEEDS_JAVA_21), run.err());
+    }
+
+    @Test
+    void virtualRunsWhereTheJvmHasIt() {
+        assumeTrue(VirtualThreads.available(), "needs Java 21+");
+        Cli.Run run = bench("--strategies", "virtual", "--format", "csv");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().toList().get(1).startsWith("virtual,5,2,"), run.out());
+    }
+
+    @Test
+    void helpListsTheExitCodes() {
+        Cli.Run run = Cli.run("bench", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Exit status:"), run.out());
+        assertTrue(run.out().contains("--strategies"), run.out());
+        assertTrue(run.out().contains("median run"), run.out());
+    }
+}
