@@ -53,7 +53,7 @@ final class BatchRun {
 
         try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER)) {
             Site from = setup.siteFor(embedded);
-            OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), setup.timeout());
+            OkHttpClient http = setup.httpClient(strategy.concurrency(codes.size()), from);
             try {
                 return download(setup, strategy, from, http);
             } finally {

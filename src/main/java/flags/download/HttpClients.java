@@ -2,7 +2,9 @@ package flags.download;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.List;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
@@ -13,11 +15,20 @@ public final class HttpClients {
     private HttpClients() {}
 
     public static OkHttpClient create(int maxInFlight, Duration timeout) {
+        return create(maxInFlight, timeout, true);
+    }
+
+    /** With {@code tls} false the client speaks only plain HTTP and never sets up TLS (no trust store load). */
+    public static OkHttpClient create(int maxInFlight, Duration timeout, boolean tls) {
         // OkHttp's dispatcher allows 64 calls, 5 per host, by default: both would cap -m silently.
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(maxInFlight);
         dispatcher.setMaxRequestsPerHost(maxInFlight);
-        return new OkHttpClient.Builder()
+        OkHttpClient.Builder builder = new OkHttpClient.Builder();
+        if (!tls) {
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
+        return builder
                 .dispatcher(dispatcher)
                 // Keep every connection of a full-width batch reusable instead of the default 5 idle ones.
                 .connectionPool(new ConnectionPool(maxInFlight, 5, TimeUnit.MINUTES))
