@@ -31,8 +31,9 @@ record Site(String label, HttpUrl url) {
         return new Site("URL", trimSlash(url));
     }
 
+    /** Whether this is the in-process server, before or after it started (then {@link #url} is set). */
     boolean embedded() {
-        return url == null;
+        return label.equals(EMBEDDED);
     }
 
     Site at(HttpUrl started) {
