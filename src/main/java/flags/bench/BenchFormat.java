@@ -27,7 +27,6 @@ public enum BenchFormat {
     public static final List<String> FIELDS = List.of("strategy", "concurrency", "runs", "median_s", "min_s",
             "max_s", "ok", "not_found", "errors", "max_in_flight", "ideal_s", "speedup", "efficiency");
 
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
 
     public String render(BenchResult result) {
         return switch (this) {
@@ -78,7 +77,10 @@ public enum BenchFormat {
             strategies.add(j);
         }
         o.add("strategies", strategies);
-        return GSON.toJson(o) + "\n";
+        // Built here, not in a static field: picocli loads this enum to parse --format, and Gson's hundred
+        // classes would then load on every start-up, --help included.
+        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
+        return gson.toJson(o) + "\n";
     }
 
     // ---- for people ----

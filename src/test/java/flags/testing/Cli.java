@@ -12,7 +12,7 @@ public final class Cli {
     private Cli() {}
 
     public static Run run(String... args) {
-        CommandLine cl = FlagsCommand.newCommandLine();
+        CommandLine cl = FlagsCommand.newCommandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
