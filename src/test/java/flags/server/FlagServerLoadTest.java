@@ -36,7 +36,7 @@ class FlagServerLoadTest {
     void holdsAThousandDelayedRequestsOnAFewThreads() throws Exception {
         String[] codes = {"br", "cn", "in", "us", "id", "pk", "ng", "bd", "ru", "jp"};
         SampleDir.create(dir, codes);
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, Duration.ofSeconds(2), Duration.ZERO,
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, Duration.ofSeconds(Long.getLong("flags.load.delay", 2)), Duration.ZERO,
                 0, 418, OptionalLong.empty());
         // JDK client, HTTP/1.1: one connection per concurrent request, one selector thread, no thread per call.
         ExecutorService clientThreads = Executors.newFixedThreadPool(4);
@@ -72,7 +72,7 @@ class FlagServerLoadTest {
                     .filter(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX))
                     .count();
 
-            System.out.printf("%d requests at delay 2 s: %d ms; outcomes %s; at most %d waiting at once; "
+            System.out.printf("%d requests at delay " + Long.getLong("flags.load.delay", 2) + " s: %d ms; outcomes %s; at most %d waiting at once; "
                             + "server threads: peak %d, alive at the end %d%n",
                     REQUESTS, elapsedMs, outcomes, server.peakWaiting(), server.peakThreads(), liveServerThreads);
 
