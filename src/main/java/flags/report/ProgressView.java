@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 public final class ProgressView implements Consumer<DownloadResult>, AutoCloseable {
     private final ProgressBar bar;
     private int errors;
+    private boolean closed;
 
     public ProgressView(String task, int total, PrintStream err) {
         this.bar = new ProgressBarBuilder()
@@ -55,8 +56,12 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         bar.step();
     }
 
+    /** Draws the final state once; later calls do nothing (progressbar would draw it again). */
     @Override
-    public void close() {
-        bar.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            bar.close();
+        }
     }
 }
