@@ -1,6 +1,7 @@
 package flags.report;
 
 import flags.download.DownloadResult;
+import flags.download.FlagClient;
 import flags.download.Status;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,8 +27,22 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(100)
-                .setConsumer(new ConsoleProgressBarConsumer(err))
+                .setConsumer(new ConsoleProgressBarConsumer(err, width()))
                 .build();
+    }
+
+    /**
+     * The bar's width: {@code $COLUMNS} when the shell exports it, else 80. Given explicitly because otherwise
+     * progressbar opens a JLine system terminal to ask, and that terminal takes SIGINT over with the default
+     * action: Ctrl-C would then kill the JVM without running the hook that prints the partial summary.
+     */
+    private static int width() {
+        try {
+            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+            return Math.max(40, columns - 1);
+        } catch (NumberFormatException e) {
+            return 79;
+        }
     }
 
     /**
@@ -49,9 +64,9 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
     @Override
     public synchronized void accept(DownloadResult result) {
-        if (result.status() == Status.ERROR) {
+        if (result.status() == Status.ERROR && !FlagClient.INTERRUPTED.equals(result.error())) {
             errors++;
-            bar.setExtraMessage(errors == 1 ? "1 error" : errors + " errors");
+            bar.setExtraMessage(errors == 1 ? " 1 error" : " " + errors + " errors");
         }
         bar.step();
     }
