@@ -16,10 +16,7 @@ import flags.strategy.Strategy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntFunction;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Model.CommandSpec;
@@ -138,16 +135,6 @@ final class BatchRun {
         if (output.verbose && output.quiet) {
             throw new UsageException("choose -v or -q, not both");
         }
-        Path timeline = output.timeline;
-        if (timeline != null) {
-            String name = timeline.getFileName() == null ? "" : timeline.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-                throw new UsageException("--timeline file must end in .svg or .png: " + timeline);
-            }
-            Path dir = timeline.toAbsolutePath().getParent();
-            if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-                throw new UsageException("--timeline " + timeline + ": no writable directory " + dir);
-            }
-        }
+        OutputDir.checkTimeline(output.timeline);
     }
 }

@@ -25,7 +25,6 @@ import flags.strategy.ThreadPoolStrategy;
 import flags.strategy.VirtualThreads;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -105,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Name> names = checkStrategies();
         BenchPlan plan = checkPlan();
         DownloadSetup setup = DownloadSetup.check(options, System.in);
-        checkTimeline();
+        OutputDir.checkTimeline(timeline);
         if (debug) {
             Logging.enableDebug();
         }
@@ -243,20 +242,6 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UsageException("invalid value for --warmup: " + warmup + " (expected 0 or more)");
         }
         return new BenchPlan(warmup, runs);
-    }
-
-    private void checkTimeline() {
-        if (timeline == null) {
-            return;
-        }
-        String name = timeline.getFileName() == null ? "" : timeline.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-            throw new UsageException("--timeline file must end in .svg or .png: " + timeline);
-        }
-        Path dir = timeline.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new UsageException("--timeline " + timeline + ": no writable directory " + dir);
-        }
     }
 
     private Strategy strategy(Name name) {

@@ -3,8 +3,9 @@ package flags.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** Checks {@code -o} before anything is written, and creates it only once every other option is known good. */
+/** Checks {@code -o} (and {@code --timeline}) before anything is written; creates {@code -o} only once every option is known good. */
 final class OutputDir {
     private OutputDir() {}
 
@@ -31,6 +32,21 @@ final class OutputDir {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UsageException("cannot create output " + dir + ": " + e.getMessage());
+        }
+    }
+
+    /** Checks a {@code --timeline} file before any download: .svg or .png, in a writable directory. */
+    static void checkTimeline(Path timeline) {
+        if (timeline == null) {
+            return;
+        }
+        String name = timeline.getFileName() == null ? "" : timeline.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".svg") && !name.endsWith(".png")) {
+            throw new UsageException("--timeline file must end in .svg or .png: " + timeline);
+        }
+        Path dir = timeline.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+            throw new UsageException("--timeline " + timeline + ": no writable directory " + dir);
         }
     }
 }
