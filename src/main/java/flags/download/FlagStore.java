@@ -32,19 +32,22 @@ public final class FlagStore {
         return temp;
     }
 
-    /** Moves a complete temporary file to {@code fileName} in the directory, replacing what was there. */
+    /**
+     * Moves a complete temporary file to {@code fileName} in the directory, replacing what was there.
+     * The exception says why, not which file: the caller names it.
+     */
     public Path commit(Path temp, String fileName) throws IOException {
         Path target = dir.resolve(fileName);
         if (!target.getParent().equals(dir)) {
-            throw new IOException("refusing to write outside the output directory: " + fileName);
+            throw new IOException("it would be outside the output directory");
         }
         if (Files.isDirectory(target)) {
-            throw new IOException("cannot save " + fileName + ": a directory is in the way");
+            throw new IOException("a directory is in the way");
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("cannot save " + fileName + " atomically: " + e.getMessage(), e);
+            throw new IOException("the file system cannot replace it atomically", e);
         }
         pending.remove(temp);
         return target;

@@ -3,6 +3,7 @@ package flags.strategy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
@@ -101,5 +102,23 @@ class StrategyContractTest {
 
         assertEquals("the old ZZ flag", Files.readString(out.resolve("zz.gif"), StandardCharsets.UTF_8));
         assertArrayEquals(FakeFlags.gif("BR"), Files.readAllBytes(out.resolve("br.gif")), "a good download replaces it");
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void aDirectoryWhereTheFileShouldGoIsAnErrorForThatCodeOnly(IntFunction<Strategy> strategy) throws Exception {
+        Files.createDirectory(out.resolve("br.gif"));
+        server.setDispatcher(FakeFlags.allFound());
+        Map<String, DownloadResult> byCode = BatchHarness.run(strategy.apply(20), List.of("BR", "CN"),
+                server.url("/flags"), out, 0).stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
+
+        assertEquals(Status.ERROR, byCode.get("BR").status());
+        assertEquals("cannot save br.gif: a directory is in the way", byCode.get("BR").error());
+        assertEquals(Status.OK, byCode.get("CN").status());
+        try (Stream<Path> files = Files.list(out)) {
+            assertEquals(Set.of("br.gif", "cn.gif"), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+                    "no temporary file left beside the directory");
+        }
+        assertTrue(Files.isDirectory(out.resolve("br.gif")));
     }
 }
