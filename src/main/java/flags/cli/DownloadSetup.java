@@ -66,7 +66,7 @@ final class DownloadSetup {
         return embedded == null ? site : site.at(HttpUrl.get(embedded.baseUrl()));
     }
 
-    /** The embedded server's delay and jitter as configured (null for another server). */
+    /** The embedded server's delay as given, or the default; meaningful only when the site is EMBEDDED. */
     Duration delay() {
         return options.delay == null ? DownloadMixin.DEFAULT_DELAY : options.delay;
     }

@@ -28,19 +28,19 @@ final class FlagHandler extends Handler.Abstract {
 
     /**
      * The only paths served, matched against the raw (still encoded) path: no dot segments, no percent
-     * escapes, no extra slashes, so no traversal form can match. The store then checks real paths anyway.
+     * escapes, no extra slashes, so no traversal form can match. The source then checks real paths anyway.
      */
     static final Pattern FLAG_PATH = Pattern.compile("^/flags/([a-z]{2})/(\\1\\.gif|metadata\\.json)$");
 
-    private final FlagStore store;
+    private final FlagSource source;
     private final Faults faults;
     private final int errorStatus;
     private final Scheduler scheduler;
     private final AtomicInteger waiting = new AtomicInteger();
     private final AtomicInteger peakWaiting = new AtomicInteger();
 
-    FlagHandler(FlagStore store, Faults faults, int errorStatus, Scheduler scheduler) {
-        this.store = store;
+    FlagHandler(FlagSource source, Faults faults, int errorStatus, Scheduler scheduler) {
+        this.source = source;
         this.faults = faults;
         this.errorStatus = errorStatus;
         this.scheduler = scheduler;
@@ -49,7 +49,7 @@ final class FlagHandler extends Handler.Abstract {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
         Faults.Draw draw = faults.next();
-        Answer answer = draw.error() ? Answer.text(errorStatus) : route(request);
+        Reply answer = draw.error() ? Reply.text(errorStatus) : route(request);
         boolean head = HttpMethod.HEAD.is(request.getMethod());
         if (draw.delayNanos() <= 0) {
             answer.send(response, head, callback);
@@ -68,26 +68,26 @@ final class FlagHandler extends Handler.Abstract {
         return true;
     }
 
-    private Answer route(Request request) {
+    private Reply route(Request request) {
         Matcher m = FLAG_PATH.matcher(request.getHttpURI().getPath());
         if (!m.matches()) {
-            return Answer.NOT_FOUND;
+            return Reply.NOT_FOUND;
         }
         String file = m.group(2);
         Optional<byte[]> body;
         try {
-            body = store.read(m.group(1), file);
+            body = source.read(m.group(1), file);
         } catch (IOException e) {
             LOG.warn("cannot read {}: {}", request.getHttpURI().getPath(), e.toString());
-            return Answer.text(HttpStatus.INTERNAL_SERVER_ERROR_500);
+            return Reply.text(HttpStatus.INTERNAL_SERVER_ERROR_500);
         }
         if (body.isEmpty()) {
-            return Answer.NOT_FOUND;
+            return Reply.NOT_FOUND;
         }
         if (!HttpMethod.GET.is(request.getMethod()) && !HttpMethod.HEAD.is(request.getMethod())) {
-            return Answer.METHOD_NOT_ALLOWED;
+            return Reply.METHOD_NOT_ALLOWED;
         }
-        return Answer.file(file.endsWith(".gif") ? "image/gif" : "application/json", body.get());
+        return Reply.file(file.endsWith(".gif") ? "image/gif" : "application/json", body.get());
     }
 
     /** Requests waiting for their delay right now. */

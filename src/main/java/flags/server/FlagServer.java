@@ -66,14 +66,14 @@ public final class FlagServer implements AutoCloseable {
      * @throws IllegalArgumentException {@code config.dir()} is not a directory
      */
     public static FlagServer start(ServerConfig config) throws IOException {
-        FlagStore store = config.dir() == null
-                ? FlagStore.classpath(FlagServer.class.getClassLoader(), BUNDLED_SAMPLE)
-                : FlagStore.directory(config.dir());
-        return start(config, store);
+        FlagSource source = config.dir() == null
+                ? FlagSource.classpath(FlagServer.class.getClassLoader(), BUNDLED_SAMPLE)
+                : FlagSource.directory(config.dir());
+        return start(config, source);
     }
 
-    /** Starts a server on {@code store}; {@code config.dir()} is ignored. */
-    static FlagServer start(ServerConfig config, FlagStore store) throws IOException {
+    /** Starts a server on {@code source}; {@code config.dir()} is ignored. */
+    static FlagServer start(ServerConfig config, FlagSource source) throws IOException {
         Faults faults = new Faults(config.delay(), config.jitter(), config.errorRate(), config.seed());
 
         CountingThreadPool pool = new CountingThreadPool(MAX_THREADS, MIN_THREADS);
@@ -96,7 +96,7 @@ public final class FlagServer implements AutoCloseable {
         connector.setIdleTimeout(IDLE_TIMEOUT.plus(faults.longestWait()).toMillis());
         server.addConnector(connector);
 
-        FlagHandler handler = new FlagHandler(store, faults, config.errorStatus(), scheduler);
+        FlagHandler handler = new FlagHandler(source, faults, config.errorStatus(), scheduler);
         server.setHandler(handler);
 
         String where = config.bind() + ":" + config.port();

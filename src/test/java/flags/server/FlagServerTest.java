@@ -351,7 +351,7 @@ class FlagServerTest {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, null, Duration.ZERO, Duration.ZERO,
-                    0, 418, OptionalLong.empty()), FlagStore.classpath(loader, "sample/"));
+                    0, 418, OptionalLong.empty()), FlagSource.classpath(loader, "sample/"));
             servers.add(server);
             for (int i = 0; i < 2; i++) { // the second time from the cache
                 try (Response r = call(get(server, "/fr/fr.gif"))) {

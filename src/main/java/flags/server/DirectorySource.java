@@ -11,14 +11,14 @@ import java.util.Optional;
  * Serves files of one directory. Each file's real path (symbolic links resolved) must lie under the
  * directory's real path, so a link leading out of it is answered as if the file did not exist.
  */
-final class DirectoryStore implements FlagStore {
+final class DirectorySource implements FlagSource {
 
     /** A flag or metadata file is a few KB; anything this big is not one, and is not read into memory. */
     static final long MAX_FILE_BYTES = 16L << 20;
 
     private final Path root;
 
-    DirectoryStore(Path dir) throws IOException {
+    DirectorySource(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) {
             throw new IllegalArgumentException("not a directory: " + dir);
         }

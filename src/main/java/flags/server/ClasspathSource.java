@@ -12,13 +12,13 @@ import java.util.concurrent.ConcurrentMap;
  * inside the jar. A jar does not change while it runs, so each resource (or its absence) is looked up
  * once and kept: at most 676 codes x 2 files of a few KB.
  */
-final class ClasspathStore implements FlagStore {
+final class ClasspathSource implements FlagSource {
 
     private final ClassLoader loader;
     private final String prefix;
     private final ConcurrentMap<String, Optional<byte[]>> cache = new ConcurrentHashMap<>();
 
-    ClasspathStore(ClassLoader loader, String prefix) {
+    ClasspathSource(ClassLoader loader, String prefix) {
         this.loader = Objects.requireNonNull(loader, "loader");
         this.prefix = prefix.endsWith("/") ? prefix : prefix + "/";
     }

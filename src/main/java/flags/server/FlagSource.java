@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Where the served files come from: a directory on disk or a classpath prefix (the sample inside the jar). */
-interface FlagStore {
+interface FlagSource {
 
     /**
      * The bytes of {@code cc/file}, or empty when there is no such file inside the store.
@@ -14,12 +14,12 @@ interface FlagStore {
     Optional<byte[]> read(String cc, String file) throws IOException;
 
     /** Files of {@code dir}, read on each request (so edits show at once), never outside its real path. */
-    static FlagStore directory(Path dir) throws IOException {
-        return new DirectoryStore(dir);
+    static FlagSource directory(Path dir) throws IOException {
+        return new DirectorySource(dir);
     }
 
     /** Resources under {@code prefix} (ending in {@code /}) of {@code loader}, read once and kept in memory. */
-    static FlagStore classpath(ClassLoader loader, String prefix) {
-        return new ClasspathStore(loader, prefix);
+    static FlagSource classpath(ClassLoader loader, String prefix) {
+        return new ClasspathSource(loader, prefix);
     }
 }

@@ -8,21 +8,21 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** One complete answer held in memory, decided when the request arrives and sent when its wait is over. */
-record Answer(int status, String contentType, byte[] body, String allow) {
+record Reply(int status, String contentType, byte[] body, String allow) {
 
-    static final Answer NOT_FOUND = text(HttpStatus.NOT_FOUND_404);
-    static final Answer METHOD_NOT_ALLOWED =
-            new Answer(HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain; charset=utf-8",
+    static final Reply NOT_FOUND = text(HttpStatus.NOT_FOUND_404);
+    static final Reply METHOD_NOT_ALLOWED =
+            new Reply(HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain; charset=utf-8",
                     line(HttpStatus.METHOD_NOT_ALLOWED_405), "GET, HEAD");
 
-    static Answer file(String contentType, byte[] body) {
-        return new Answer(HttpStatus.OK_200, contentType, body, null);
+    static Reply file(String contentType, byte[] body) {
+        return new Reply(HttpStatus.OK_200, contentType, body, null);
     }
 
     /** A short text answer such as {@code 418 I'm a Teapot}; empty for the statuses that cannot have a body. */
-    static Answer text(int status) {
+    static Reply text(int status) {
         byte[] body = HttpStatus.hasNoBody(status) ? new byte[0] : line(status);
-        return new Answer(status, "text/plain; charset=utf-8", body, null);
+        return new Reply(status, "text/plain; charset=utf-8", body, null);
     }
 
     /** Writes status, headers and (except for HEAD) the body; never blocks. */
