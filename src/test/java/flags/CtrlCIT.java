@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import flags.testing.JarProcess;
 import flags.testing.Signals;
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,36 +74,72 @@ class CtrlCIT {
 
     /**
      * In a real terminal the progress bar is on; progressbar once opened a JLine terminal there, which took
-     * SIGINT over and killed the JVM without the partial summary. {@code script} gives the jar a terminal.
+     * SIGINT over and killed the JVM without the partial summary. {@code script} gives the jar a terminal, and
+     * the test types Ctrl-C into it, so the terminal's line discipline sends the SIGINT, as for a person.
      */
     @Test
     void ctrlCInATerminalWithTheProgressBarStillPrintsThePartialSummary() throws Exception {
         Path script = Path.of("/usr/bin/script");
         Assumptions.assumeTrue(Files.isExecutable(script), "needs util-linux script for a pseudo-terminal");
         Path out = work.resolve("out");
-        String command = String.join(" ", JarProcess.builder(work, "threads", "-a", "-m", "5", "--delay", "0.5",
-                "--jitter", "0", "-o", out.toString()).command());
+        // exec: script runs the command through $SHELL (or /bin/sh), and no shell may sit between the
+        // terminal and the JVM, whichever shell the machine has.
+        String command = "exec " + String.join(" ", JarProcess.builder(work, "threads", "-a", "-m", "5",
+                "--delay", "0.5", "--jitter", "0", "-o", out.toString()).command());
         Path typescript = work.resolve("typescript.txt");
         Process p = new ProcessBuilder(Signals.withDefaultSigint(
                 List.of(script.toString(), "-qfec", command, typescript.toString())))
                 .directory(work.toFile()).redirectErrorStream(true).start();
-        ProcessHandle java = null;
-        for (int i = 0; i < 200 && java == null; i++) { // bounded: up to 10 s for the JVM to appear
-            java = p.toHandle().descendants()
-                    .filter(h -> h.info().commandLine().orElse("").contains("flags.jar")).findFirst().orElse(null);
-            Thread.sleep(50);
-        }
-        assertTrue(java != null, "the jar runs under script");
-        Thread.sleep(2_000); // the bar is drawing, downloads are in flight
-        new ProcessBuilder("kill", "-INT", Long.toString(java.pid())).inheritIO().start().waitFor();
-        assertTrue(p.waitFor(EXIT_LIMIT_MS, TimeUnit.MILLISECONDS), "exited after SIGINT");
-        String screen = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        Screen screen = new Screen(p.getInputStream());
 
-        assertEquals(130, p.exitValue(), screen);
-        assertTrue(screen.contains("not done (interrupted)."), screen);
-        assertTrue(screen.contains("threads") && screen.contains("/194 flags"), "the bar was drawn: " + screen);
+        assertTrue(screen.awaitText("/194 flags", 20_000), "the bar was drawn: " + screen.text());
+        p.getOutputStream().write(0x03); // Ctrl-C, typed into the terminal
+        p.getOutputStream().flush();
+        assertTrue(p.waitFor(EXIT_LIMIT_MS, TimeUnit.MILLISECONDS), "exited after Ctrl-C: " + screen.text());
+        screen.awaitEnd();
+
+        assertEquals(130, p.exitValue(), screen.text());
+        assertTrue(screen.text().contains("not done (interrupted)."), screen.text());
+        assertTrue(screen.text().contains("Elapsed time: "), screen.text());
         try (Stream<Path> files = Files.list(out)) {
             assertTrue(files.allMatch(f -> f.getFileName().toString().matches("[a-z]{2}\\.gif")), "no temporary files");
+        }
+    }
+
+    /** What the terminal shows, read on a thread of its own so the test can wait for a text with a limit. */
+    private static final class Screen {
+        private final StringBuffer text = new StringBuffer();
+        private final Thread reader;
+
+        Screen(InputStream in) {
+            reader = new Thread(() -> {
+                byte[] buf = new byte[4096];
+                try (in) {
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                    }
+                } catch (IOException e) {
+                    text.append("\n[read failed: ").append(e.getMessage()).append(']');
+                }
+            }, "screen-reader");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        boolean awaitText(String wanted, long limitMs) throws InterruptedException {
+            long deadline = System.nanoTime() + limitMs * 1_000_000;
+            while (!text.toString().contains(wanted) && System.nanoTime() < deadline && reader.isAlive()) {
+                Thread.sleep(20); // bounded polling of a pipe; nothing here to latch on
+            }
+            return text.toString().contains(wanted);
+        }
+
+        void awaitEnd() throws InterruptedException {
+            reader.join(5_000);
+        }
+
+        String text() {
+            return text.toString();
         }
     }
 }
