@@ -3,11 +3,11 @@ package flags.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import picocli.AutoComplete.GenerateCompletion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code flags} entry point: wires the subcommands and the error handling shared by all of them. */
 @Command(name = "flags",
@@ -31,47 +31,61 @@ public final class FlagsCommand implements Runnable {
     }
 
     /** The subcommands, by name, in the order {@code --help} lists them. */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
-        m.put("seq", SeqCommand::new);
-        m.put("threads", ThreadsCommand::new);
-        m.put("async", AsyncCommand::new);
-        m.put("serve", ServeCommand::new);
-        m.put("bench", BenchCommand::new);
-        m.put("help", HelpCommand::new);
-        m.put("generate-completion", GenerateCompletion::new);
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> m = new LinkedHashMap<>();
+        m.put("seq", SeqCommand.class);
+        m.put("threads", ThreadsCommand.class);
+        m.put("async", AsyncCommand.class);
+        m.put("serve", ServeCommand.class);
+        m.put("bench", BenchCommand.class);
+        m.put("help", HelpCommand.class);
+        m.put("generate-completion", GenerateCompletion.class);
         return m;
     }
 
-    /** The full command line, every subcommand built: what {@code --help}, {@code help} and completion need. */
+    /** The full command line, every subcommand built: what {@code help COMMAND} and completion need. */
     public static CommandLine newCommandLine() {
-        return newCommandLine(SUBCOMMANDS.keySet());
+        return newCommandLine(SUBCOMMANDS.keySet(), false);
     }
 
     /**
      * The command line for these arguments. picocli builds the model of every subcommand it is given up front
-     * (reflection over all their options: a tenth of a second at start-up), so when the first argument names a
-     * download command, serve or bench, only that one is built; parsing, help and errors are the same.
+     * (reflection over all their options: a tenth of a second at start-up), so only what the arguments need is
+     * built: the subcommand they name; or, for the root's own help, version and errors, which show each
+     * subcommand's name and summary only, a summary of each. Parsing, help and errors are the same.
      */
     public static CommandLine newCommandLine(String... args) {
-        boolean named = args.length > 0 && SUBCOMMANDS.containsKey(args[0])
-                && !args[0].equals("help") && !args[0].equals("generate-completion");
-        return newCommandLine(named ? Set.of(args[0]) : SUBCOMMANDS.keySet());
+        String first = args.length > 0 ? args[0] : "";
+        if (first.equals("help") || first.equals("generate-completion")) {
+            return newCommandLine();
+        }
+        return SUBCOMMANDS.containsKey(first) ? newCommandLine(Set.of(first), false)
+                : newCommandLine(Set.of(), true);
     }
 
-    private static CommandLine newCommandLine(Set<String> names) {
+    private static CommandLine newCommandLine(Set<String> full, boolean summaries) {
         CommandLine cl = new CommandLine(new FlagsCommand());
-        SUBCOMMANDS.forEach((name, command) -> {
-            if (names.contains(name)) {
-                cl.addSubcommand(name, command.get());
+        SUBCOMMANDS.forEach((name, type) -> {
+            if (full.contains(name)) {
+                cl.addSubcommand(name, type);
+            } else if (summaries) {
+                cl.addSubcommand(name, summary(name, type));
             }
         });
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
+    }
+
+    /** A subcommand as the root's help lists it, from its {@code @Command} alone: no options, no instance. */
+    private static CommandSpec summary(String name, Class<?> type) {
+        Command command = type.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.create().name(name);
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
     }
 
     public static void main(String[] args) {
