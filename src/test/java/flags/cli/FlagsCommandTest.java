@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.testing.Cli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -18,7 +16,7 @@ class FlagsCommandTest {
     void theRootAnswersAsWithEverySubcommandBuilt(String arg) {
         String[] args = arg.isEmpty() ? new String[0] : new String[] {arg};
         Cli.Run fast = Cli.run(args);
-        Cli.Run full = runFull(args);
+        Cli.Run full = Cli.run(FlagsCommand.newCommandLine(), args);
         assertEquals(full.exitCode(), fast.exitCode());
         assertEquals(full.out(), fast.out());
         assertEquals(full.err(), fast.err());
@@ -43,15 +41,5 @@ class FlagsCommandTest {
         assertEquals(0, viaHelp.exitCode());
         assertEquals(viaOption.out(), viaHelp.out());
         assertTrue(viaHelp.out().contains("--help"), viaHelp.out());
-    }
-
-    private static Cli.Run runFull(String... args) {
-        CommandLine cl = FlagsCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new Cli.Run(code, out.toString(), err.toString());
     }
 }

@@ -12,7 +12,11 @@ public final class Cli {
     private Cli() {}
 
     public static Run run(String... args) {
-        CommandLine cl = FlagsCommand.newCommandLine(args);
+        return run(FlagsCommand.newCommandLine(args), args);
+    }
+
+    /** Runs a given command line, e.g. the fully built one, with the same capture. */
+    public static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));
