@@ -1,14 +1,12 @@
 package flags.sample;
 
-import java.io.BufferedReader;
+import flags.download.Countries;
+import flags.download.Country;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,10 +16,6 @@ public final class SampleGenerator {
     static final int WIDTH = 480;
     /** Each output pixel averages a SUPERSAMPLE x SUPERSAMPLE block of the aliased drawing. */
     static final int SUPERSAMPLE = 3;
-
-    /** One line of countries.tsv. */
-    public record Country(String code, String name, String tld) {
-    }
 
     private SampleGenerator() {
     }
@@ -37,7 +31,7 @@ public final class SampleGenerator {
 
     /** Writes every country's files under {@code out}, creating it if needed. */
     public static List<Country> generate(Path out) throws IOException {
-        List<Country> countries = countries();
+        List<Country> countries = Countries.load();
         for (Country c : countries) {
             Path dir = out.resolve(c.code().toLowerCase(Locale.ROOT));
             Files.createDirectories(dir);
@@ -45,24 +39,6 @@ public final class SampleGenerator {
             Files.writeString(dir.resolve("metadata.json"), metadataJson(c), StandardCharsets.UTF_8);
         }
         return countries;
-    }
-
-    public static List<Country> countries() throws IOException {
-        InputStream in = SampleGenerator.class.getResourceAsStream("/flags/countries.tsv");
-        if (in == null) {
-            throw new IOException("flags/countries.tsv is not on the classpath");
-        }
-        List<Country> list = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] f = line.split("\t");
-                list.add(new Country(f[0], f[1], f[2]));
-            }
-        }
-        return list;
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import flags.download.Country;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class SampleGeneratorTest {
     @TempDir
     static Path generated;
 
-    private static List<SampleGenerator.Country> countries;
+    private static List<Country> countries;
 
     @BeforeAll
     static void generate() throws IOException {
@@ -56,7 +57,7 @@ class SampleGeneratorTest {
     void coversEveryShippedCountryWithAGifAndMetadata() throws IOException {
         assertEquals(194, countries.size());
         assertEquals(194 * 2, relativeFiles(generated).size());
-        for (SampleGenerator.Country c : countries) {
+        for (Country c : countries) {
             String cc = c.code().toLowerCase(Locale.ROOT);
             assertTrue(Files.isRegularFile(generated.resolve(cc).resolve(cc + ".gif")), cc);
             String json = Files.readString(generated.resolve(cc).resolve("metadata.json"), StandardCharsets.UTF_8);
@@ -77,7 +78,7 @@ class SampleGeneratorTest {
 
     @Test
     void everyGifDecodesAtARealisticSize() throws IOException {
-        for (SampleGenerator.Country c : countries) {
+        for (Country c : countries) {
             String cc = c.code().toLowerCase(Locale.ROOT);
             byte[] bytes = Files.readAllBytes(generated.resolve(cc).resolve(cc + ".gif"));
             assertEquals("GIF89a", new String(bytes, 0, 6, StandardCharsets.US_ASCII), cc);
