@@ -9,6 +9,8 @@ import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 
 /** A flag being drawn: x in fractions of the width, y in fractions of the height, lengths in fractions of the height. */
 final class Canvas {
@@ -30,9 +32,38 @@ final class Canvas {
         h = heightPx;
     }
 
-    BufferedImage finish() {
+    /**
+     * Ends the drawing and averages each factor x factor block into one pixel: integer arithmetic, so the smoothing
+     * is identical on every JDK.
+     */
+    int[] downsample(int factor) {
         g.dispose();
-        return image;
+        int[] src = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        int bigW = image.getWidth();
+        int outW = bigW / factor;
+        int outH = image.getHeight() / factor;
+        int n = factor * factor;
+        int[] out = new int[outW * outH];
+        int[] sums = new int[outW * 3];
+        for (int y = 0; y < outH; y++) {
+            Arrays.fill(sums, 0);
+            for (int sy = 0; sy < factor; sy++) {
+                int i = (y * factor + sy) * bigW;
+                for (int x = 0; x < 3 * outW; x += 3) {
+                    for (int sx = 0; sx < factor; sx++, i++) {
+                        int p = src[i];
+                        sums[x] += (p >> 16) & 0xFF;
+                        sums[x + 1] += (p >> 8) & 0xFF;
+                        sums[x + 2] += p & 0xFF;
+                    }
+                }
+            }
+            for (int x = 0; x < outW; x++) {
+                out[y * outW + x] = (sums[3 * x] + n / 2) / n << 16 | (sums[3 * x + 1] + n / 2) / n << 8
+                        | (sums[3 * x + 2] + n / 2) / n;
+            }
+        }
+        return out;
     }
 
     double px(double x) { return x * w; }

@@ -63,8 +63,7 @@ public final class SampleGenerator {
         Canvas canvas = new Canvas(WIDTH * SUPERSAMPLE, height * SUPERSAMPLE);
         new FlagPainter(canvas, code).paint(design.layers());
         try {
-            int[] rgb = GifEncoder.downsample(canvas.finish(), SUPERSAMPLE);
-            return GifEncoder.encode(rgb, Cloth.levels(WIDTH, height), WIDTH, height);
+            return GifPalette.gif(canvas.downsample(SUPERSAMPLE), Cloth.levels(WIDTH, height), WIDTH, height);
         } catch (UncheckedIOException e) {
             throw new IllegalStateException("cannot encode " + code, e);
         }

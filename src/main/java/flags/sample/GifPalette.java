@@ -2,12 +2,10 @@ package flags.sample;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -18,43 +16,16 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
-/** Shrinks a supersampled drawing by box averaging and writes it as a GIF with a palette chosen here, not by ImageIO. */
-final class GifEncoder {
-    private GifEncoder() {
+/**
+ * Chooses the GIF palette of a flag (its most frequent flat colours, each in every {@link Cloth} shade) and indexes
+ * the pixels to it, so ImageIO only writes the bytes and never quantises colours its own way.
+ */
+final class GifPalette {
+    private GifPalette() {
     }
 
-    /** Averages each factor x factor block: integer arithmetic, so the smoothing is identical on every JDK. */
-    static int[] downsample(BufferedImage big, int factor) {
-        int[] src = ((DataBufferInt) big.getRaster().getDataBuffer()).getData();
-        int bigW = big.getWidth();
-        int w = bigW / factor;
-        int h = big.getHeight() / factor;
-        int n = factor * factor;
-        int[] out = new int[w * h];
-        int[] sums = new int[w * 3];
-        for (int y = 0; y < h; y++) {
-            Arrays.fill(sums, 0);
-            for (int sy = 0; sy < factor; sy++) {
-                int i = (y * factor + sy) * bigW;
-                for (int x = 0; x < 3 * w; x += 3) {
-                    for (int sx = 0; sx < factor; sx++, i++) {
-                        int p = src[i];
-                        sums[x] += (p >> 16) & 0xFF;
-                        sums[x + 1] += (p >> 8) & 0xFF;
-                        sums[x + 2] += p & 0xFF;
-                    }
-                }
-            }
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = (sums[3 * x] + n / 2) / n << 16 | (sums[3 * x + 1] + n / 2) / n << 8
-                        | (sums[3 * x + 2] + n / 2) / n;
-            }
-        }
-        return out;
-    }
-
-    /** Writes the flat colours, each shaded by its pixel's {@link Cloth} level, as an indexed GIF. */
-    static byte[] encode(int[] rgb, byte[] shade, int w, int h) {
+    /** The GIF of the flat colours {@code rgb}, each pixel shaded by its {@link Cloth} level in {@code shade}. */
+    static byte[] gif(int[] rgb, byte[] shade, int w, int h) {
         Map<Integer, Integer> counts = counts(rgb);
         int[] flat = palette(counts, 256 / Cloth.LEVELS);
         Map<Integer, Integer> index = new HashMap<>();
