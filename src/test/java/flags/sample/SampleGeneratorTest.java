@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The committed flags-sample/ must be exactly what the generator produces, and every file must be usable. */
 class SampleGeneratorTest {
     private static final Path COMMITTED = Path.of("flags-sample");
-    private static final String REGENERATE = "java -cp target/classes flags.sample.SampleGenerator flags-sample";
+    private static final String REGENERATE = "mvn -q test-compile && java -cp target/test-classes:target/classes"
+            + " flags.sample.SampleGenerator flags-sample";
 
     @TempDir
     static Path generated;

@@ -43,7 +43,7 @@ public final class SampleGenerator {
 
     /**
      * The same shape as Fluent Python's files: {"country": ..., "iso_cc": ..., "tld_cc": ...}. A fixed format keeps
-     * the generator runnable from target/classes alone; it refuses values that would need JSON escaping.
+     * the generator runnable on the project's classes alone; it refuses values that would need JSON escaping.
      */
     static String metadataJson(Country c) {
         return String.format(Locale.ROOT, "{\"country\": \"%s\", \"iso_cc\": \"%s\", \"tld_cc\": \"%s\"}\n",
