@@ -59,7 +59,11 @@ public final class StrategyBatch implements Batch {
                 client.cancel();
             }
             ResultLog log = new ResultLog();
-            strategy.run(codes, client, log);
+            try {
+                strategy.run(codes, client, log);
+            } finally {
+                client.finishBatch();
+            }
             return log.report(strategy.name(), strategy.concurrency(codes.size()), codes, clock.elapsed());
         } finally {
             current = null;

@@ -2,6 +2,7 @@ package flags.cli;
 
 import flags.download.BatchClock;
 import flags.download.FlagClient;
+import flags.download.FlagStore;
 import flags.download.HttpClients;
 import flags.download.Status;
 import flags.report.BatchReport;
@@ -17,13 +18,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 import okhttp3.OkHttpClient;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * What {@code seq}, {@code threads} and {@code async} share around their strategy: check every option before
  * touching the disk, start the embedded server when asked, run the batch, print the summary, pick the exit code.
+ * A batch is stopped by Ctrl-C or by standard output failing (a closed pipe), and either way it ends cleanly:
+ * in-flight requests cancelled, temporary files removed, nothing printed after the summary.
  */
 final class BatchRun {
     private final CommandSpec spec;
@@ -46,11 +51,10 @@ final class BatchRun {
             Logging.enableDebug();
         }
         Strategy strategy = strategyFor.apply(setup.maxReq());
-        List<String> codes = setup.codes();
-
+        setup.prepareOutput();
         try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER)) {
             Site from = setup.siteFor(embedded);
-            OkHttpClient http = setup.httpClient(strategy.concurrency(codes.size()), from);
+            OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()), from);
             try {
                 return download(setup, strategy, from, http);
             } finally {
@@ -65,47 +69,84 @@ final class BatchRun {
         boolean text = output.format == OutputMixin.Format.text;
         int concurrency = strategy.concurrency(codes.size());
         if (text && !output.quiet) {
-            out.print(TextSummary.header(from.label(), from.url().toString(), codes, concurrency));
+            out.print(TextSummary.header(from.label(), from.display(), setup.proxyFor(from.url()).orElse(null),
+                    codes, concurrency));
             out.flush();
+            if (out.checkError()) {
+                return stdoutFailed(out);
+            }
         }
 
+        FlagStore store = new FlagStore(setup.output());
+        int abandoned = store.removeAbandoned();
+        if (abandoned > 0) {
+            LoggerFactory.getLogger(BatchRun.class).info("removed {} temporary file(s) left by killed runs", abandoned);
+        }
         BatchClock clock = new BatchClock();
-        FlagClient client = setup.client(http, from.url(), clock);
-        boolean interrupted = false;
-        try (CtrlC ctrlC = CtrlC.install(client::cancel);
+        FlagClient client = setup.client(http, from.url(), clock, store);
+        Thread command = Thread.currentThread();
+        AtomicBoolean stdoutFailed = new AtomicBoolean();
+        Runnable stop = () -> {
+            client.cancel();
+            command.interrupt();
+        };
+        try (CtrlC ctrlC = CtrlC.install(stop);
              ProgressView bar = showBar() ? new ProgressView(strategy.name(), codes.size(), System.err) : null) {
             PrintWriter lines = text ? out : spec.commandLine().getErr();
             ResultLog log = new ResultLog(result -> {
                 if (output.verbose) {
                     lines.println(VerboseLine.of(result));
                     lines.flush();
+                    if (lines.checkError() && lines == out && stdoutFailed.compareAndSet(false, true)) {
+                        stop.run();
+                    }
                 }
                 if (bar != null) {
                     bar.accept(result);
                 }
             });
+            boolean interrupted = false;
             try {
                 strategy.run(codes, client, log);
             } catch (InterruptedException e) {
                 interrupted = true;
+            } finally {
+                client.finishBatch();
             }
+            interrupted |= Thread.interrupted(); // a stop that came as the last result was handed over
             BatchReport report = log.report(strategy.name(), concurrency, codes, clock.elapsed());
             if (bar != null) {
                 bar.close();
             }
-            out.print(switch (output.format) {
-                case text -> TextSummary.footer(report);
-                case csv -> MachineReport.csv(report);
-                case json -> MachineReport.json(report);
-            });
-            out.flush();
+            if (!stdoutFailed.get()) {
+                out.print(switch (output.format) {
+                    case text -> TextSummary.footer(report);
+                    case csv -> MachineReport.csv(report);
+                    case json -> MachineReport.json(report);
+                });
+                out.flush();
+            }
+            boolean drawn = drawTimeline(report); // after Ctrl-C too: it shows what ran
             ctrlC.reported();
-            boolean drawn = interrupted || drawTimeline(report);
+            if (stdoutFailed.get() || out.checkError()) {
+                return stdoutFailed(out);
+            }
             if (interrupted) {
                 return ExitCodes.INTERRUPTED;
             }
             return report.count(Status.ERROR) > 0 || !drawn ? ExitCodes.ERRORS : ExitCodes.OK;
         }
+    }
+
+    /** A closed pipe ends the run quietly, as SIGPIPE ends a Unix tool; any other write error is one line. */
+    private int stdoutFailed(PrintWriter out) {
+        if (StdoutWriter.closedPipe(out)) {
+            return ExitCodes.STDOUT_CLOSED;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println(spec.qualifiedName() + ": cannot write standard output: " + StdoutWriter.reason(out));
+        err.flush();
+        return ExitCodes.ERRORS;
     }
 
     private boolean showBar() {
@@ -125,7 +166,8 @@ final class BatchRun {
             return true;
         } catch (IOException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": cannot write timeline " + output.timeline + ": " + e.getMessage());
+            err.println(spec.qualifiedName() + ": cannot write timeline " + output.timeline + ": "
+                    + flags.download.Failures.describe(e));
             err.flush();
             return false;
         }

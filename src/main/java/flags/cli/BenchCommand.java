@@ -109,7 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
             Logging.enableDebug();
         }
         List<String> codes = setup.codes();
-        OutputDir.create(options.output);
+        setup.prepareOutput();
         try (FlagServer embedded = setup.startServer(Duration.ZERO)) {
             Site from = setup.siteFor(embedded);
             Workload workload = new Workload(from.embedded() ? Site.EMBEDDED : serverName(from),
@@ -126,7 +126,7 @@ public final class BenchCommand implements Callable<Integer> {
                     OkHttpClient http = setup.httpClient(strategy.concurrency(codes.size()), from);
                     clients.add(http);
                     batches.add(new StrategyBatch(strategy, codes, options.output,
-                            (clock, dir) -> setup.client(http, from.url(), clock, dir)));
+                            (clock, dir) -> setup.client(http, from.url(), clock, new flags.download.FlagStore(dir))));
                 }
                 return bench(workload, plan, batches);
             } finally {

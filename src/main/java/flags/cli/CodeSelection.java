@@ -2,13 +2,12 @@ package flags.cli;
 
 import flags.download.Codes;
 import flags.download.Countries;
-import java.io.BufferedReader;
+import flags.download.Failures;
+import flags.download.Quote;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -36,23 +35,24 @@ final class CodeSelection {
             throw new UsageException(e.getMessage());
         }
         if (codes.isEmpty()) {
-            throw new UsageException("no codes to download in " + o.input);
+            throw new UsageException("no codes to download in " + Quote.of(o.input));
         }
         return Codes.normalise(codes, o.limit);
     }
 
     private static List<String> read(String input, InputStream stdin) {
+        String shown = Quote.of(input);
         try {
             if (input.equals("-")) {
-                return Codes.read(new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)), "standard input");
+                return Codes.read(stdin, "standard input");
             }
-            try (BufferedReader reader = Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8)) {
-                return Codes.read(reader, input);
+            try (InputStream in = Files.newInputStream(Path.of(input))) {
+                return Codes.read(in, shown);
             }
-        } catch (NoSuchFileException e) {
-            throw new UsageException("cannot read " + input + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read " + input + ": " + e.getMessage());
+            throw new UsageException("cannot read " + shown + ": " + Failures.describe(e));
+        } catch (InvalidPathException e) {
+            throw new UsageException("cannot read " + shown + ": not a file name on this system");
         }
     }
 }

@@ -4,19 +4,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C during a batch: the JVM runs shutdown hooks, so this one cancels the downloads, interrupts the
- * command's thread and waits (briefly) until the partial summary is printed; the JVM then exits with 130.
+ * Ctrl-C during a batch: the JVM runs shutdown hooks, so this one stops the batch (cancels the downloads and
+ * interrupts the command's thread) and waits until the partial summary is printed; the JVM then exits with 130.
  */
 final class CtrlC implements AutoCloseable {
-    private static final long WAIT_FOR_SUMMARY_MS = 800;
+    /** The batch normally settles within milliseconds; past this, the JVM exits without the summary. */
+    private static final long WAIT_FOR_SUMMARY_MS = 5000;
     private final Thread hook;
     private final CountDownLatch reported = new CountDownLatch(1);
 
-    private CtrlC(Runnable cancel) {
-        Thread commandThread = Thread.currentThread();
+    private CtrlC(Runnable stop) {
         this.hook = new Thread(() -> {
-            cancel.run();
-            commandThread.interrupt();
+            stop.run();
             try {
                 reported.await(WAIT_FOR_SUMMARY_MS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -25,9 +24,9 @@ final class CtrlC implements AutoCloseable {
         }, "flags-ctrl-c");
     }
 
-    /** Arms the hook for the current thread's batch. */
-    static CtrlC install(Runnable cancel) {
-        CtrlC ctrlC = new CtrlC(cancel);
+    /** Arms the hook: {@code stop} must make the command's thread finish its batch and report. */
+    static CtrlC install(Runnable stop) {
+        CtrlC ctrlC = new CtrlC(stop);
         Runtime.getRuntime().addShutdownHook(ctrlC.hook);
         return ctrlC;
     }

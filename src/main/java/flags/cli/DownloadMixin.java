@@ -54,9 +54,20 @@ public final class DownloadMixin {
     @Option(names = "--names", description = "Also fetch metadata.json and save the flag as Country_Name.gif.")
     boolean names;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "10485760",
-            description = "Largest body accepted, in bytes (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "10M", converter = SizeConverter.class,
+            description = "Largest body accepted, in bytes; K, M and G suffixes (default: ${DEFAULT-VALUE}).")
     long maxBytes;
+
+    @Option(names = "--proxy", paramLabel = "URL",
+            description = "Proxy for every request: http://, socks5:// or socks5h://, optionally with user:pass@ "
+                    + "(default: http_proxy, https_proxy, all_proxy as curl reads them; '' for none). "
+                    + "Never used for the EMBEDDED server.")
+    String proxy;
+
+    @Option(names = "--noproxy", paramLabel = "LIST",
+            description = "Hosts reached without the proxy: comma-separated names (each with its subdomains), "
+                    + "addresses, CIDR ranges, or * (default: no_proxy).")
+    String noProxy;
 
     @Option(names = {"-m", "--max-req"}, paramLabel = "N", defaultValue = "30",
             description = "Most requests in flight at once, 1..1000 (default: ${DEFAULT-VALUE}; seq always uses 1).")

@@ -5,6 +5,7 @@ import flags.download.DownloadOptions;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
 import flags.download.HttpClients;
+import flags.download.Proxies;
 import flags.download.RetryPolicy;
 import flags.server.FlagServer;
 import flags.server.ServerConfig;
@@ -26,20 +27,39 @@ final class DownloadSetup {
     private final DownloadMixin options;
     private final List<String> codes;
     private final Site site;
+    private final Proxies proxies;
 
-    private DownloadSetup(DownloadMixin options, List<String> codes, Site site) {
+    private DownloadSetup(DownloadMixin options, List<String> codes, Site site, Proxies proxies) {
         this.options = options;
         this.codes = codes;
         this.site = site;
+        this.proxies = proxies;
     }
 
-    /** Every usage check of SPEC §2; throws {@link UsageException} and creates nothing. */
+    /** Every usage check of the download options; throws {@link UsageException} and creates nothing. */
     static DownloadSetup check(DownloadMixin options, InputStream stdin) {
         List<String> codes = CodeSelection.resolve(options, stdin);
         checkRanges(options);
         Site site = checkServer(options);
         OutputDir.check(options.output);
-        return new DownloadSetup(options, codes, site);
+        Proxies proxies;
+        try {
+            // The embedded server is ours, on loopback: never proxied, whatever the environment says.
+            proxies = site.embedded() ? Proxies.none() : Proxies.of(options.proxy, options.noProxy, System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new DownloadSetup(options, codes, site, proxies);
+    }
+
+    /** Makes {@code -o} ready (created, proved writable); the last check, just before the first output line. */
+    void prepareOutput() {
+        OutputDir.prepare(options.output);
+    }
+
+    /** The proxy requests to {@code url} go through, as the header line shows it; empty when direct. */
+    java.util.Optional<String> proxyFor(HttpUrl url) {
+        return proxies.forUrl(url).map(Proxies.Endpoint::display);
     }
 
     List<String> codes() {
@@ -75,17 +95,14 @@ final class DownloadSetup {
         return options.jitter == null ? defaultJitter : options.jitter;
     }
 
-    /** A client for one batch, saving into the output directory, created now if missing. */
-    FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock) {
-        OutputDir.create(options.output);
-        return client(http, base, clock, options.output);
+    /** A client for one batch saving into {@code store} (the bench gives each run its own directory). */
+    FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock, FlagStore store) {
+        return new FlagClient(http, new DownloadOptions(base, options.maxBytes, options.names), store,
+                RetryPolicy.standard(options.retries), clock);
     }
 
-    /** A client for one batch saving into {@code dir} (the bench gives each run its own). */
-    FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock, Path dir) {
-        DownloadOptions downloadOptions = new DownloadOptions(
-                base, options.timeout, options.retries, options.maxBytes, options.names);
-        return new FlagClient(http, downloadOptions, new FlagStore(dir), RetryPolicy.standard(options.retries), clock);
+    Path output() {
+        return options.output;
     }
 
     /**
@@ -93,7 +110,7 @@ final class DownloadSetup {
      * loopback and never redirects, so its client skips TLS set-up (loading the trust store costs ~0.1 s).
      */
     OkHttpClient httpClient(int concurrency, Site from) {
-        return HttpClients.create(Math.max(1, concurrency), options.timeout, !from.embedded());
+        return HttpClients.create(Math.max(1, concurrency), options.timeout, !from.embedded(), proxies);
     }
 
     Duration timeout() {

@@ -89,6 +89,8 @@ public final class FlagsCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(newCommandLine(args).execute(args));
+        CommandLine cl = newCommandLine(args);
+        cl.setOut(StdoutWriter.open()); // picocli's default writer cannot say why stdout failed
+        System.exit(cl.execute(args));
     }
 }

@@ -1,10 +1,12 @@
 package flags.cli;
 
+import flags.download.Quote;
+import flags.download.Redact;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 
-/** Where flags come from: a label of SPEC §2 or any http(s) base URL; EMBEDDED has no URL until it starts. */
+/** Where flags come from: a label (EMBEDDED, LOCAL...) or any http(s) base URL; EMBEDDED has no URL until it starts. */
 record Site(String label, HttpUrl url) {
     static final String EMBEDDED = "EMBEDDED";
     private static final Map<String, String> LABELS = Map.of(
@@ -25,8 +27,8 @@ record Site(String label, HttpUrl url) {
         HttpUrl url = HttpUrl.parse(value.strip());
         if (url == null || !(value.strip().toLowerCase(Locale.ROOT).startsWith("http://")
                 || value.strip().toLowerCase(Locale.ROOT).startsWith("https://"))) {
-            throw new IllegalArgumentException("invalid --server '" + value
-                    + "': expected EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) URL");
+            throw new IllegalArgumentException("invalid --server " + Quote.of(Redact.url(value))
+                    + ": expected EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) URL");
         }
         return new Site("URL", trimSlash(url));
     }
@@ -34,6 +36,11 @@ record Site(String label, HttpUrl url) {
     /** Whether this is the in-process server, before or after it started (then {@link #url} is set). */
     boolean embedded() {
         return label.equals(EMBEDDED);
+    }
+
+    /** The URL as it may be printed: a user name or password in it shown as {@code ***}. */
+    String display() {
+        return Redact.url(url);
     }
 
     Site at(HttpUrl started) {

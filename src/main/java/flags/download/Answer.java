@@ -19,4 +19,9 @@ record Answer<T>(Status status, int httpStatus, T value, String error, boolean r
     static <T> Answer<T> failed(int httpStatus, String error, boolean retryable, Duration retryAfter) {
         return new Answer<>(Status.ERROR, httpStatus, null, error, retryable, retryAfter);
     }
+
+    /** Stopped by Ctrl-C or a closed standard output: not an error, and never retried. */
+    static <T> Answer<T> notDone() {
+        return new Answer<>(Status.NOT_DONE, 0, null, null, false, null);
+    }
 }

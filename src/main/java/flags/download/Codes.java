@@ -1,7 +1,7 @@
 package flags.download;
 
 import java.util.Locale;
-import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -48,7 +48,8 @@ public final class Codes {
             }
             return codes;
         }
-        throw new IllegalArgumentException("invalid country code '" + arg + "': expected two letters (BR) or one letter (B)");
+        throw new IllegalArgumentException("invalid country code " + Quote.of(arg)
+                + ": expected two letters (BR) or one letter (B)");
     }
 
     /** Every two-letter combination AA..ZZ (676 codes). */
@@ -61,23 +62,27 @@ public final class Codes {
     }
 
     /**
-     * Reads codes one per line; blank lines and {@code #} comments are skipped.
+     * Reads codes from a file or standard input: separated by newlines, spaces or commas; blank lines and
+     * {@code #} comments (whole lines or line ends) skipped; a UTF-8 byte order mark skipped. Lines and the number
+     * of lines are bounded, so {@code /dev/zero} or a huge line is refused at once, in flat memory.
      *
-     * @throws IllegalArgumentException naming the source and line number of the first bad line
+     * @throws IllegalArgumentException naming the source and line number of the first bad line, quoted safely
      */
-    public static List<String> read(BufferedReader reader, String source) throws IOException {
+    public static List<String> read(InputStream in, String source) throws IOException {
         List<String> codes = new ArrayList<>();
-        int lineNo = 0;
-        for (String line; (line = reader.readLine()) != null; ) {
-            lineNo++;
-            String s = line.strip();
-            if (s.isEmpty() || s.startsWith("#")) {
-                continue;
-            }
-            try {
-                codes.addAll(expandOne(s));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + " line " + lineNo + ": " + e.getMessage());
+        InputLines lines = new InputLines(in, source);
+        for (String line; (line = lines.next()) != null; ) {
+            int hash = line.indexOf('#');
+            String content = (hash < 0 ? line : line.substring(0, hash)).strip();
+            for (String token : content.split("[\\s,]+")) {
+                if (token.isEmpty()) {
+                    continue;
+                }
+                try {
+                    codes.addAll(expandOne(token));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(source + " line " + lines.number() + ": " + e.getMessage());
+                }
             }
         }
         return codes;

@@ -1,11 +1,13 @@
 package flags.download;
 
 import java.util.Locale;
-import java.time.Duration;
 import okhttp3.HttpUrl;
 
-/** What every download of a batch shares: where from, how long to wait, how often to retry, what to accept. */
-public record DownloadOptions(HttpUrl baseUrl, Duration timeout, int retries, long maxBytes, boolean names) {
+/**
+ * What every download of a batch shares and only the client reads: where from, what to accept, whether to fetch
+ * names. Timeouts live in the {@code OkHttpClient}, retries in the {@link RetryPolicy}: each setting in one place.
+ */
+public record DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names) {
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
 
     public HttpUrl flagUrl(String cc) {

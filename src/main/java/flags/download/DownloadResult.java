@@ -2,11 +2,13 @@ package flags.download;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How one code ended: its status, the HTTP status of the last answer (0 when none came), the bytes saved,
- * the file written (null unless ok), how many requests it took, when it ran relative to the batch start,
- * and why it failed (null unless error).
+ * the file written (null unless ok), each request it took ({@link Attempt}s), when it started and ended relative
+ * to the batch start (null for a code that never started), the URL last asked (credentials hidden), and why it
+ * failed (null unless error).
  */
 public record DownloadResult(
         String cc,
@@ -14,13 +16,23 @@ public record DownloadResult(
         int httpStatus,
         long bytes,
         Path file,
-        int attempts,
+        List<Attempt> requests,
         Duration started,
         Duration ended,
+        String url,
         String error) {
 
-    /** A code that never ran because the batch was interrupted or cancelled first. */
-    public static DownloadResult notRun(String cc, String why, Duration at) {
-        return new DownloadResult(cc, Status.ERROR, 0, 0, null, 0, at, at, why);
+    public DownloadResult {
+        requests = List.copyOf(requests);
+    }
+
+    /** How many requests the code took; retries included, a stale connection's resend not. */
+    public int attempts() {
+        return requests.size();
+    }
+
+    /** A code that never started because the batch was stopped first. */
+    public static DownloadResult notRun(String cc) {
+        return new DownloadResult(cc, Status.NOT_DONE, 0, 0, null, List.of(), null, null, null, null);
     }
 }

@@ -1,29 +1,70 @@
 package flags.download;
 
-/** File names taken from server data ({@code --names}): accepted only when they cannot become a path. */
+import java.nio.charset.Charset;
+
+/**
+ * File names taken from server data ({@code --names}): accepted only when they are a plain, visible file name that
+ * this system can store, so a name can neither become a path nor hide what it says.
+ */
 final class FileNames {
     private static final int MAX_LENGTH = 200;
+    /** Characters some file system refuses: refused everywhere, so a folder of flags copies anywhere. */
+    private static final String NOT_PORTABLE = "\\:*?\"<>|";
 
     private FileNames() {}
 
-    /** {@code "Côte d'Ivoire"} becomes {@code "Côte_d'Ivoire.gif"}; anything path-like is refused. */
+    /** {@code "Côte d'Ivoire"} becomes {@code "Côte_d'Ivoire.gif"}; anything else is refused, saying why. */
     static String forCountry(String country) {
         String name = country == null ? "" : country.strip().replace(' ', '_');
-        if (name.isEmpty() || name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("country name is empty or too long");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("country name is empty");
         }
-        if (name.contains("/") || name.contains("\\") || name.startsWith(".") || name.contains("..")) {
-            throw new IllegalArgumentException("country name is not a plain file name: " + printable(name));
+        if (name.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("country name is longer than " + MAX_LENGTH + " characters");
         }
-        if (name.chars().anyMatch(c -> Character.isISOControl(c) || c == ':')) {
-            throw new IllegalArgumentException("country name has control characters: " + printable(name));
+        String refused = "country name " + Quote.of(country) + " is not a plain file name: ";
+        if (name.startsWith(".")) {
+            throw new IllegalArgumentException(refused + "it starts with '.'");
         }
-        return name + ".gif";
+        if (name.contains("/")) {
+            throw new IllegalArgumentException(refused + "it contains '/'");
+        }
+        for (int i = 0; i < name.length(); ) {
+            int c = name.codePointAt(i);
+            i += Character.charCount(c);
+            if (NOT_PORTABLE.indexOf(c) >= 0) {
+                throw new IllegalArgumentException(refused + "it contains '" + (char) c + "', which not every system allows");
+            }
+            String kind = invisible(c);
+            if (kind != null) {
+                throw new IllegalArgumentException(refused + "it contains " + kind + String.format(" (U+%04X)", c));
+            }
+        }
+        String file = name + ".gif";
+        Charset names = fileNameCharset();
+        if (!names.newEncoder().canEncode(file)) {
+            throw new IllegalArgumentException(refused + "this system's file names are " + names.name()
+                    + " (set a UTF-8 locale, e.g. LANG=C.UTF-8)");
+        }
+        return file;
     }
 
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder();
-        s.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? String.format("\\u%04x", c) : Character.toString(c)));
-        return b.toString();
+    private static String invisible(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL -> "a control character";
+            case Character.FORMAT -> "an invisible formatting character";
+            case Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> "a line or paragraph separator";
+            case Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> "a character with no meaning";
+            default -> null;
+        };
+    }
+
+    /** The charset the JVM encodes file names in: the locale's, which is ASCII under LANG=C. */
+    private static Charset fileNameCharset() {
+        try {
+            return Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
+        } catch (IllegalArgumentException e) { // unknown or illegal name
+            return Charset.defaultCharset();
+        }
     }
 }

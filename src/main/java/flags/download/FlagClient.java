@@ -1,37 +1,46 @@
 package flags.download;
 
-import java.util.Locale;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.UnknownHostException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.Credentials;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code downloadOne}: the one place where a code's request is built, its answer classified, its body validated
  * and saved, and failed attempts retried. Strategies only decide when to call it, blocking or asynchronously.
+ * Whatever happens on one code's path ends as that code's result, its temporary file removed: neither form ever
+ * throws or completes exceptionally.
  */
 public final class FlagClient {
-    /** The error text of a code stopped by Ctrl-C; such codes count as "not done", not as errors. */
-    public static final String INTERRUPTED = "interrupted";
+    private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
     private static final long MAX_METADATA_BYTES = 64 * 1024;
     private static final String USER_AGENT = "flags/" + Version.current();
 
@@ -40,6 +49,7 @@ public final class FlagClient {
     private final FlagStore store;
     private final RetryPolicy retry;
     private final BatchClock clock;
+    private final Set<CompletableFuture<Void>> pauses = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public FlagClient(OkHttpClient http, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
@@ -50,187 +60,272 @@ public final class FlagClient {
         this.clock = clock;
     }
 
-    /** Downloads one code, blocking the calling thread (seq, threads): flag, then metadata with {@code --names}. */
-    public DownloadResult downloadOne(String cc) throws InterruptedException {
-        CallStart start = new CallStart(clock);
-        Attempted<Path> flag = fetch(options.flagUrl(cc), start, response -> readImage(cc, response));
-        if (flag.answer().status() != Status.OK || !options.names()) {
-            return finish(cc, flag, null, start);
-        }
-        Attempted<String> meta;
+    /**
+     * Downloads one code, blocking the calling thread (seq, threads): flag, then metadata with {@code --names}.
+     * Interrupted, it returns the code as not done and leaves the thread's interrupt status set.
+     */
+    public DownloadResult downloadOne(String cc) {
+        AttemptLog log = new AttemptLog(clock);
         try {
-            meta = fetch(options.metadataUrl(cc), start, this::readCountryName);
+            Fetched<Path> flag = fetch(options.flagUrl(cc), log, response -> readImage(cc, response));
+            Fetched<String> meta = flag.ok() && options.names()
+                    ? fetch(options.metadataUrl(cc), log, this::readCountryName) : null;
+            return finish(cc, flag, meta, log);
         } catch (InterruptedException e) {
-            store.discard(flag.answer().value());
-            throw e;
+            Thread.currentThread().interrupt();
+            return stopped(cc, log, options.flagUrl(cc));
+        } catch (RuntimeException | Error e) {
+            return crashed(cc, e, log);
         }
-        return finish(cc, flag, meta, start);
     }
 
     /** The same steps without blocking (async): each request is an enqueued call, chained with thenCompose. */
     public CompletableFuture<DownloadResult> downloadOneAsync(String cc) {
-        CallStart start = new CallStart(clock);
-        return fetchAsync(options.flagUrl(cc), start, response -> readImage(cc, response), 1)
-                .thenCompose(flag -> flag.answer().status() != Status.OK || !options.names()
-                        ? CompletableFuture.completedFuture(finish(cc, flag, null, start))
-                        : fetchAsync(options.metadataUrl(cc), start, this::readCountryName, 1)
-                                .thenApply(meta -> finish(cc, flag, meta, start)));
+        AttemptLog log = new AttemptLog(clock);
+        try {
+            return fetchAsync(options.flagUrl(cc), log, response -> readImage(cc, response), 1)
+                    .thenCompose(flag -> !flag.ok() || !options.names()
+                            ? CompletableFuture.completedFuture(finish(cc, flag, null, log))
+                            : fetchAsync(options.metadataUrl(cc), log, this::readCountryName, 1)
+                                    .thenApply(meta -> finish(cc, flag, meta, log)))
+                    .exceptionally(e -> crashed(cc, e instanceof CompletionException && e.getCause() != null
+                            ? e.getCause() : e, log));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(crashed(cc, e, log));
+        }
     }
 
-    /** Ctrl-C: no new attempt starts, every call in flight is cancelled, temporary files are removed. */
+    /**
+     * Stop: no new request or retry starts, waiting retries end now, every call in flight is cancelled; each code
+     * then ends promptly as not done, cleaning up its own temporary file.
+     */
     public void cancel() {
         cancelled = true;
+        pauses.forEach(p -> p.complete(null));
         http.dispatcher().cancelAll();
-        store.discardAll();
     }
 
-    /** A result for a code that failed outside {@code downloadOne} (a crashed task), keeping the batch whole. */
+    /** A result for a code whose task failed outside {@code downloadOne} (a crashed or interrupted task). */
     public DownloadResult crashed(String cc, Throwable cause) {
-        Duration now = clock.elapsed();
-        String why = cancelled ? INTERRUPTED : "internal error: " + cause;
-        return new DownloadResult(cc, Status.ERROR, 0, 0, null, 0, now, now, why);
+        return crashed(cc, cause, new AttemptLog(clock));
+    }
+
+    /** The end of a batch: removes any temporary file no code could clean up. */
+    public void finishBatch() {
+        store.discardAll();
     }
 
     // ---- one request, with retries: blocking and non-blocking forms of the same loop ----
 
-    private <T> Attempted<T> fetch(HttpUrl url, CallStart start, BodyReader<T> reader) throws InterruptedException {
+    private <T> Fetched<T> fetch(HttpUrl url, AttemptLog log, BodyReader<T> reader) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            Answer<T> answer;
-            try (Response response = http.newCall(request(url, start)).execute()) {
-                answer = classify(response, reader);
-            } catch (IOException e) {
-                answer = failure(e, url);
+            if (cancelled) {
+                return new Fetched<>(Answer.notDone(), url);
             }
-            if (Thread.currentThread().isInterrupted()) {
-                discardValue(answer);
-                throw new InterruptedException(INTERRUPTED);
+            Answer<T> answer;
+            long began = System.nanoTime();
+            try (Response response = http.newCall(request(url, log)).execute()) {
+                answer = classify(response, reader, log);
+            } catch (IOException e) {
+                answer = failure(e);
+            } finally {
+                log.end();
+            }
+            trace(url, attempt, answer, began);
+            if (Thread.interrupted()) {
+                discard(answer);
+                throw new InterruptedException("interrupted");
             }
             if (!retry.shouldRetry(answer, attempt) || cancelled) {
-                return new Attempted<>(answer, attempt);
+                return new Fetched<>(cancelled && answer.status() == Status.ERROR ? Answer.notDone() : answer, url);
             }
-            Thread.sleep(retry.delay(attempt, answer.retryAfter()).toMillis());
+            Duration wait = retry.delay(attempt, answer.retryAfter());
+            traceWait(url, attempt, answer, wait);
+            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
         }
     }
 
-    private <T> CompletableFuture<Attempted<T>> fetchAsync(HttpUrl url, CallStart start, BodyReader<T> reader, int attempt) {
+    private <T> CompletableFuture<Fetched<T>> fetchAsync(HttpUrl url, AttemptLog log, BodyReader<T> reader, int attempt) {
+        if (cancelled) {
+            return CompletableFuture.completedFuture(new Fetched<>(Answer.notDone(), url));
+        }
         CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
-        http.newCall(request(url, start)).enqueue(new Callback() {
+        long began = System.nanoTime();
+        http.newCall(request(url, log)).enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                answer.complete(failure(e, url));
+                Answer<T> failed = failure(e);
+                log.end();
+                answer.complete(failed);
             }
 
             @Override
             public void onResponse(Call call, Response response) {
+                Answer<T> classified;
                 try (response) {
-                    answer.complete(classify(response, reader));
+                    classified = classify(response, reader, log);
                 } catch (RuntimeException | Error e) {
                     answer.completeExceptionally(e); // never leave allOf() waiting on a future nobody completes
+                    return;
+                } finally {
+                    log.end(); // before completing: the next request must not seem to overlap this one
                 }
+                answer.complete(classified);
             }
         });
         return answer.thenCompose(a -> {
+            trace(url, attempt, a, began);
             if (!retry.shouldRetry(a, attempt) || cancelled) {
-                return CompletableFuture.completedFuture(new Attempted<>(a, attempt));
+                return CompletableFuture.completedFuture(
+                        new Fetched<>(cancelled && a.status() == Status.ERROR ? Answer.<T>notDone() : a, url));
             }
+            Duration wait = retry.delay(attempt, a.retryAfter());
+            traceWait(url, attempt, a, wait);
             // The wait is a timer, not a sleeping thread: nothing is held while the backoff runs.
-            Executor later = CompletableFuture.delayedExecutor(
-                    retry.delay(attempt, a.retryAfter()).toNanos(), TimeUnit.NANOSECONDS);
-            return CompletableFuture.supplyAsync(() -> attempt + 1, later)
-                    .thenCompose(next -> cancelled
-                            ? CompletableFuture.completedFuture(
-                                    new Attempted<>(Answer.<T>failed(0, INTERRUPTED, false, null), attempt))
-                            : fetchAsync(url, start, reader, next));
+            return pause(wait).thenCompose(done -> fetchAsync(url, log, reader, attempt + 1));
         });
     }
 
-    private Request request(HttpUrl url, CallStart start) {
-        return new Request.Builder().url(url).header("User-Agent", USER_AGENT).tag(CallStart.class, start).build();
+    /** A backoff that cancel() ends at once, so a stopped batch never waits out a Retry-After. */
+    private CompletableFuture<Void> pause(Duration wait) {
+        CompletableFuture<Void> pause = new CompletableFuture<>();
+        pauses.add(pause);
+        pause.whenComplete((v, e) -> pauses.remove(pause));
+        pause.completeOnTimeout(null, wait.toNanos(), TimeUnit.NANOSECONDS);
+        if (cancelled) {
+            pause.complete(null);
+        }
+        return pause;
+    }
+
+    private Request request(HttpUrl url, AttemptLog log) {
+        Request.Builder request = new Request.Builder().url(url)
+                .header("User-Agent", USER_AGENT)
+                .header("Accept-Encoding", "gzip") // asked for here, so ContentDecoding decodes it, not OkHttp
+                .tag(AttemptLog.class, log);
+        if (!url.username().isEmpty()) {
+            request.header("Authorization", Credentials.basic(url.username(), url.password(), StandardCharsets.UTF_8));
+        }
+        return request.build();
     }
 
     // ---- classification and validation ----
 
-    private <T> Answer<T> classify(Response response, BodyReader<T> reader) {
+    private <T> Answer<T> classify(Response response, BodyReader<T> reader, AttemptLog log) {
         int code = response.code();
-        if (code == 200) {
+        if (code == 200 || code == 203) {
             try {
                 return Answer.ok(code, reader.read(response));
-            } catch (InvalidBodyException | StorageException e) {
+            } catch (InvalidBodyException | StorageException | BadAnswerException e) {
                 return Answer.failed(code, e.getMessage(), false, null);
             } catch (IOException e) {
-                Answer<T> failed = failure(e, response.request().url());
-                return Answer.failed(code, failed.error(), failed.retryable(), null);
+                Answer<T> failed = failure(e);
+                return failed.status() == Status.NOT_DONE ? failed
+                        : Answer.failed(code, failed.error(), failed.retryable(), null);
             }
         }
         if (code == 404) {
             return Answer.notFound(code);
         }
         boolean retryable = code == 408 || code == 429 || code >= 500;
-        String reason = response.message().isEmpty() ? "" : " " + response.message();
-        return Answer.failed(code, "HTTP " + code + reason, retryable, retryAfter(response));
+        return Answer.failed(code, "HTTP " + code + " " + reason(response), retryable, retryAfter(log.retryAfter()));
     }
 
-    private <T> Answer<T> failure(IOException e, HttpUrl url) {
-        if (cancelled) {
-            return Answer.failed(0, INTERRUPTED, false, null);
+    private static String reason(Response response) {
+        String message = response.message().strip();
+        return message.isEmpty() ? org.eclipse.jetty.http.HttpStatus.getMessage(response.code())
+                : Quote.escape(message, Quote.MAX_SHOWN);
+    }
+
+    /** An I/O failure of one request, as a reason a user understands and whether asking again could help. */
+    private <T> Answer<T> failure(IOException e) {
+        if (cancelled || Thread.currentThread().isInterrupted()) {
+            return Answer.notDone();
         }
-        if (e instanceof RedirectInterceptor.RedirectException) {
+        if (e instanceof RedirectInterceptor.RedirectException || e instanceof BadAnswerException) {
             return Answer.failed(0, e.getMessage(), false, null);
+        }
+        if (e instanceof ImageBody.CutShort) {
+            return Answer.failed(0, e.getMessage(), true, null);
         }
         if (e instanceof UnknownHostException) {
             // A name that does not resolve now will not resolve a few hundred milliseconds later.
-            return Answer.failed(0, "unknown host " + url.host(), false, null);
+            return Answer.failed(0, "unknown host " + Quote.escape(e.getMessage(), Quote.MAX_SHOWN), false, null);
         }
         if (e instanceof SSLException) {
             return Answer.failed(0, "TLS error: " + e.getMessage(), false, null);
         }
         if (e instanceof InterruptedIOException) {
-            return Answer.failed(0, "timeout after " + seconds(options.timeout()), true, null);
+            return Answer.failed(0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
         }
         if (e instanceof ConnectException) {
-            return Answer.failed(0, "connection refused", true, null);
+            return Answer.failed(0, "connection refused" + address(e), true, null);
         }
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return Answer.failed(0, "I/O error: " + message, true, null);
+        if (e instanceof ProtocolException) {
+            return Answer.failed(0, "malformed answer: " + Failures.lowerFirst(e.getMessage()), false, null);
+        }
+        String how = Failures.cutShort(e);
+        return Answer.failed(0, how.startsWith("connection ") ? how + " before an answer" : "I/O error: " + how,
+                true, null);
     }
 
-    private static Duration retryAfter(Response response) {
-        String value = response.header("Retry-After");
+    /** " (127.0.0.1:8000)" out of OkHttp's "Failed to connect to localhost/127.0.0.1:8000". */
+    private static String address(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int to = message.lastIndexOf(' ');
+        String where = to < 0 ? "" : message.substring(to + 1);
+        where = where.substring(where.indexOf('/') + 1);
+        return where.isEmpty() ? "" : " (" + where + ")";
+    }
+
+    private static Duration retryAfter(String value) {
         if (value == null) {
             return null;
         }
         try {
             return Duration.ofSeconds(Long.parseLong(value.strip()));
         } catch (NumberFormatException notSeconds) {
-            Date date = response.headers().getDate("Retry-After");
+            Date date = okhttp3.Headers.of("Retry-After", value).getDate("Retry-After");
             return date == null ? null : Duration.between(Instant.now(), date.toInstant());
         }
     }
 
     private Path readImage(String cc, Response response) throws IOException {
-        String type = response.header("Content-Type", "");
-        if (!type.toLowerCase(Locale.ROOT).startsWith("image/")) {
-            throw new InvalidBodyException("not an image: Content-Type " + (type.isEmpty() ? "missing" : type));
-        }
+        String target = options.names() ? "the flag of " + cc : fileName(cc);
         long declared = response.body().contentLength();
         if (declared > options.maxBytes()) {
             throw new InvalidBodyException("body of " + declared + " bytes is larger than --max-bytes " + options.maxBytes());
         }
-        Path temp;
-        try {
-            temp = store.newTemp(cc);
-        } catch (IOException e) {
-            throw new StorageException("cannot write to " + store.dir(), e);
-        }
+        FlagStore.Temp temp = store.create(cc, target);
         boolean complete = false;
         try {
-            ImageBody.copy(response.body().source(), temp, options.maxBytes(), declared);
+            ImageBody.copy(response.body().source(), temp.out(), options.maxBytes(), declared,
+                    response.header("Content-Type"), target);
+            close(temp.out(), target);
             complete = true;
-            return temp;
+            return temp.path();
         } finally {
             if (!complete) {
-                store.discard(temp);
+                closeQuietly(temp.out());
+                store.discard(temp.path());
             }
+        }
+    }
+
+    /** Closing is the last write (buffers flush, a full disk or quota can show only now). */
+    private static void close(OutputStream out, String target) throws StorageException {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw StorageException.of("cannot write " + target, e);
+        }
+    }
+
+    private static void closeQuietly(OutputStream out) {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // the temporary file is being discarded anyway
         }
     }
 
@@ -239,61 +334,117 @@ public final class FlagClient {
         if (source.request(MAX_METADATA_BYTES + 1)) {
             throw new InvalidBodyException("metadata larger than " + MAX_METADATA_BYTES + " bytes");
         }
-        String json = source.readString(StandardCharsets.UTF_8);
+        return CountryName.parse(source.readByteArray(), charset(response.body().contentType()));
+    }
+
+    /** JSON is UTF-8 unless the server says otherwise; a charset we do not know is an error, not a guess. */
+    private static Charset charset(MediaType type) throws InvalidBodyException {
+        String name = type == null ? null : type.parameter("charset");
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
         try {
-            JsonElement country = JsonParser.parseString(json).getAsJsonObject().get("country");
-            if (country == null || !country.isJsonPrimitive()) {
-                throw new InvalidBodyException("metadata has no country name");
-            }
-            return country.getAsString();
-        } catch (JsonParseException | IllegalStateException e) {
-            throw new InvalidBodyException("metadata is not a JSON object");
+            return Charset.forName(name.strip());
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new InvalidBodyException("metadata charset " + Quote.of(name) + " is not one this system knows");
         }
     }
 
     // ---- the end of one code ----
 
-    private DownloadResult finish(String cc, Attempted<Path> flag, Attempted<String> meta, CallStart start) {
-        int attempts = flag.attempts() + (meta == null ? 0 : meta.attempts());
+    private DownloadResult finish(String cc, Fetched<Path> flag, Fetched<String> meta, AttemptLog log) {
         Answer<Path> f = flag.answer();
         if (f.status() != Status.OK) {
-            return result(cc, f.status(), f.httpStatus(), 0, null, attempts, start, f.error());
+            return result(cc, f.status(), f.httpStatus(), 0, null, log, flag.url(), f.error());
         }
         Path temp = f.value();
-        String fileName = cc.toLowerCase(Locale.ROOT) + ".gif";
+        String fileName = fileName(cc);
         if (meta != null) {
             Answer<String> m = meta.answer();
             if (m.status() != Status.OK) {
                 store.discard(temp);
-                return result(cc, m.status(), m.httpStatus(), 0, null, attempts, start, m.error());
+                return result(cc, m.status(), m.httpStatus(), 0, null, log, meta.url(), m.error());
             }
             try {
                 fileName = FileNames.forCountry(m.value());
             } catch (IllegalArgumentException e) {
                 store.discard(temp);
-                return result(cc, Status.ERROR, m.httpStatus(), 0, null, attempts, start, e.getMessage());
+                return result(cc, Status.ERROR, m.httpStatus(), 0, null, log, meta.url(), e.getMessage());
             }
         }
-        try {
-            long bytes = java.nio.file.Files.size(temp);
-            Path saved = store.commit(temp, fileName);
-            return result(cc, Status.OK, f.httpStatus(), bytes, saved, attempts, start, null);
-        } catch (IOException e) {
+        if (cancelled) {
             store.discard(temp);
-            String why = cancelled ? INTERRUPTED : new StorageException("cannot save " + fileName, e).getMessage();
-            return result(cc, Status.ERROR, f.httpStatus(), 0, null, attempts, start, why);
+            return result(cc, Status.NOT_DONE, f.httpStatus(), 0, null, log, flag.url(), null);
+        }
+        try {
+            long bytes = store.size(temp, fileName);
+            Path saved = store.commit(cc, temp, fileName);
+            return result(cc, Status.OK, f.httpStatus(), bytes, saved, log, flag.url(), null);
+        } catch (StorageException e) {
+            store.discard(temp);
+            return result(cc, Status.ERROR, f.httpStatus(), 0, null, log, flag.url(), e.getMessage());
         }
     }
 
-    private DownloadResult result(String cc, Status status, int http, long bytes, Path file, int attempts,
-                                  CallStart start, String error) {
-        return new DownloadResult(cc, status, http, bytes, file, attempts, start.at(), clock.elapsed(), error);
+    private DownloadResult stopped(String cc, AttemptLog log, HttpUrl url) {
+        store.discardAll(cc);
+        return result(cc, Status.NOT_DONE, 0, 0, null, log, url, null);
     }
 
-    private void discardValue(Answer<?> answer) {
+    private DownloadResult crashed(String cc, Throwable cause, AttemptLog log) {
+        store.discardAll(cc);
+        boolean stopped = cancelled || cause instanceof InterruptedException;
+        if (!stopped) {
+            LOG.debug("{} failed unexpectedly", cc, cause);
+        }
+        try {
+            return result(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, log, null,
+                    stopped ? null : Failures.unexpected(cause));
+        } catch (RuntimeException clockFailed) {
+            return new DownloadResult(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, java.util.List.of(),
+                    Duration.ZERO, Duration.ZERO, null, stopped ? null : Failures.unexpected(cause));
+        }
+    }
+
+    private DownloadResult result(String cc, Status status, int http, long bytes, Path file, AttemptLog log,
+                                  HttpUrl url, String error) {
+        Duration now = clock.elapsed();
+        Duration started = log.firstStart();
+        if (status == Status.NOT_DONE && started == null) {
+            return DownloadResult.notRun(cc); // stopped before its first request: nothing ran
+        }
+        return new DownloadResult(cc, status, http, bytes, file, log.attempts(), started == null ? now : started, now,
+                url == null ? null : Redact.url(url), error);
+    }
+
+    private void discard(Answer<?> answer) {
         if (answer.value() instanceof Path temp) {
             store.discard(temp);
         }
+    }
+
+    private static String fileName(String cc) {
+        return cc.toLowerCase(Locale.ROOT) + ".gif";
+    }
+
+    // ---- tracing (--debug): one line per request and per retry wait, like curl -v's summary lines ----
+
+    private void trace(HttpUrl url, int attempt, Answer<?> answer, long beganNanos) {
+        if (LOG.isDebugEnabled()) {
+            String outcome = switch (answer.status()) {
+                case OK -> answer.httpStatus() + " ok";
+                case NOT_FOUND -> answer.httpStatus() + " not found";
+                case ERROR -> (answer.httpStatus() == 0 ? "" : answer.httpStatus() + " ") + "error: " + answer.error();
+                case NOT_DONE -> "stopped";
+            };
+            LOG.debug("GET {} -> {} in {} ms (attempt {} of {})", Redact.url(url), outcome,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos), attempt, retry.retries() + 1);
+        }
+    }
+
+    private void traceWait(HttpUrl url, int attempt, Answer<?> answer, Duration wait) {
+        LOG.debug("GET {}: waiting {} before attempt {} of {} ({})", Redact.url(url), seconds(wait), attempt + 1,
+                retry.retries() + 1, answer.retryAfter() != null ? "the server's Retry-After" : "backoff after " + answer.error());
     }
 
     private static String seconds(Duration d) {
@@ -306,6 +457,10 @@ public final class FlagClient {
         T read(Response response) throws IOException;
     }
 
-    /** An answer and how many requests it took. */
-    private record Attempted<T>(Answer<T> answer, int attempts) {}
+    /** The answer a request ended with, and the URL it asked (the last one, for reports). */
+    private record Fetched<T>(Answer<T> answer, HttpUrl url) {
+        boolean ok() {
+            return answer.status() == Status.OK;
+        }
+    }
 }

@@ -1,75 +1,141 @@
 package flags.download;
 
-import java.util.Locale;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Set;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The output directory. Bodies go to uniquely named temporary files beside their final name and are moved
  * over it only when complete, so a reader never sees a partial file and an old file survives a failed download.
+ * It also remembers which code saved which file name in this batch: two codes never silently share one file.
  */
 public final class FlagStore {
+    /** A temporary file being written, and the stream writing it (the caller closes the stream). */
+    public record Temp(Path path, OutputStream out) {}
+
     private final Path dir;
-    private final Set<Path> pending = ConcurrentHashMap.newKeySet();
+    private final Disk disk;
+    private final Map<Path, String> pending = new ConcurrentHashMap<>();
+    private final Map<String, String> savedBy = new ConcurrentHashMap<>();
 
     public FlagStore(Path dir) {
-        this.dir = dir;
+        this(dir, Disk.local());
+    }
+
+    public FlagStore(Path dir, Disk disk) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+        this.disk = Objects.requireNonNull(disk, "disk");
     }
 
     public Path dir() {
         return dir;
     }
 
-    /** A new empty temporary file for {@code cc}, hidden (dot name) so globbing for *.gif never sees it. */
-    public Path newTemp(String cc) throws IOException {
-        Path temp = Files.createTempFile(dir, "." + cc.toLowerCase(Locale.ROOT) + "-", ".part");
-        pending.add(temp);
-        return temp;
+    /**
+     * A new empty temporary file for {@code cc}, open for writing; {@code target} (the final name, or a
+     * description when it is not known yet) is what an error names.
+     */
+    Temp create(String cc, String target) throws StorageException {
+        Path temp = dir.resolve(TempName.forThisProcess(cc).fileName());
+        try {
+            OutputStream out = disk.createNew(temp);
+            pending.put(temp, cc);
+            return new Temp(temp, out);
+        } catch (IOException e) {
+            throw StorageException.of("cannot write " + target, e);
+        }
+    }
+
+    long size(Path temp, String target) throws StorageException {
+        try {
+            return disk.size(temp);
+        } catch (IOException e) {
+            throw StorageException.of("cannot write " + target, e);
+        }
     }
 
     /**
-     * Moves a complete temporary file to {@code fileName} in the directory, replacing what was there.
-     * The exception says why, not which file: the caller names it.
+     * Moves a complete temporary file of {@code cc} over {@code fileName} in the directory, replacing a file from
+     * an earlier run but never one another code of this batch saved.
      */
-    public Path commit(Path temp, String fileName) throws IOException {
-        Path target = dir.resolve(fileName);
-        if (!target.getParent().equals(dir)) {
-            throw new IOException("it would be outside the output directory");
+    Path commit(String cc, Path temp, String fileName) throws StorageException {
+        Path target;
+        try {
+            target = dir.resolve(fileName);
+        } catch (InvalidPathException e) {
+            throw StorageException.because("cannot save " + Quote.of(fileName), "not a file name on this system");
         }
-        if (Files.isDirectory(target)) {
-            throw new IOException("a directory is in the way");
+        if (!dir.equals(target.getParent())) {
+            throw StorageException.because("cannot save " + Quote.of(fileName), "it would be outside the output directory");
+        }
+        String first = savedBy.putIfAbsent(fileName, cc);
+        if (first != null && !first.equals(cc)) {
+            throw StorageException.because("cannot save " + fileName, "already saved for " + first + " in this batch");
         }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("the file system cannot replace it atomically", e);
+            if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+                throw StorageException.because("cannot save " + fileName, "a directory is in the way");
+            }
+            disk.replace(temp, target);
+        } catch (IOException e) {
+            savedBy.remove(fileName, cc);
+            throw e instanceof StorageException s ? s : StorageException.of("cannot save " + fileName, e);
         }
         pending.remove(temp);
         return target;
     }
 
     /** Deletes a temporary file that will not be committed; never throws, since it runs on failure paths. */
-    public void discard(Path temp) {
+    void discard(Path temp) {
         if (temp == null) {
             return;
         }
         try {
-            Files.deleteIfExists(temp);
-        } catch (IOException ignored) {
-            // The original failure is what the user needs to hear about; a leftover is cleaned by discardAll.
+            disk.deleteIfExists(temp);
+            pending.remove(temp);
+        } catch (IOException | RuntimeException e) {
+            // The original failure is what the user needs to hear about; discardAll tries again at the end.
         }
-        pending.remove(temp);
     }
 
-    /** Deletes every temporary file still open, for Ctrl-C and other aborts. */
+    /** Deletes every temporary file of {@code cc} still there: the clean-up of a code that failed unexpectedly. */
+    void discardAll(String cc) {
+        pending.forEach((temp, owner) -> {
+            if (owner.equals(cc)) {
+                discard(temp);
+            }
+        });
+    }
+
+    /** Deletes every temporary file still there; the last step of every batch, whatever happened in it. */
     public void discardAll() {
-        for (Path temp : Set.copyOf(pending)) {
-            discard(temp);
+        pending.keySet().forEach(this::discard);
+    }
+
+    /**
+     * Removes the temporary files of earlier runs that were killed before they could clean up (their process is
+     * gone), and returns how many. Files of a process still running are never touched.
+     */
+    public int removeAbandoned() {
+        int removed = 0;
+        try {
+            for (Path entry : disk.list(dir)) {
+                Path name = entry.getFileName();
+                if (name != null && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                        && TempName.parse(name.toString()).filter(TempName::abandoned).isPresent()) {
+                    disk.deleteIfExists(entry);
+                    removed++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // Leftovers cost disk space only; the batch itself does not depend on removing them.
         }
+        return removed;
     }
 }

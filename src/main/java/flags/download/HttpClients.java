@@ -1,47 +1,66 @@
 package flags.download;
 
+import java.net.Proxy;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 
-/** Builds the one {@link OkHttpClient} a run shares, sized so that {@code -m} is the only limit on concurrency. */
+/**
+ * Builds the one {@link OkHttpClient} a run shares: sized so that {@code -m} is the only limit on concurrency,
+ * with our rules for connections a server ends or closed behind our back, and the run's proxies.
+ */
 public final class HttpClients {
     public static final int MAX_REDIRECTS = 5;
 
     private HttpClients() {}
 
     public static OkHttpClient create(int maxInFlight, Duration timeout) {
-        return create(maxInFlight, timeout, true);
+        return create(maxInFlight, timeout, true, Proxies.none());
     }
 
-    /** With {@code tls} false the client speaks only plain HTTP and never sets up TLS (no trust store load). */
-    public static OkHttpClient create(int maxInFlight, Duration timeout, boolean tls) {
+    /**
+     * With {@code tls} false the client speaks only plain HTTP and never sets up TLS (no trust store load).
+     * {@code proxies} decides each request's proxy; {@link Proxies#none()} for a direct connection always.
+     */
+    public static OkHttpClient create(int maxInFlight, Duration timeout, boolean tls, Proxies proxies) {
         // OkHttp's dispatcher allows 64 calls, 5 per host, by default: both would cap -m silently.
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(maxInFlight);
         dispatcher.setMaxRequestsPerHost(maxInFlight);
+        // Keep every connection of a full-width batch reusable instead of the default 5 idle ones.
+        ConnectionPool pool = new ConnectionPool(maxInFlight, 5, TimeUnit.MINUTES);
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if (!tls) {
             builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
         }
+        if (proxies.any()) {
+            builder.proxySelector(proxies).proxyAuthenticator(proxies.authenticator())
+                    .addNetworkInterceptor(proxies.authorization());
+        } else {
+            builder.proxy(Proxy.NO_PROXY); // not the JVM's default selector: no -Dhttp.proxyHost surprises
+        }
         return builder
                 .dispatcher(dispatcher)
-                // Keep every connection of a full-width batch reusable instead of the default 5 idle ones.
-                .connectionPool(new ConnectionPool(maxInFlight, 5, TimeUnit.MINUTES))
+                .connectionPool(pool)
+                .socketFactory(new CountingSocketFactory())
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout)
-                // Our retries count attempts honestly; OkHttp's silent ones would hide them.
+                // Our retries count attempts honestly; OkHttp's silent ones would hide them. A request that met
+                // a connection the server had closed is sent again by StaleConnectionRetry instead.
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addInterceptor(new CallStart.Interceptor())
+                .addInterceptor(new AttemptLog.Start())
                 .addInterceptor(new RedirectInterceptor(MAX_REDIRECTS))
+                .addInterceptor(new StaleConnectionRetry(pool))
+                .addNetworkInterceptor(new ContentDecoding())
+                .addNetworkInterceptor(new ConnectionRules())
                 .build();
     }
 

@@ -3,33 +3,41 @@ package flags.download;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import okio.Buffer;
 import okio.BufferedSource;
 
-/** Streams an image body to a file, checking it while it arrives: magic bytes first, then the size cap. */
+/** Streams an image body to a file, checking it while it arrives: the signature first, then the size cap. */
 final class ImageBody {
     private static final int CHUNK = 8192;
-    private static final byte[][] MAGIC = {
-            {'G', 'I', 'F', '8', '7', 'a'},
-            {'G', 'I', 'F', '8', '9', 'a'},
-            {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'},
-            {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}};
+
+    /** The body stopped before its end: the connection closed or broke. Worth another attempt. */
+    static final class CutShort extends IOException {
+        CutShort(String message, IOException cause) {
+            super(message, cause);
+        }
+    }
 
     private ImageBody() {}
 
-    /** Copies {@code source} into {@code file}; returns the byte count or throws with the reason it is unusable. */
-    static long copy(BufferedSource source, Path file, long maxBytes, long declaredLength) throws IOException {
+    /**
+     * Copies {@code source} into {@code out}; returns the byte count or throws with the reason it is unusable.
+     *
+     * @param contentType the server's {@code Content-Type}, quoted when the body is not an image
+     * @param target      the file the user asked for, named when writing fails
+     */
+    static long copy(BufferedSource source, OutputStream out, long maxBytes, long declaredLength, String contentType,
+                     String target) throws IOException {
         long total = 0;
-        try (OutputStream out = open(file)) {
-            source.request(8);
-            long head = source.getBuffer().size();
-            if (head == 0) {
+        try {
+            source.request(ImageFormat.SIGNATURE_BYTES);
+            Buffer buffered = source.getBuffer();
+            if (buffered.size() == 0) {
                 throw new InvalidBodyException("empty body");
             }
-            if (!hasMagic(source.getBuffer().snapshot((int) Math.min(8, head)).toByteArray())) {
-                throw new InvalidBodyException("not an image: unexpected first bytes");
+            byte[] head = buffered.snapshot((int) Math.min(ImageFormat.SIGNATURE_BYTES, buffered.size())).toByteArray();
+            if (ImageFormat.of(head).isEmpty()) {
+                throw new InvalidBodyException("not an image (" + describeType(contentType) + "): the body is not "
+                        + "GIF, PNG, JPEG or WebP, it starts with " + Quote.of(printable(head)));
             }
             Buffer chunk = new Buffer();
             for (long n; (n = source.read(chunk, CHUNK)) != -1; ) {
@@ -40,39 +48,23 @@ final class ImageBody {
                 try {
                     chunk.writeTo(out);
                 } catch (IOException e) {
-                    throw new StorageException("cannot write " + file.getFileName(), e);
+                    throw StorageException.of("cannot write " + target, e);
                 }
             }
-        } catch (InvalidBodyException | StorageException | InterruptedIOException e) {
+        } catch (InvalidBodyException | StorageException | InterruptedIOException | BadAnswerException e) {
             throw e;
         } catch (IOException e) {
             String of = declaredLength >= 0 ? " of " + declaredLength : "";
-            throw new IOException("body cut short after " + total + of + " bytes: " + e.getMessage(), e);
+            throw new CutShort("body cut short after " + total + of + " bytes: " + Failures.cutShort(e), e);
         }
         return total;
     }
 
-    private static OutputStream open(Path file) throws StorageException {
-        try {
-            return Files.newOutputStream(file);
-        } catch (IOException e) {
-            throw new StorageException("cannot write " + file.getFileName(), e);
-        }
+    private static String describeType(String contentType) {
+        return contentType == null || contentType.isEmpty() ? "no Content-Type" : "Content-Type " + contentType;
     }
 
-    static boolean hasMagic(byte[] head) {
-        outer:
-        for (byte[] magic : MAGIC) {
-            if (head.length < magic.length) {
-                continue;
-            }
-            for (int i = 0; i < magic.length; i++) {
-                if (head[i] != magic[i]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+    private static String printable(byte[] head) {
+        return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 }

@@ -5,11 +5,13 @@ import java.util.HashSet;
 import java.util.Set;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
+import okhttp3.Request;
 import okhttp3.Response;
 
 /**
  * Follows redirects itself because OkHttp's own limit (20) is not configurable: at most {@code max} hops,
- * and a URL seen twice is a loop. Application interceptors may call {@code proceed} more than once.
+ * and a URL seen twice is a loop. Credentials go only to the origin they were given for, as curl does without
+ * {@code --location-trusted}. Application interceptors may call {@code proceed} more than once.
  */
 final class RedirectInterceptor implements Interceptor {
     /** A redirect problem: not worth retrying, unlike other I/O errors. */
@@ -27,7 +29,7 @@ final class RedirectInterceptor implements Interceptor {
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        okhttp3.Request request = chain.request();
+        Request request = chain.request();
         Set<HttpUrl> seen = new HashSet<>();
         seen.add(request.url());
         for (int hops = 0; ; hops++) {
@@ -42,12 +44,20 @@ final class RedirectInterceptor implements Interceptor {
                 throw new RedirectException("redirect " + response.code() + " without a usable Location");
             }
             if (!seen.add(next)) {
-                throw new RedirectException("redirect loop at " + next);
+                throw new RedirectException("redirect loop at " + Redact.url(next));
             }
             if (hops + 1 > max) {
                 throw new RedirectException("more than " + max + " redirects");
             }
-            request = request.newBuilder().url(next).build();
+            Request.Builder hop = request.newBuilder().url(next);
+            if (!sameOrigin(request.url(), next)) {
+                hop.removeHeader("Authorization");
+            }
+            request = hop.build();
         }
+    }
+
+    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+        return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 }

@@ -4,7 +4,9 @@ package flags.download;
 public enum Status {
     OK("ok"),
     NOT_FOUND("not_found"),
-    ERROR("error");
+    ERROR("error"),
+    /** Stopped before it ended (Ctrl-C, a closed standard output), or never started: neither a success nor an error. */
+    NOT_DONE("not_done");
 
     private final String label;
 

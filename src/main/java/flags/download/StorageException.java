@@ -4,15 +4,16 @@ import java.io.IOException;
 
 /** The output directory failed us (not writable, full, something in the way): never retried. */
 final class StorageException extends IOException {
-    StorageException(String message, IOException cause) {
-        super(message + ": " + describe(cause), cause);
+    private StorageException(String message, IOException cause) {
+        super(message, cause);
     }
 
-    private static String describe(IOException e) {
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return reason;
+    /** {@code cannot write bj.gif: no space left on device}: what, then the OS's reason. */
+    static StorageException of(String what, IOException cause) {
+        return new StorageException(what + ": " + Failures.describe(cause), cause);
+    }
+
+    static StorageException because(String what, String why) {
+        return new StorageException(what + ": " + why, null);
     }
 }

@@ -1,14 +1,13 @@
 package flags.report;
 
 import flags.download.DownloadResult;
-import flags.download.FlagClient;
 import flags.download.Status;
 import java.time.Duration;
 import java.util.List;
 
 /**
- * A finished (or interrupted) batch: which strategy ran it at what concurrency, the codes asked for, the
- * results of the codes that ended, in completion order, and the wall time.
+ * A finished (or stopped) batch: which strategy ran it at what concurrency, the codes asked for, one result per
+ * code asked for (those that ended in completion order, then those that never started), and the wall time.
  */
 public record BatchReport(String strategy, int concurrency, List<String> requested, List<DownloadResult> results,
                           Duration elapsed) {
@@ -18,17 +17,18 @@ public record BatchReport(String strategy, int concurrency, List<String> request
         results = List.copyOf(results);
     }
 
-    /** Codes that ended in {@code status}; codes cut short by Ctrl-C are "not done", not errors. */
+    /** Codes that ended in {@code status}. */
     public long count(Status status) {
-        return results.stream().filter(r -> r.status() == status && !stopped(r)).count();
+        return results.stream().filter(r -> r.status() == status).count();
     }
 
-    /** Codes requested that did not end: never started, or stopped by Ctrl-C. */
+    /** Codes that did not end: stopped by Ctrl-C, or never started. */
     public long notDone() {
         return requested.size() - count(Status.OK) - count(Status.NOT_FOUND) - count(Status.ERROR);
     }
 
-    private static boolean stopped(DownloadResult r) {
-        return FlagClient.INTERRUPTED.equals(r.error());
+    /** The largest number of requests open at once: the concurrency the batch really reached. */
+    public int maxInFlight() {
+        return InFlight.max(results);
     }
 }

@@ -3,7 +3,11 @@ package flags.report;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonPrimitive;
+import flags.download.Attempt;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import java.math.BigDecimal;
@@ -13,7 +17,7 @@ import java.util.Locale;
 
 /** {@code --format csv|json}: the batch as data for scripts, with the field names of SPEC §2. */
 public final class MachineReport {
-    public static final String CSV_HEADER = "strategy,concurrency,requested,ok,not_found,errors,elapsed_s";
+    public static final String CSV_HEADER = "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s";
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
 
     private MachineReport() {}
@@ -23,10 +27,10 @@ public final class MachineReport {
         return CSV_HEADER + "\n" + String.join(",", r.strategy(), String.valueOf(r.concurrency()),
                 String.valueOf(r.requested().size()), String.valueOf(r.count(Status.OK)),
                 String.valueOf(r.count(Status.NOT_FOUND)), String.valueOf(r.count(Status.ERROR)),
-                seconds(r.elapsed())) + "\n";
+                String.valueOf(r.notDone()), seconds(r.elapsed())) + "\n";
     }
 
-    /** One object: the CSV fields, {@code max_in_flight}, and one item per code that ended. */
+    /** One object: the CSV fields, {@code max_in_flight}, and one item per code requested, with each request's span. */
     public static String json(BatchReport r) {
         JsonObject o = new JsonObject();
         o.addProperty("strategy", r.strategy());
@@ -35,8 +39,9 @@ public final class MachineReport {
         o.addProperty("ok", r.count(Status.OK));
         o.addProperty("not_found", r.count(Status.NOT_FOUND));
         o.addProperty("errors", r.count(Status.ERROR));
-        o.add("elapsed_s", new com.google.gson.JsonPrimitive(new BigDecimal(seconds(r.elapsed()))));
-        o.addProperty("max_in_flight", InFlight.max(r.results()));
+        o.addProperty("not_done", r.notDone());
+        o.add("elapsed_s", new JsonPrimitive(new BigDecimal(seconds(r.elapsed()))));
+        o.addProperty("max_in_flight", r.maxInFlight());
         JsonArray items = new JsonArray();
         for (DownloadResult d : r.results()) {
             items.add(item(d));
@@ -53,8 +58,17 @@ public final class MachineReport {
         i.addProperty("bytes", d.bytes());
         i.addProperty("file", d.file() == null ? null : d.file().toString());
         i.addProperty("attempts", d.attempts());
-        i.add("started_ms", new com.google.gson.JsonPrimitive(millis(d.started())));
-        i.add("ended_ms", new com.google.gson.JsonPrimitive(millis(d.ended())));
+        i.add("started_ms", millis(d.started()));
+        i.add("ended_ms", millis(d.ended()));
+        JsonArray requests = new JsonArray();
+        for (Attempt a : d.requests()) {
+            JsonArray span = new JsonArray();
+            span.add(millis(a.start()));
+            span.add(millis(a.end()));
+            requests.add(span);
+        }
+        i.add("attempts_ms", requests);
+        i.addProperty("url", d.url());
         i.addProperty("error", d.error());
         return i;
     }
@@ -63,7 +77,8 @@ public final class MachineReport {
         return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
     }
 
-    private static BigDecimal millis(Duration d) {
-        return BigDecimal.valueOf(d.toNanos()).movePointLeft(6).setScale(3, RoundingMode.HALF_UP);
+    private static JsonElement millis(Duration d) {
+        return d == null ? JsonNull.INSTANCE
+                : new JsonPrimitive(BigDecimal.valueOf(d.toNanos()).movePointLeft(6).setScale(3, RoundingMode.HALF_UP));
     }
 }

@@ -1,7 +1,6 @@
 package flags.report;
 
 import flags.download.DownloadResult;
-import flags.download.FlagClient;
 import flags.download.Status;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +63,10 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
     @Override
     public synchronized void accept(DownloadResult result) {
-        if (result.status() == Status.ERROR && !FlagClient.INTERRUPTED.equals(result.error())) {
+        if (result.status() == Status.NOT_DONE) {
+            return; // the bar counts codes that ended, as the summary does
+        }
+        if (result.status() == Status.ERROR) {
             errors++;
             bar.setExtraMessage(errors == 1 ? " 1 error" : " " + errors + " errors");
         }

@@ -3,7 +3,9 @@ package flags.report;
 import flags.download.DownloadResult;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -28,8 +30,16 @@ public final class ResultLog implements Consumer<DownloadResult> {
         listener.accept(result);
     }
 
-    /** What has ended so far, as a report; safe to call while late results still arrive. */
+    /** The batch as a report: every code requested, those that never started as not done. */
     public synchronized BatchReport report(String strategy, int concurrency, List<String> requested, Duration elapsed) {
-        return new BatchReport(strategy, concurrency, requested, new ArrayList<>(results), elapsed);
+        List<DownloadResult> all = new ArrayList<>(results);
+        Set<String> ended = new HashSet<>();
+        results.forEach(r -> ended.add(r.cc()));
+        for (String cc : requested) {
+            if (!ended.contains(cc)) {
+                all.add(DownloadResult.notRun(cc));
+            }
+        }
+        return new BatchReport(strategy, concurrency, requested, all, elapsed);
     }
 }

@@ -4,15 +4,15 @@ import flags.download.Status;
 import java.util.List;
 import java.util.Locale;
 
-/** The human summary, in the shape of Fluent Python's flags2 scripts (SPEC §2, "What it prints"). */
+/** The human summary, in the shape of Fluent Python's flags2 scripts . */
 public final class TextSummary {
     private static final int LIST_UP_TO = 10;
 
     private TextSummary() {}
 
-    /** The lines printed before the batch starts: site, codes, connections. */
-    public static String header(String siteLabel, String url, List<String> codes, int connections) {
-        return siteLabel + " site: " + url + "\n"
+    /** The lines printed before the batch starts: site (and the proxy, if one is used), codes, connections. */
+    public static String header(String siteLabel, String url, String proxy, List<String> codes, int connections) {
+        return siteLabel + " site: " + url + (proxy == null ? "" : " via proxy " + proxy) + "\n"
                 + searching(codes) + "\n"
                 + (connections == 1 ? "1 connection will be used." : connections + " concurrent connections will be used.")
                 + "\n";

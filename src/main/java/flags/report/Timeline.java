@@ -1,7 +1,7 @@
 package flags.report;
 
 import flags.download.DownloadResult;
-import flags.download.FlagClient;
+import flags.download.Attempt;
 import flags.download.Status;
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -186,7 +186,8 @@ public final class Timeline {
             int top = HEADER_H;
             for (BatchReport report : reports) {
                 end = Math.max(end, seconds(report.elapsed()));
-                List<DownloadResult> rows = new ArrayList<>(report.results());
+                List<DownloadResult> rows = new ArrayList<>(report.results().stream()
+                        .filter(r -> r.started() != null).toList()); // a code that never started has no bar
                 for (DownloadResult r : rows) {
                     end = Math.max(end, seconds(r.ended()));
                     interrupted |= interrupted(r);
@@ -292,24 +293,36 @@ public final class Timeline {
             endGroup(g);
         }
 
+        /** One bar per request of the code, joined by a thin line across the waits between its retries. */
         private void paintBar(Graphics2D g, Lane lane, DownloadResult r, int y, int barHeight, Font labelFont) {
-            double x0 = x(seconds(r.started()));
-            double x1 = Math.max(x(seconds(r.ended())), x0 + MIN_BAR);
+            List<Attempt> requests = r.requests().isEmpty()
+                    ? List.of(new Attempt(r.started(), r.ended())) : r.requests();
+            double x0 = x(seconds(requests.get(0).start()));
+            double x1 = Math.max(x(seconds(requests.get(requests.size() - 1).end())), x0 + MIN_BAR);
             Color colour = colour(r);
             beginGroup(g, attributes("class", "bar " + r.status().label() + (interrupted(r) ? " interrupted" : "")));
-            if (g instanceof SVGGraphics2D) {
-                g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip(r));
-                g.setRenderingHint(SVGHints.KEY_ELEMENT_ID,
-                        uniqueId("bar-" + lane.id().substring("lane-".length()) + "-" + slug(r.cc())));
+            if (requests.size() > 1) {
+                g.setColor(colour);
+                g.draw(new Line2D.Double(x0, crisp(y + barHeight / 2.0), x1, crisp(y + barHeight / 2.0)));
             }
-            g.setColor(colour);
-            g.fill(new Rectangle2D.Double(x0, y, x1 - x0, barHeight));
+            for (Attempt a : requests) {
+                if (g instanceof SVGGraphics2D) {
+                    g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip(r));
+                    g.setRenderingHint(SVGHints.KEY_ELEMENT_ID,
+                            uniqueId("bar-" + lane.id().substring("lane-".length()) + "-" + slug(r.cc())));
+                }
+                double a0 = x(seconds(a.start()));
+                double a1 = Math.max(x(seconds(a.end())), a0 + MIN_BAR);
+                g.setColor(colour);
+                g.fill(new Rectangle2D.Double(a0, y, a1 - a0, barHeight));
+            }
             if (barHeight >= LABEL_BAR && r.cc() != null) {
                 g.setFont(labelFont);
                 FontMetrics fm = g.getFontMetrics();
                 int textWidth = fm.stringWidth(r.cc());
                 double baseline = y + (barHeight + 0.73 * labelFont.getSize2D()) / 2; // centres capitals
-                if (x1 - x0 >= textWidth + 6) {
+                double firstEnd = Math.max(x(seconds(requests.get(0).end())), x0 + MIN_BAR);
+                if (firstEnd - x0 >= textWidth + 6) {
                     g.setColor(onColour(colour));
                     g.drawString(r.cc(), (float) (x0 + 3), (float) baseline);
                 } else if (x1 + 3 + textWidth <= WIDTH - 4) {
@@ -384,7 +397,7 @@ public final class Timeline {
     private static String tooltip(DownloadResult r) {
         StringBuilder s = new StringBuilder(String.valueOf(r.cc())).append(' ')
                 .append(interrupted(r) ? "interrupted" : r.status().label().replace('_', ' '));
-        if (r.status() == Status.ERROR && r.error() != null && !interrupted(r)) {
+        if (r.status() == Status.ERROR && r.error() != null) {
             s.append(": ").append(r.error());
         } else if (r.httpStatus() > 0) {
             s.append(", HTTP ").append(r.httpStatus());
@@ -404,6 +417,7 @@ public final class Timeline {
             case OK -> OK;
             case NOT_FOUND -> NOT_FOUND;
             case ERROR -> ERROR;
+            case NOT_DONE -> INTERRUPTED;
         };
     }
 
@@ -414,7 +428,7 @@ public final class Timeline {
     }
 
     private static boolean interrupted(DownloadResult r) {
-        return r.status() == Status.ERROR && FlagClient.INTERRUPTED.equals(r.error());
+        return r.status() == Status.NOT_DONE;
     }
 
     private static double seconds(Duration d) {

@@ -4,7 +4,6 @@ import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
@@ -34,18 +33,17 @@ public final class AsyncStrategy implements Strategy {
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException {
         CompletableFuture<?>[] all = codes.stream()
-                .map(cc -> client.downloadOneAsync(cc)
-                        .exceptionally(e -> client.crashed(cc, unwrap(e)))
-                        .thenAccept(onDone))
+                .map(cc -> client.downloadOneAsync(cc).thenAccept(onDone)) // never completes exceptionally
                 .toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> batch = CompletableFuture.allOf(all);
         try {
-            CompletableFuture.allOf(all).get(); // the one blocked thread: the caller's, waiting for the batch
+            batch.get(); // the one blocked thread: the caller's, waiting for the batch
+        } catch (InterruptedException e) {
+            client.cancel(); // every future now completes promptly, as not done
+            batch.handle((done, failed) -> null).join();
+            throw e;
         } catch (ExecutionException e) {
             throw new IllegalStateException("reporting a result failed", e.getCause());
         }
-    }
-
-    private static Throwable unwrap(Throwable e) {
-        return e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
     }
 }

@@ -1,7 +1,7 @@
 package flags.strategy;
 
-import flags.download.FlagClient;
 import flags.download.DownloadResult;
+import flags.download.FlagClient;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -20,7 +20,10 @@ public final class SequentialStrategy implements Strategy {
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException {
         for (String cc : codes) {
-            onDone.accept(client.downloadOne(cc));
+            onDone.accept(client.downloadOne(cc)); // interrupted, it returns the code as not done
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted after " + cc);
+            }
         }
     }
 }

@@ -10,14 +10,21 @@ public interface Strategy {
     /** The name used in output: seq, threads, virtual or async. */
     String name();
 
-    /** Requests that can be in flight at once for a batch of {@code codes} codes. */
+    /**
+     * Requests that can be in flight at once for a batch of {@code codes} codes. The caller sizes the client's
+     * dispatcher and connection pool to it, so it is also the bound async runs under.
+     */
     int concurrency(int codes);
 
     /**
      * Downloads every code, handing each result to {@code onDone} as it completes (possibly from several
      * threads at once), and returns when all are done.
      *
-     * @throws InterruptedException when the batch is interrupted (Ctrl-C); results already handed over stand
+     * <p>Interrupted (Ctrl-C), it cancels the client, waits until no download is running any more, hands over the
+     * results of those that were, then throws: nothing is handed over after it returns or throws. Codes that never
+     * started get no result; the caller counts them as not done.
+     *
+     * @throws InterruptedException when the batch was interrupted
      */
     void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException;
 }

@@ -57,9 +57,9 @@ public final class ThreadPoolStrategy implements Strategy {
                 ? VirtualThreads.newPerTaskExecutor()
                 : Executors.newFixedThreadPool(Math.max(1, concurrency(codes.size())));
         Semaphore permits = new Semaphore(maxInFlight); // platform pool: never contended, the pool size bounds
+        CompletionService<DownloadResult> completed = new ExecutorCompletionService<>(pool);
+        Map<Future<DownloadResult>, String> codeOf = new HashMap<>();
         try {
-            CompletionService<DownloadResult> completed = new ExecutorCompletionService<>(pool);
-            Map<Future<DownloadResult>, String> codeOf = new HashMap<>();
             for (String cc : codes) {
                 codeOf.put(completed.submit(bounded(permits, () -> client.downloadOne(cc))), cc);
             }
@@ -67,8 +67,15 @@ public final class ThreadPoolStrategy implements Strategy {
                 Future<DownloadResult> done = completed.take();
                 onDone.accept(resultOf(done, codeOf.get(done), client));
             }
+        } catch (InterruptedException e) {
+            client.cancel();
+            Pools.stop(pool); // interrupts the downloads still running and waits for them to end
+            for (Future<DownloadResult> done; (done = completed.poll()) != null; ) {
+                onDone.accept(resultOf(done, codeOf.get(done), client)); // those that ran; queued ones never did
+            }
+            throw e;
         } finally {
-            pool.shutdownNow(); // after Ctrl-C this interrupts the threads still downloading
+            Pools.stop(pool);
         }
     }
 
@@ -83,12 +90,14 @@ public final class ThreadPoolStrategy implements Strategy {
         };
     }
 
-    private static DownloadResult resultOf(Future<DownloadResult> done, String cc, FlagClient client)
-            throws InterruptedException {
+    private static DownloadResult resultOf(Future<DownloadResult> done, String cc, FlagClient client) {
         try {
-            return done.get();
+            return done.get(); // done: never blocks
         } catch (ExecutionException e) {
             return client.crashed(cc, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return client.crashed(cc, e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package flags.bench;
 
+import flags.download.Attempt;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import flags.report.BatchReport;
@@ -34,8 +35,9 @@ final class BenchFixtures {
             long start = concurrency <= 1 ? elapsedMs * i / n : 0;
             long end = concurrency <= 1 ? elapsedMs * (i + 1) / n : elapsedMs;
             results.add(new DownloadResult(codes.get(i), status, status == Status.OK ? 200 : status == Status.NOT_FOUND
-                    ? 404 : 418, status == Status.OK ? 100 : 0, status == Status.OK ? Path.of(codes.get(i)) : null, 1,
-                    ms(start), ms(end), status == Status.ERROR ? "HTTP 418 I'm a teapot" : null));
+                    ? 404 : 418, status == Status.OK ? 100 : 0, status == Status.OK ? Path.of(codes.get(i)) : null,
+                    List.of(new Attempt(ms(start), ms(end))), ms(start), ms(end), null,
+                    status == Status.ERROR ? "HTTP 418 I'm a teapot" : null));
         }
         return new BatchReport(strategy, concurrency, codes, results, ms(elapsedMs));
     }

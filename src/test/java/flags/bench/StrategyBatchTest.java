@@ -41,7 +41,7 @@ class StrategyBatchTest {
                         (clock, dir) -> {
                             dirs.add(dir);
                             return new FlagClient(http, new DownloadOptions(HttpUrl.get(server.baseUrl()),
-                                    Duration.ofSeconds(5), 0, 1 << 20, false), new FlagStore(dir),
+                                    1 << 20, false), new FlagStore(dir),
                                     RetryPolicy.standard(0), clock);
                         });
                 BatchReport first = batch.run();

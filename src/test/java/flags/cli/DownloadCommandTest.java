@@ -44,7 +44,7 @@ class DownloadCommandTest {
                 Arguments.of("-l 0", List.of("-l", "0"), "--limit: 0"),
                 Arguments.of("negative timeout", List.of("--timeout", "-1"), "negative"),
                 Arguments.of("zero timeout", List.of("--timeout", "0"), "--timeout: 0"),
-                Arguments.of("missing -i file", List.of("-i", "no-such-file.txt"), "no-such-file.txt: no such file"),
+                Arguments.of("missing -i file", List.of("-i", "no-such-file.txt"), "cannot read 'no-such-file.txt': no such file or directory"),
                 Arguments.of("server not http", List.of("-s", "ftp://example.com/flags"), "invalid --server 'ftp://example.com/flags'"),
                 Arguments.of("unknown label", List.of("-s", "NOWHERE"), "invalid --server 'NOWHERE'"),
                 Arguments.of("two sources", List.of("-a", "BR"), "choose one source of codes"),
@@ -79,7 +79,7 @@ class DownloadCommandTest {
         Path input = Files.writeString(tmp.resolve("codes.txt"), "# codes\nBR\nBrazil\n");
         Cli.Run run = Cli.run("threads", "-o", tmp.resolve("out").toString(), "-i", input.toString());
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("codes.txt line 3: invalid country code 'Brazil'"), run.err());
+        assertTrue(run.err().contains("codes.txt' line 3: invalid country code 'Brazil'"), run.err());
         assertFalse(Files.exists(tmp.resolve("out")));
     }
 

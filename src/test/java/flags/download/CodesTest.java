@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +59,7 @@ class CodesTest {
     @Test
     void readSkipsBlanksAndCommentsAndExpandsLetters() throws Exception {
         String text = "# my codes\n\nbr\n  CN  \nZ\n# end\n";
-        List<String> codes = Codes.read(new BufferedReader(new StringReader(text)), "codes.txt");
+        List<String> codes = Codes.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "codes.txt");
         assertEquals(28, codes.size());
         assertEquals(List.of("BR", "CN", "ZA"), codes.subList(0, 3));
     }
@@ -68,7 +68,7 @@ class CodesTest {
     void readNamesTheLineOfABadCode() {
         String text = "BR\n\nBRAZIL\n";
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Codes.read(new BufferedReader(new StringReader(text)), "codes.txt"));
+                () -> Codes.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "codes.txt"));
         assertTrue(e.getMessage().startsWith("codes.txt line 3:"), e.getMessage());
     }
 }

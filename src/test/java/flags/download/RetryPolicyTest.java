@@ -149,8 +149,8 @@ class RetryPolicyTest {
     private DownloadResult download(RetryPolicy policy) throws InterruptedException {
         OkHttpClient http = HttpClients.create(1, Duration.ofSeconds(5));
         try {
-            DownloadOptions options = new DownloadOptions(server.url("/flags"), Duration.ofSeconds(5),
-                    policy.retries(), DownloadOptions.DEFAULT_MAX_BYTES, false);
+            DownloadOptions options = new DownloadOptions(server.url("/flags"),
+                    DownloadOptions.DEFAULT_MAX_BYTES, false);
             return new FlagClient(http, options, new FlagStore(out), policy, new BatchClock()).downloadOne("ZZ");
         } finally {
             HttpClients.shutdown(http);

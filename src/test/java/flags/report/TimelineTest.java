@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.DownloadResult;
-import flags.download.FlagClient;
+import flags.download.Attempt;
 import flags.download.Status;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -51,9 +51,11 @@ class TimelineTest {
             case OK -> 200;
             case NOT_FOUND -> 404;
             case ERROR -> error != null && error.startsWith("HTTP ") ? 500 : 0;
+            case NOT_DONE -> 0;
         };
         return new DownloadResult(cc, status, http, status == Status.OK ? 1234 : 0,
-                status == Status.OK ? Path.of(cc.toLowerCase() + ".gif") : null, 1, seconds(start), seconds(end), error);
+                status == Status.OK ? Path.of(cc.toLowerCase() + ".gif") : null,
+                List.of(new Attempt(seconds(start), seconds(end))), seconds(start), seconds(end), null, error);
     }
 
     static Duration seconds(double s) {
@@ -198,7 +200,7 @@ class TimelineTest {
         List<DownloadResult> results = List.of(
                 result("BR", Status.OK, 0.0, 0.1, null),
                 result("CN", Status.OK, 0.05, 0.05, null),
-                DownloadResult.notRun("IN", FlagClient.INTERRUPTED, seconds(0.1)));
+                result("IN", Status.NOT_DONE, 0.1, 0.1, null));
         BatchReport report = new BatchReport("async", 3, List.of("BR", "CN", "IN", "US"), results, seconds(0.1));
 
         String svg = Timeline.svg(List.of(report));
@@ -212,7 +214,7 @@ class TimelineTest {
                 assertTrue(Double.parseDouble(rect.getAttribute("width")) >= 1, rect.getAttribute("id"));
             }
         }
-        assertTrue(svg.contains("class='bar error interrupted'") || svg.contains("class=\"bar error interrupted\""));
+        assertTrue(svg.contains("class='bar not_done interrupted'") || svg.contains("class=\"bar not_done interrupted\""));
         assertTrue(svg.contains(">interrupted<"), "the legend explains the grey bars");
     }
 

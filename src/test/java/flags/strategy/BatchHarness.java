@@ -23,8 +23,7 @@ final class BatchHarness {
             throws InterruptedException {
         OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), Duration.ofSeconds(5));
         try {
-            DownloadOptions options = new DownloadOptions(base, Duration.ofSeconds(5), retries,
-                    DownloadOptions.DEFAULT_MAX_BYTES, false);
+            DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
             FlagClient client = new FlagClient(http, options, new FlagStore(out), fast, new BatchClock());
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());

@@ -154,16 +154,16 @@ class FaultMatrixTest {
                         Status.ERROR, "timeout", 2, 200),
                 serve("close before response", 1, (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
                                 .onResponseStart(new SocketEffect.CloseSocket()).build(),
-                        Status.ERROR, "I/O error", 2, 0),
+                        Status.ERROR, "connection closed before an answer", 2, 0),
                 serve("close socket mid-body", 1, (p, n) -> new MockResponse.Builder(gif(medium))
                                 .onResponseBody(new SocketEffect.CloseSocket()).build(),
-                        Status.ERROR, "I/O error", 2, 200),
+                        Status.ERROR, "body cut short after 400 of 800 bytes: connection closed", 2, 200),
                 serve("chunked, close socket mid-body", 1, (p, n) -> new MockResponse.Builder(chunkedGif(medium))
                                 .onResponseBody(new SocketEffect.CloseSocket()).build(),
-                        Status.ERROR, "I/O error", 2, 200),
+                        Status.ERROR, "body cut short", 2, 200),
                 serve("shutdown connection mid-body", 1, (p, n) -> new MockResponse.Builder(gif(medium))
                                 .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build(),
-                        Status.ERROR, "I/O error", 2, 200),
+                        Status.ERROR, "body cut short", 2, 200),
                 serve("redirect to itself", 1, (p, n) -> redirect(301, p),
                         Status.ERROR, "redirect loop", 1, 0),
                 serve("redirect loop A->B->A", 1, (p, n) -> redirect(302, p.equals(FLAG_PATH) ? "/b" : FLAG_PATH),
@@ -248,7 +248,7 @@ class FaultMatrixTest {
             throws InterruptedException {
         OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), TIMEOUT);
         try {
-            DownloadOptions options = new DownloadOptions(base, TIMEOUT, retries, MAX_BYTES, false);
+            DownloadOptions options = new DownloadOptions(base, MAX_BYTES, false);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
             FlagClient client = new FlagClient(http, options, new FlagStore(dir), fast, new BatchClock());
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());

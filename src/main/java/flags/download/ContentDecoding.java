@@ -1,0 +1,70 @@
+package flags.download;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.ForwardingSource;
+import okio.GzipSource;
+import okio.Okio;
+import okio.Source;
+
+/**
+ * Decodes a {@code Content-Encoding: gzip} body, as OkHttp would, but says "bad gzip body" when it is not gzip
+ * (OkHttp would report okio's "ID1ID2: actual ... != expected ..." as if the body had been cut short), and
+ * tells the network's own failures (a reset, a timeout) apart from the encoding's. Requests ask for gzip
+ * themselves, which turns OkHttp's transparent decoding off.
+ */
+final class ContentDecoding implements Interceptor {
+    @Override
+    public Response intercept(Chain chain) throws IOException {
+        Response response = chain.proceed(chain.request());
+        String encoding = response.header("Content-Encoding");
+        if (encoding == null || !response.isSuccessful() || !"gzip".equalsIgnoreCase(encoding.strip())) {
+            return response; // identity, or an encoding we never asked for: the body's own checks judge it
+        }
+        ResponseBody raw = response.body();
+        Tap network = new Tap(raw.source());
+        Source decoded = new ForwardingSource(new GzipSource(network)) {
+            @Override
+            public long read(Buffer sink, long byteCount) throws IOException {
+                try {
+                    return super.read(sink, byteCount);
+                } catch (IOException e) {
+                    if (e == network.failure || e instanceof InterruptedIOException) {
+                        throw e;
+                    }
+                    String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2") ? "it is not gzip"
+                            : e instanceof java.io.EOFException ? "it ends early" : "it is corrupt";
+                    throw new BadAnswerException("bad gzip body: " + why, e);
+                }
+            }
+        };
+        return response.newBuilder()
+                .removeHeader("Content-Encoding")
+                .removeHeader("Content-Length")
+                .body(ResponseBody.create(Okio.buffer(decoded), raw.contentType(), -1))
+                .build();
+    }
+
+    /** The encoded bytes as they arrive, remembering the failure the network gave, if any. */
+    private static final class Tap extends ForwardingSource {
+        private IOException failure;
+
+        Tap(Source delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public long read(Buffer sink, long byteCount) throws IOException {
+            try {
+                return super.read(sink, byteCount);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package flags.download;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.SocketFactory;
+
+/**
+ * Plain sockets that count the bytes read from them, so that {@link ConnectionRules} can tell a request that got
+ * no answer at all (a connection the server had already closed) from one that got a broken answer.
+ */
+final class CountingSocketFactory extends SocketFactory {
+    /** A socket counting what is read from it; OkHttp reads through {@link #getInputStream()}. */
+    static final class CountingSocket extends Socket {
+        private final AtomicLong read = new AtomicLong();
+        private InputStream in;
+
+        long bytesRead() {
+            return read.get();
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (in == null) {
+                in = new FilterInputStream(super.getInputStream()) {
+                    @Override
+                    public int read() throws IOException {
+                        int b = super.read();
+                        if (b >= 0) {
+                            read.incrementAndGet();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = super.read(buffer, offset, length);
+                        if (n > 0) {
+                            read.addAndGet(n);
+                        }
+                        return n;
+                    }
+                };
+            }
+            return in;
+        }
+    }
+
+    /** Bytes read so far from the socket of a connection, or -1 when it is not one of ours (TLS, SOCKS). */
+    static long bytesRead(Socket socket) {
+        return socket instanceof CountingSocket counting ? counting.bytesRead() : -1;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new CountingSocket();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return createSocket(host, port);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+            throws IOException {
+        return createSocket(address, port);
+    }
+
+    private static Socket connected(InetSocketAddress address) throws IOException {
+        Socket socket = new CountingSocket();
+        socket.connect(address);
+        return socket;
+    }
+}

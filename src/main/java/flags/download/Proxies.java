@@ -1,0 +1,286 @@
+package flags.download;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.Interceptor;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.Route;
+
+/**
+ * Which proxy a request goes through, decided as curl decides it: {@code --proxy} for every URL, else the
+ * variables ({@code http_proxy} for http, {@code https_proxy}/{@code HTTPS_PROXY} for https, then
+ * {@code all_proxy}/{@code ALL_PROXY}), except hosts that {@code --noproxy} or {@code no_proxy}/{@code NO_PROXY}
+ * lists. Like curl, upper-case {@code HTTP_PROXY} is ignored (a CGI script's environment can set it from a request
+ * header), and loopback is proxied unless listed.
+ */
+public final class Proxies extends ProxySelector {
+    /** One proxy: {@code http://[user:pass@]host[:port]} or {@code socks5[h]://...}; curl's default port is 1080. */
+    public record Endpoint(Proxy.Type type, String host, int port, String user, String password) {
+        /** The proxy as the user may see it, credentials hidden: {@code http://***@proxy:3128}. */
+        public String display() {
+            String scheme = type == Proxy.Type.SOCKS ? "socks5" : "http";
+            return scheme + "://" + (user == null ? "" : "***@") + (host.contains(":") ? "[" + host + "]" : host)
+                    + ":" + port;
+        }
+
+        Proxy proxy() {
+            return new Proxy(type, InetSocketAddress.createUnresolved(host, port));
+        }
+
+        boolean is(SocketAddress address) {
+            return address instanceof InetSocketAddress a && a.getPort() == port && a.getHostString().equals(host);
+        }
+    }
+
+    private final Endpoint forAll;
+    private final Endpoint forHttp;
+    private final Endpoint forHttps;
+    private final NoProxy noProxy;
+
+    private Proxies(Endpoint forAll, Endpoint forHttp, Endpoint forHttps, NoProxy noProxy) {
+        this.forAll = forAll;
+        this.forHttp = forHttp;
+        this.forHttps = forHttps;
+        this.noProxy = noProxy;
+    }
+
+    /** No proxy for anything: the embedded server, or a user who said {@code --proxy ''}. */
+    public static Proxies none() {
+        return new Proxies(null, null, null, NoProxy.parse(""));
+    }
+
+    /**
+     * The proxies for this run.
+     *
+     * @param proxy   {@code --proxy}, or null; {@code ""} means no proxy at all, whatever the environment says
+     * @param noProxy {@code --noproxy}, or null; {@code ""} means proxy every host
+     * @throws IllegalArgumentException naming the option or variable whose value is not a usable proxy
+     */
+    public static Proxies of(String proxy, String noProxy, Map<String, String> env) {
+        NoProxy exempt = NoProxy.parse(noProxy != null ? noProxy : first(env, "no_proxy", "NO_PROXY"));
+        if (proxy != null) {
+            return proxy.isEmpty() ? none() : new Proxies(parse(proxy, "--proxy"), null, null, exempt);
+        }
+        String all = first(env, "all_proxy", "ALL_PROXY");
+        String http = env.get("http_proxy");
+        String https = first(env, "https_proxy", "HTTPS_PROXY");
+        return new Proxies(all == null || all.isEmpty() ? null : parse(all, name(env, "all_proxy")),
+                http == null || http.isEmpty() ? null : parse(http, "http_proxy"),
+                https == null || https.isEmpty() ? null : parse(https, name(env, "https_proxy")), exempt);
+    }
+
+    /** The proxy for {@code url}, if it goes through one. */
+    public Optional<Endpoint> forUrl(HttpUrl url) {
+        if (noProxy.matches(url.host())) {
+            return Optional.empty();
+        }
+        Endpoint scheme = url.isHttps() ? forHttps : forHttp;
+        return Optional.ofNullable(scheme != null ? scheme : forAll);
+    }
+
+    /** Whether any request could go through a proxy. */
+    public boolean any() {
+        return forAll != null || forHttp != null || forHttps != null;
+    }
+
+    @Override
+    public List<Proxy> select(URI uri) {
+        HttpUrl url = HttpUrl.get(uri);
+        return List.of(url == null ? Proxy.NO_PROXY : forUrl(url).map(Endpoint::proxy).orElse(Proxy.NO_PROXY));
+    }
+
+    @Override
+    public void connectFailed(URI uri, SocketAddress address, IOException e) {
+        // one proxy per URL: nothing to fall back to
+    }
+
+    /** The credentials of the proxy at {@code address}, for SOCKS (the JDK asks a java.net.Authenticator for them). */
+    public Optional<Endpoint> socksWithCredentials() {
+        return endpoints().stream().filter(e -> e.type() == Proxy.Type.SOCKS && e.user() != null).findFirst();
+    }
+
+    /**
+     * Sends an HTTP proxy's credentials with every request through it, as curl does: plain requests in a network
+     * interceptor (OkHttp would wait for a 407 each time), tunnels through {@link #authenticator()}.
+     */
+    Interceptor authorization() {
+        return chain -> {
+            Proxy proxy = chain.connection().route().proxy();
+            Request request = chain.request();
+            Optional<String> credentials = credentialsFor(proxy);
+            return chain.proceed(credentials.isPresent() && !request.isHttps()
+                    ? request.newBuilder().header("Proxy-Authorization", credentials.get()).build() : request);
+        };
+    }
+
+    /** OkHttp asks this before opening a tunnel (a fake 407) and after a real 407: answer once, then give up. */
+    okhttp3.Authenticator authenticator() {
+        return (Route route, Response response) -> {
+            if (route == null || response.request().header("Proxy-Authorization") != null) {
+                return null;
+            }
+            return credentialsFor(route.proxy())
+                    .map(c -> response.request().newBuilder().header("Proxy-Authorization", c).build())
+                    .orElse(null);
+        };
+    }
+
+    private Optional<String> credentialsFor(Proxy proxy) {
+        if (proxy.type() != Proxy.Type.HTTP) {
+            return Optional.empty();
+        }
+        return endpoints().stream()
+                .filter(e -> e.type() == Proxy.Type.HTTP && e.user() != null && e.is(proxy.address()))
+                .findFirst()
+                .map(e -> Credentials.basic(e.user(), e.password() == null ? "" : e.password(), StandardCharsets.UTF_8));
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> all = new ArrayList<>();
+        for (Endpoint e : new Endpoint[] {forAll, forHttp, forHttps}) {
+            if (e != null) {
+                all.add(e);
+            }
+        }
+        return all;
+    }
+
+    static Endpoint parse(String value, String source) {
+        String text = value.strip();
+        String withScheme = text.contains("://") ? text : "http://" + text;
+        URI uri;
+        try {
+            uri = new URI(withScheme);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(source + ": not a proxy URL: " + Quote.of(Redact.url(text)));
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        Proxy.Type type = switch (scheme) {
+            case "http" -> Proxy.Type.HTTP;
+            case "socks5", "socks5h" -> Proxy.Type.SOCKS;
+            case "https" -> throw new IllegalArgumentException(source + ": https:// proxies (TLS to the proxy) are not "
+                    + "supported; an http:// proxy still carries https requests encrypted");
+            default -> throw new IllegalArgumentException(source + ": unsupported proxy scheme " + Quote.of(scheme)
+                    + " (expected http://, socks5:// or socks5h://)");
+        };
+        String host = uri.getHost();
+        if (host == null || host.isEmpty() || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
+            throw new IllegalArgumentException(source + ": not a proxy URL: " + Quote.of(Redact.url(text)));
+        }
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        String user = null;
+        String password = null;
+        if (uri.getRawUserInfo() != null) {
+            String[] parts = uri.getRawUserInfo().split(":", 2);
+            user = decode(parts[0]);
+            password = parts.length > 1 ? decode(parts[1]) : null;
+        }
+        return new Endpoint(type, host, uri.getPort() < 0 ? 1080 : uri.getPort(), user, password);
+    }
+
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private static String first(Map<String, String> env, String lower, String upper) {
+        String value = env.get(lower);
+        return value != null ? value : env.get(upper);
+    }
+
+    private static String name(Map<String, String> env, String lower) {
+        return env.containsKey(lower) ? lower : lower.toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * curl's no-proxy list: comma-separated names, each matching that host and every host in its domain
+     * ({@code example.com} and {@code .example.com} both match {@code www.example.com}), IP addresses with an
+     * optional CIDR suffix ({@code 10.0.0.0/8}, {@code ::1}), and {@code *} for every host.
+     */
+    record NoProxy(List<String> entries) {
+        static NoProxy parse(String list) {
+            List<String> entries = new ArrayList<>();
+            if (list != null) {
+                for (String entry : list.split("[,\\s]+")) {
+                    String e = entry.strip().toLowerCase(Locale.ROOT);
+                    if (e.startsWith("[") && e.contains("]")) {
+                        e = e.substring(1, e.indexOf(']'));
+                    }
+                    while (e.startsWith(".")) {
+                        e = e.substring(1);
+                    }
+                    if (e.endsWith(".")) {
+                        e = e.substring(0, e.length() - 1);
+                    }
+                    if (!e.isEmpty()) {
+                        entries.add(e);
+                    }
+                }
+            }
+            return new NoProxy(List.copyOf(entries));
+        }
+
+        boolean matches(String host) {
+            String h = Objects.requireNonNull(host).toLowerCase(Locale.ROOT);
+            if (h.startsWith("[") && h.endsWith("]")) {
+                h = h.substring(1, h.length() - 1);
+            }
+            if (h.endsWith(".")) {
+                h = h.substring(0, h.length() - 1);
+            }
+            for (String e : entries) {
+                if (e.equals("*") || e.equals(h) || h.endsWith("." + e) || inCidr(h, e)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean inCidr(String host, String entry) {
+            int slash = entry.indexOf('/');
+            if (slash < 0 || !isIpLiteral(host) || !isIpLiteral(entry.substring(0, slash))) {
+                return false;
+            }
+            try {
+                byte[] address = InetAddress.getByName(host).getAddress();
+                byte[] network = InetAddress.getByName(entry.substring(0, slash)).getAddress();
+                int bits = Integer.parseInt(entry.substring(slash + 1));
+                if (address.length != network.length || bits < 0 || bits > address.length * 8) {
+                    return false;
+                }
+                for (int i = 0; i < bits; i++) {
+                    int mask = 0x80 >>> (i % 8);
+                    if ((address[i / 8] & mask) != (network[i / 8] & mask)) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (UnknownHostException | NumberFormatException e) {
+                return false;
+            }
+        }
+
+        /** Literal addresses only, so that matching never looks a name up. */
+        private static boolean isIpLiteral(String s) {
+            return s.matches("[0-9.]+") || (s.contains(":") && s.matches("[0-9a-f:.]+"));
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package flags.download;
+
+/**
+ * Untrusted text (a code typed by the user, a line of an input file, a name a server sent) made safe to show on one
+ * line of a terminal: quoted, control and invisible formatting characters escaped (so an escape sequence cannot
+ * retitle or recolour the terminal), and cut when long.
+ */
+public final class Quote {
+    /** Longest piece of untrusted text a message shows. */
+    public static final int MAX_SHOWN = 60;
+
+    private Quote() {}
+
+    /** {@code 'BR'}; {@code 'a\x1b]0;x\x07'}; a long value cut with {@code …}. */
+    public static String of(String text) {
+        return "'" + escape(text, MAX_SHOWN) + "'";
+    }
+
+    /** The text with unprintable characters escaped, at most {@code max} code points of it. */
+    public static String escape(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder();
+        int shown = 0;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (shown++ == max) {
+                return out.append('\u2026').toString();
+            }
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (unprintable(c)) {
+                        out.append(c <= 0xFF ? String.format("\\x%02x", c) : String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** Control characters, bidi and other invisible format characters, separators, lone surrogates, unassigned. */
+    static boolean unprintable(int c) {
+        return switch (Character.getType(c)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            default -> false;
+        };
+    }
+}
