@@ -20,6 +20,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -154,23 +155,16 @@ public final class FlagClient {
         http.newCall(request(url, log)).enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
-                Answer<T> failed = failure(e);
-                log.end();
-                answer.complete(failed);
+                settle(answer, log, () -> failure(e));
             }
 
             @Override
             public void onResponse(Call call, Response response) {
-                Answer<T> classified;
-                try (response) {
-                    classified = classify(response, reader, log);
-                } catch (RuntimeException | Error e) {
-                    answer.completeExceptionally(e); // never leave allOf() waiting on a future nobody completes
-                    return;
-                } finally {
-                    log.end(); // before completing: the next request must not seem to overlap this one
-                }
-                answer.complete(classified);
+                settle(answer, log, () -> {
+                    try (response) {
+                        return classify(response, reader, log);
+                    }
+                });
             }
         });
         return answer.thenCompose(a -> {
@@ -184,6 +178,24 @@ public final class FlagClient {
             // The wait is a timer, not a sleeping thread: nothing is held while the backoff runs.
             return pause(wait).thenCompose(done -> fetchAsync(url, log, reader, attempt + 1));
         });
+    }
+
+    /**
+     * Completes an async request's answer, whatever happens: OkHttp lets an exception thrown by a callback kill
+     * its dispatcher thread (with a stack trace on stderr) and allOf() would then wait for ever.
+     */
+    private static <T> void settle(CompletableFuture<Answer<T>> answer, AttemptLog log, Supplier<Answer<T>> how) {
+        try {
+            Answer<T> settled;
+            try {
+                settled = how.get();
+            } finally {
+                log.end(); // before completing: the next request must not seem to overlap this one
+            }
+            answer.complete(settled);
+        } catch (RuntimeException | Error e) {
+            answer.completeExceptionally(e);
+        }
     }
 
     /** A backoff that cancel() ends at once, so a stopped batch never waits out a Retry-After. */

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -21,13 +22,33 @@ final class BatchHarness {
 
     static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries)
             throws InterruptedException {
+        return run(strategy, codes, base, new FlagStore(out), new BatchClock(), retries);
+    }
+
+    /** The same, saving through {@code store} on {@code clock}: either may be one that fails on purpose. */
+    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
+                                    BatchClock clock, int retries) throws InterruptedException {
+        return run(strategy, codes, base, store, clock, retries, r -> { });
+    }
+
+    /** The same, showing each result to {@code watcher} the moment it is handed over. */
+    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
+                                    BatchClock clock, int retries, Consumer<DownloadResult> watcher)
+            throws InterruptedException {
         OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), Duration.ofSeconds(5));
         try {
             DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
-            FlagClient client = new FlagClient(http, options, new FlagStore(out), fast, new BatchClock());
+            FlagClient client = new FlagClient(http, options, store, fast, clock);
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());
-            strategy.run(codes, client, results::add);
+            try {
+                strategy.run(codes, client, r -> {
+                    watcher.accept(r);
+                    results.add(r);
+                });
+            } finally {
+                client.finishBatch();
+            }
             return List.copyOf(results);
         } finally {
             HttpClients.shutdown(http);
