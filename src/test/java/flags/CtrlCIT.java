@@ -101,6 +101,18 @@ class CtrlCIT {
         assertEquals(130, p.exitValue(), screen.text());
         assertTrue(screen.text().contains("not done (interrupted)."), screen.text());
         assertTrue(screen.text().contains("Elapsed time: "), screen.text());
+        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("(\\d+)/194 flags").matcher(screen.text());
+        int lastBar = -1;
+        while (bar.find()) {
+            lastBar = Integer.parseInt(bar.group(1));
+        }
+        java.util.regex.Matcher count = java.util.regex.Pattern
+                .compile("(?m)^\\s*(\\d+) (?:flags? downloaded|not found|errors?)\\.").matcher(screen.text());
+        int ended = 0;
+        while (count.find()) {
+            ended += Integer.parseInt(count.group(1));
+        }
+        assertEquals(ended, lastBar, "the bar ends at the summary's count of codes that ended: " + screen.text());
         try (Stream<Path> files = Files.list(out)) {
             assertTrue(files.allMatch(f -> f.getFileName().toString().matches("[a-z]{2}\\.gif")), "no temporary files");
         }

@@ -94,7 +94,7 @@ final class BatchRun {
              ProgressView bar = showBar() ? new ProgressView(strategy.name(), codes.size(), System.err) : null) {
             PrintWriter lines = text ? out : spec.commandLine().getErr();
             ResultLog log = new ResultLog(result -> {
-                if (output.verbose) {
+                if (output.verbose && (result.status() != Status.NOT_DONE || result.attempts() > 0)) {
                     lines.println(VerboseLine.of(result));
                     lines.flush();
                     if (lines.checkError() && lines == out && stdoutFailed.compareAndSet(false, true)) {

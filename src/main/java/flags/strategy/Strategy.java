@@ -21,8 +21,8 @@ public interface Strategy {
      * threads at once), and returns when all are done.
      *
      * <p>Interrupted (Ctrl-C), it cancels the client, waits until no download is running any more, hands over the
-     * results of those that were, then throws: nothing is handed over after it returns or throws. Codes that never
-     * started get no result; the caller counts them as not done.
+     * results of those that were, then throws: nothing is handed over after it returns or throws. A code that never
+     * started is handed over as not done with no request, or not at all; the caller counts a missing one as not done.
      *
      * @throws InterruptedException when the batch was interrupted
      */
