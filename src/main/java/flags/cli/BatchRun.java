@@ -91,12 +91,20 @@ final class BatchRun {
             command.interrupt();
         };
         try (CtrlC ctrlC = CtrlC.install(stop);
-             ProgressView bar = showBar() ? new ProgressView(strategy.name(), codes.size(), System.err) : null) {
+             ProgressView bar = showBar()
+                     ? new ProgressView(strategy.name(), codes.size(), spec.commandLine().getErr()) : null) {
             PrintWriter lines = text ? out : spec.commandLine().getErr();
             ResultLog log = new ResultLog(result -> {
                 if (output.verbose && (result.status() != Status.NOT_DONE || result.attempts() > 0)) {
-                    lines.println(VerboseLine.of(result));
-                    lines.flush();
+                    Runnable print = () -> {
+                        lines.println(VerboseLine.of(result));
+                        lines.flush();
+                    };
+                    if (bar != null) {
+                        bar.printAbove(print);
+                    } else {
+                        print.run();
+                    }
                     if (lines.checkError() && lines == out && stdoutFailed.compareAndSet(false, true)) {
                         stop.run();
                     }
@@ -120,7 +128,7 @@ final class BatchRun {
             }
             if (!stdoutFailed.get()) {
                 out.print(switch (output.format) {
-                    case text -> TextSummary.footer(report);
+                    case text -> TextSummary.footer(report, !output.quiet);
                     case csv -> MachineReport.csv(report);
                     case json -> MachineReport.json(report);
                 });

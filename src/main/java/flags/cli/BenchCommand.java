@@ -236,10 +236,10 @@ public final class BenchCommand implements Callable<Integer> {
 
     private BenchPlan checkPlan() {
         if (runs < 1) {
-            throw new UsageException("invalid value for --runs: " + runs + " (expected 1 or more)");
+            throw UsageException.badValue("--runs", "1 or more", runs);
         }
         if (warmup < 0) {
-            throw new UsageException("invalid value for --warmup: " + warmup + " (expected 0 or more)");
+            throw UsageException.badValue("--warmup", "0 or more", warmup);
         }
         return new BenchPlan(warmup, runs);
     }

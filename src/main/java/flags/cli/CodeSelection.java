@@ -7,7 +7,6 @@ import flags.download.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +21,7 @@ final class CodeSelection {
             throw new UsageException("choose one source of codes: CC..., -a, -e or -i");
         }
         if (o.limit != null && o.limit < 1) {
-            throw new UsageException("invalid value for --limit: " + o.limit + " (expected 1 or more)");
+            throw UsageException.badValue("--limit", "1 or more", o.limit);
         }
         List<String> codes;
         try {
@@ -35,24 +34,22 @@ final class CodeSelection {
             throw new UsageException(e.getMessage());
         }
         if (codes.isEmpty()) {
-            throw new UsageException("no codes to download in " + Quote.of(o.input));
+            throw new UsageException("no codes to download in " + Quote.of(String.valueOf(o.input)));
         }
         return Codes.normalise(codes, o.limit);
     }
 
-    private static List<String> read(String input, InputStream stdin) {
-        String shown = Quote.of(input);
+    private static List<String> read(Path input, InputStream stdin) {
+        String shown = Quote.of(input.toString());
         try {
-            if (input.equals("-")) {
+            if (input.toString().equals("-")) {
                 return Codes.read(stdin, "standard input");
             }
-            try (InputStream in = Files.newInputStream(Path.of(input))) {
+            try (InputStream in = Files.newInputStream(input)) {
                 return Codes.read(in, shown);
             }
         } catch (IOException e) {
             throw new UsageException("cannot read " + shown + ": " + Failures.describe(e));
-        } catch (InvalidPathException e) {
-            throw new UsageException("cannot read " + shown + ": not a file name on this system");
         }
     }
 }

@@ -7,8 +7,16 @@ import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** The options every download command shares (SPEC §2): which codes, where from, where to, how. */
+/** The options every download command shares: which codes, where from, where to, how. */
 public final class DownloadMixin {
+    /** What {@code -s <TAB>} offers: the labels (any http(s) URL works too). */
+    public static final class ServerLabels implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("EMBEDDED", "LOCAL", "DELAY", "ERROR", "REMOTE").iterator();
+        }
+    }
+
     static final Duration DEFAULT_DELAY = Duration.ofMillis(100);
     static final Duration DEFAULT_JITTER = Duration.ofMillis(100);
 
@@ -24,14 +32,16 @@ public final class DownloadMixin {
     boolean every;
 
     @Option(names = {"-i", "--input"}, paramLabel = "FILE",
-            description = "Codes one per line ('-' for standard input; blank lines and # comments skipped).")
-    String input;
+            description = "Codes separated by newlines, spaces or commas ('-' for standard input; blank lines and "
+                    + "# comments skipped).")
+    Path input;
 
     @Option(names = {"-l", "--limit"}, paramLabel = "N",
             description = "Keep the first N codes after sorting and removing duplicates.")
     Integer limit;
 
     @Option(names = {"-s", "--server"}, paramLabel = "LABEL|URL", defaultValue = "EMBEDDED",
+            completionCandidates = ServerLabels.class,
             description = "EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: ${DEFAULT-VALUE}).")
     String server;
 
@@ -73,7 +83,7 @@ public final class DownloadMixin {
             description = "Most requests in flight at once, 1..1000 (default: ${DEFAULT-VALUE}; seq always uses 1).")
     int maxReq;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", converter = SecondsConverter.class,
+    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", converter = SecondsConverter.Positive.class,
             description = "Limit for one request, connect to last byte, in seconds (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -123,16 +123,13 @@ final class DownloadSetup {
 
     private static void checkRanges(DownloadMixin options) {
         if (options.maxReq < 1 || options.maxReq > MAX_REQ) {
-            throw new UsageException("invalid value for --max-req: " + options.maxReq + " (expected 1.." + MAX_REQ + ")");
-        }
-        if (options.timeout.isZero()) {
-            throw new UsageException("invalid value for --timeout: 0 (expected more than 0 seconds)");
+            throw UsageException.badValue("--max-req", "1.." + MAX_REQ, options.maxReq);
         }
         if (options.retries < 0 || options.retries > 100) {
-            throw new UsageException("invalid value for --retries: " + options.retries + " (expected 0..100)");
+            throw UsageException.badValue("--retries", "0..100", options.retries);
         }
         if (options.maxBytes < 1) {
-            throw new UsageException("invalid value for --max-bytes: " + options.maxBytes + " (expected 1 or more)");
+            throw UsageException.badValue("--max-bytes", "1 or more bytes", options.maxBytes);
         }
     }
 
@@ -148,7 +145,7 @@ final class DownloadSetup {
             throw new UsageException("--delay, --jitter and --error-rate only apply to the EMBEDDED server");
         }
         if (options.errorRate != null && !(options.errorRate >= 0 && options.errorRate <= 1)) {
-            throw new UsageException("invalid value for --error-rate: " + options.errorRate + " (expected 0..1)");
+            throw UsageException.badValue("--error-rate", "a probability 0..1", options.errorRate);
         }
         return site;
     }

@@ -77,6 +77,8 @@ public final class FlagsCommand implements Runnable {
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true); // the terminal's width, 80 when there is no terminal
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour(System.getenv())));
         return cl;
     }
 
@@ -86,6 +88,15 @@ public final class FlagsCommand implements Runnable {
         CommandSpec spec = CommandSpec.create().name(name);
         spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
         return spec;
+    }
+
+    /**
+     * Colour only for a person at a terminal: never with {@code NO_COLOR} set (no-color.org), under
+     * {@code TERM=dumb}, or when the output goes to a file or a pipe.
+     */
+    static CommandLine.Help.Ansi colour(Map<String, String> env) {
+        boolean plain = env.containsKey("NO_COLOR") || "dumb".equals(env.get("TERM")) || System.console() == null;
+        return plain ? CommandLine.Help.Ansi.OFF : CommandLine.Help.Ansi.AUTO;
     }
 
     public static void main(String[] args) {

@@ -11,12 +11,15 @@ import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.LoggerFactory;
 
-/** Logging set-up: warnings only, on stderr, by default ({@link Defaults}); {@code --debug} turns the root logger up to debug. */
+/**
+ * Logging set-up: warnings only, on stderr, by default ({@link Defaults}); {@code --debug} turns our own loggers up
+ * to debug (one line per request and per retry wait), not Jetty's or OkHttp's internals.
+ */
 final class Logging {
     private Logging() {}
 
     static void enableDebug() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.DEBUG);
+        ((Logger) LoggerFactory.getLogger("flags")).setLevel(Level.DEBUG);
     }
 
     /**

@@ -3,7 +3,7 @@ package flags.cli;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** How a download command reports (SPEC §2, "What it prints"): for people, for scripts, as a picture. */
+/** How a download command reports: for people, for scripts, as a picture. */
 public final class OutputMixin {
     /** What stdout carries. */
     enum Format { text, csv, json }

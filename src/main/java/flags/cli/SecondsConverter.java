@@ -2,6 +2,7 @@ package flags.cli;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import flags.download.Quote;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -34,16 +35,36 @@ public final class SecondsConverter implements ITypeConverter<Duration> {
             }
             seconds = new BigDecimal(s);
         } catch (NumberFormatException e) {
-            throw new TypeConversionException("'" + value + "' is not a number of seconds (e.g. 0.5)");
+            throw new TypeConversionException("expected seconds such as 0.5, got " + Quote.of(value));
         }
         if (seconds.signum() < 0) {
-            throw new TypeConversionException("'" + value + "' is negative: expected seconds >= 0");
+            throw new TypeConversionException("expected seconds >= 0, got " + Quote.of(value));
         }
         if (seconds.compareTo(BigDecimal.valueOf(MAX.getSeconds())) > 0) {
-            throw new TypeConversionException("'" + value + "' is too long: at most " + MAX.getSeconds() + " seconds");
+            throw new TypeConversionException("expected at most " + MAX.getSeconds() + " seconds, got " + Quote.of(value));
         }
         long nanos = seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
         return Duration.ofNanos(nanos);
+    }
+
+    /** Seconds that must be more than zero, such as a timeout: the same form, the same message for 0 and -1. */
+    public static final class Positive implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            Duration d;
+            try {
+                d = parse(value);
+            } catch (TypeConversionException e) {
+                d = Duration.ZERO;
+                if (!e.getMessage().startsWith("expected seconds >= 0")) {
+                    throw e;
+                }
+            }
+            if (d.isZero()) {
+                throw new TypeConversionException("expected seconds > 0, got " + Quote.of(value));
+            }
+            return d;
+        }
     }
 
     /** Formats a duration back as seconds, without trailing zeros: {@code 0.5}, {@code 2}, {@code 0.125}. */

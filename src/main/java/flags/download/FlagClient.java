@@ -444,13 +444,21 @@ public final class FlagClient {
     private void trace(HttpUrl url, int attempt, Answer<?> answer, long beganNanos) {
         if (LOG.isDebugEnabled()) {
             String outcome = switch (answer.status()) {
-                case OK -> answer.httpStatus() + " ok";
+                case OK -> answer.httpStatus() + " ok" + (answer.value() instanceof Path temp ? ", " + size(temp) + " bytes" : "");
                 case NOT_FOUND -> answer.httpStatus() + " not found";
                 case ERROR -> (answer.httpStatus() == 0 ? "" : answer.httpStatus() + " ") + "error: " + answer.error();
                 case NOT_DONE -> "stopped";
             };
             LOG.debug("GET {} -> {} in {} ms (attempt {} of {})", Redact.url(url), outcome,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos), attempt, retry.retries() + 1);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -16,8 +16,20 @@ public final class Quote {
         return "'" + escape(text, MAX_SHOWN) + "'";
     }
 
-    /** The text with unprintable characters escaped, at most {@code max} code points of it. */
+    /** The text with unprintable characters (and backslashes, so the escapes are unambiguous) escaped, at most {@code max} code points of it. */
     public static String escape(String text, int max) {
+        return escape(text, max, true);
+    }
+
+    /**
+     * A message that may already hold quoted text: control characters escaped, backslashes left alone (they
+     * would be escaped twice), cut at {@code max} code points.
+     */
+    public static String message(String text, int max) {
+        return escape(text, max, false);
+    }
+
+    private static String escape(String text, int max, boolean backslashes) {
         if (text == null) {
             return "";
         }
@@ -33,7 +45,7 @@ public final class Quote {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                case '\\' -> out.append("\\\\");
+                case '\\' -> out.append(backslashes ? "\\\\" : "\\");
                 default -> {
                     if (unprintable(c)) {
                         out.append(c <= 0xFF ? String.format("\\x%02x", c) : String.format("\\u%04x", c));

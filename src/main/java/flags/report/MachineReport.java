@@ -15,7 +15,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Locale;
 
-/** {@code --format csv|json}: the batch as data for scripts, with the field names of SPEC §2. */
+/** {@code --format csv|json}: the batch as data for scripts, with field names that stay put. */
 public final class MachineReport {
     public static final String CSV_HEADER = "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s";
     private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();

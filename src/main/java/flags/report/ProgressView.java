@@ -2,46 +2,40 @@ package flags.report;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
+import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.time.temporal.ChronoUnit;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressBarConsumer;
+import me.tongfei.progressbar.ProgressState;
 
-/** The live progress bar on stderr: codes done out of all, rate and ETA, with the running error count. */
+/**
+ * The live progress bar on stderr: codes done out of all, errors so far, time, ETA and rate. It follows the
+ * terminal's real width as it changes and drops its least useful parts rather than wrap, down to 40 columns;
+ * lines printed while it runs ({@code -v}) go above it. progressbar keeps the state and redraws it; this class
+ * only says how it looks and where it goes.
+ */
 public final class ProgressView implements Consumer<DownloadResult>, AutoCloseable {
     private final ProgressBar bar;
+    private final Line line;
     private int errors;
     private boolean closed;
 
-    public ProgressView(String task, int total, PrintStream err) {
+    public ProgressView(String task, int total, PrintWriter err) {
+        this.line = new Line(err, new TerminalWidth());
         this.bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" flags", 1)
-                .showSpeed()
-                .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(100)
-                .setConsumer(new ConsoleProgressBarConsumer(err, width()))
+                .setRenderer(ProgressView::render)
+                .setConsumer(line)
                 .build();
-    }
-
-    /**
-     * The bar's width: {@code $COLUMNS} when the shell exports it, else 80. Given explicitly because otherwise
-     * progressbar opens a JLine system terminal to ask, and that terminal takes SIGINT over with the default
-     * action: Ctrl-C would then kill the JVM without running the hook that prints the partial summary.
-     */
-    private static int width() {
-        try {
-            int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
-            return Math.max(40, columns - 1);
-        } catch (NumberFormatException e) {
-            return 79;
-        }
     }
 
     /**
@@ -68,9 +62,14 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         }
         if (result.status() == Status.ERROR) {
             errors++;
-            bar.setExtraMessage(errors == 1 ? " 1 error" : " " + errors + " errors");
+            bar.setExtraMessage(errors == 1 ? "1 error" : errors + " errors");
         }
         bar.step();
+    }
+
+    /** Prints through {@code print} on a line of its own above the bar, which is then drawn again below it. */
+    public void printAbove(Runnable print) {
+        line.above(print);
     }
 
     /** Draws the final state once; later calls do nothing (progressbar would draw it again). */
@@ -79,6 +78,137 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         if (!closed) {
             closed = true;
             bar.close();
+        }
+    }
+
+    /**
+     * {@code threads  45% [=====>      ] 88/194 flags, 2 errors, 0.9 s, ETA 1.1 s, 95.3 flags/s}, the parts that
+     * fit in {@code width}: the count and errors always, then the percentage and bar, time, rate, ETA, name.
+     */
+    static String render(ProgressState state, int width) {
+        long done = state.getCurrent();
+        long max = Math.max(1, state.getMax());
+        double elapsed = state.getElapsedAfterStart().toNanos() / 1e9;
+        String count = done + "/" + state.getMax() + " flags";
+        String errors = state.getExtraMessage() == null || state.getExtraMessage().isEmpty()
+                ? "" : ", " + state.getExtraMessage();
+        String percent = String.format(Locale.ROOT, "%3d%%", 100 * done / max);
+        String time = ", " + seconds(elapsed);
+        String rate = elapsed < 0.05 ? "" : String.format(Locale.ROOT, ", %.1f flags/s", done / elapsed);
+        String eta = done == 0 || done >= max || elapsed < 0.05 ? "" : ", ETA " + seconds(elapsed * (max - done) / done);
+        String name = state.getTaskName() + " ";
+        // Drop parts, least useful first, until the rest fits with a bar of at least 10 columns.
+        String[] optional = {name, eta, rate, time};
+        boolean[] shown = {true, true, true, true};
+        for (int drop = 0; ; drop++) {
+            String tail = " " + count + errors + (shown[3] ? time : "") + (shown[2] ? rate : "") + (shown[1] ? eta : "");
+            String head = (shown[0] ? name : "") + percent + " ";
+            int room = width - head.length() - tail.length() - 2;
+            if (room >= 10 || drop == optional.length) {
+                if (room < 3) {
+                    return fit(percent + tail, width);
+                }
+                int filled = (int) (room * done / max);
+                String inside = "=".repeat(filled) + (filled < room ? ">" + " ".repeat(room - filled - 1) : "");
+                return fit(head + "[" + inside + "]" + tail, width);
+            }
+            shown[drop] = false;
+        }
+    }
+
+    private static String fit(String s, int width) {
+        return s.length() <= width ? s : s.substring(0, Math.max(0, width));
+    }
+
+    private static String seconds(double s) {
+        return s < 60 ? String.format(Locale.ROOT, "%.1f s", s)
+                : String.format(Locale.ROOT, "%d:%02d", (long) s / 60, (long) s % 60);
+    }
+
+    /** The bar's one line on stderr, redrawn in place, cleared for lines printed above it. */
+    private static final class Line implements ProgressBarConsumer {
+        private final PrintWriter err;
+        private final TerminalWidth width;
+        private String last = "";
+
+        Line(PrintWriter err, TerminalWidth width) {
+            this.err = err;
+            this.width = width;
+        }
+
+        @Override
+        public int getMaxRenderedLength() {
+            return width.columns() - 1; // never the last column: some terminals wrap as soon as it is written
+        }
+
+        @Override
+        public synchronized void accept(String rendered) {
+            err.print("\r" + rendered + " ".repeat(Math.max(0, last.length() - rendered.length())));
+            err.flush();
+            last = rendered;
+        }
+
+        synchronized void above(Runnable print) {
+            err.print("\r" + " ".repeat(last.length()) + "\r");
+            err.flush();
+            print.run();
+            err.print(last);
+            err.flush();
+        }
+
+        @Override
+        public synchronized void close() {
+            err.println();
+            err.flush();
+        }
+    }
+
+    /**
+     * The terminal's width now, asked of the terminal itself ({@code stty size} on {@code /dev/tty}) at most twice a
+     * second so that a resize shows at the next redraw; {@code $COLUMNS}, then 80, when there is no terminal to ask.
+     */
+    static final class TerminalWidth {
+        private static final long ASK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
+        private static final File TTY = new File("/dev/tty");
+        private long askedAt = System.nanoTime() - ASK_EVERY_NANOS;
+        private int columns = fallback();
+
+        synchronized int columns() {
+            long now = System.nanoTime();
+            if (now - askedAt >= ASK_EVERY_NANOS) {
+                askedAt = now;
+                int asked = ask();
+                if (asked > 0) {
+                    columns = asked;
+                }
+            }
+            return Math.max(20, columns);
+        }
+
+        private static int ask() {
+            try {
+                Process stty = new ProcessBuilder("stty", "size").redirectInput(TTY)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String out = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+                if (!stty.waitFor(1, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+                    return -1;
+                }
+                String[] rowsCols = out.split("\\s+");
+                return rowsCols.length == 2 ? Integer.parseInt(rowsCols[1]) : -1;
+            } catch (IOException | NumberFormatException e) {
+                return -1;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+
+        private static int fallback() {
+            try {
+                return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+            } catch (NumberFormatException e) {
+                return 80;
+            }
         }
     }
 }

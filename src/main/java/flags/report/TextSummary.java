@@ -1,12 +1,18 @@
 package flags.report;
 
+import flags.download.DownloadResult;
 import flags.download.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 
-/** The human summary, in the shape of Fluent Python's flags2 scripts . */
+/** The human summary, in the shape of Fluent Python's flags2 scripts, saying why failures failed. */
 public final class TextSummary {
     private static final int LIST_UP_TO = 10;
+    private static final int SHOW_CODES = 5;
 
     private TextSummary() {}
 
@@ -26,15 +32,59 @@ public final class TextSummary {
         return "Searching for " + flags + ": from " + codes.get(0) + " to " + codes.get(codes.size() - 1);
     }
 
-    /** The lines printed when the batch ends: counts (zero lines left out) and the elapsed time. */
+    /** The lines printed when the batch ends, failures explained; {@code -q} gives {@link #counts} only. */
     public static String footer(BatchReport report) {
+        return footer(report, true);
+    }
+
+    /**
+     * The lines printed when the batch ends: counts (zero lines left out); when {@code explain}, the errors grouped
+     * by reason, most frequent first, and a hint when nothing was found at all; the elapsed time.
+     */
+    public static String footer(BatchReport report, boolean explain) {
         StringBuilder out = new StringBuilder("--------------------\n");
         line(out, report.count(Status.OK), "flag downloaded.", "flags downloaded.");
         line(out, report.count(Status.NOT_FOUND), "not found.", "not found.");
         line(out, report.count(Status.ERROR), "error.", "errors.");
         line(out, report.notDone(), "not done (interrupted).", "not done (interrupted).");
+        if (explain) {
+            errorsByReason(out, report);
+            nothingFound(out, report);
+        }
         out.append(String.format(Locale.ROOT, "Elapsed time: %.2fs\n", report.elapsed().toNanos() / 1e9));
         return out.toString();
+    }
+
+    /** {@code     17 connection refused (127.0.0.1:8000): BD BR CD CN DE (+12)}, like aria2's download results. */
+    private static void errorsByReason(StringBuilder out, BatchReport report) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (DownloadResult r : report.results()) {
+            if (r.status() == Status.ERROR) {
+                byReason.computeIfAbsent(r.error() == null ? "unknown error" : r.error(), k -> new ArrayList<>())
+                        .add(r.cc());
+            }
+        }
+        byReason.entrySet().stream()
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> -e.getValue().size())
+                        .thenComparing(Map.Entry::getKey))
+                .forEach(e -> {
+                    List<String> codes = e.getValue().stream().sorted().toList();
+                    String shown = String.join(" ", codes.subList(0, Math.min(SHOW_CODES, codes.size())));
+                    String more = codes.size() > SHOW_CODES ? " (+" + (codes.size() - SHOW_CODES) + ")" : "";
+                    out.append(String.format(Locale.ROOT, "    %3d %s: %s%s\n", codes.size(), e.getKey(), shown, more));
+                });
+    }
+
+    /** Every code not found usually means a base URL without the layout, such as a forgotten {@code /flags}. */
+    private static void nothingFound(StringBuilder out, BatchReport report) {
+        long requested = report.requested().size();
+        if (requested == 0 || report.count(Status.NOT_FOUND) != requested) {
+            return;
+        }
+        String tried = report.results().stream().map(DownloadResult::url).filter(u -> u != null).findFirst()
+                .orElse("the server");
+        out.append("Hint: nothing was found, e.g. at ").append(tried)
+                .append("; the server must hold BASE/cc/cc.gif under the base URL given with -s\n");
     }
 
     private static void line(StringBuilder out, long n, String one, String many) {

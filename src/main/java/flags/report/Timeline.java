@@ -34,7 +34,7 @@ import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
 
 /**
- * The {@code --timeline} picture (SPEC §2 and §6): one lane per batch, one horizontal bar per request from
+ * The {@code --timeline} picture: one lane per batch, one horizontal bar per request from
  * when it started to when it ended, rows sorted by start time, coloured by status, on a time axis in seconds
  * shared by every lane so strategies compare at a glance (a staircase for seq, a block of parallel bars for
  * threads and async).

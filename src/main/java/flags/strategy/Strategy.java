@@ -24,6 +24,9 @@ public interface Strategy {
      * results of those that were, then throws: nothing is handed over after it returns or throws. A code that never
      * started is handed over as not done with no request, or not at all; the caller counts a missing one as not done.
      *
+     * <p>Cancelled first (as Ctrl-C does), a strategy may also see every remaining code end as not done and return
+     * before the interrupt arrives; the caller checks for the interrupt after it returns.
+     *
      * @throws InterruptedException when the batch was interrupted
      */
     void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException;

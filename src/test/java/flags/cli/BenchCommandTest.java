@@ -133,12 +133,12 @@ class BenchCommandTest {
 
     static Stream<Arguments> usageErrors() {
         return Stream.of(
-                Arguments.of(List.of("--runs", "0"), "--runs: 0"),
-                Arguments.of(List.of("--warmup", "-1"), "--warmup: -1"),
+                Arguments.of(List.of("--runs", "0"), "--runs: expected 1 or more, got '0'"),
+                Arguments.of(List.of("--warmup", "-1"), "--warmup: expected 0 or more, got '-1'"),
                 Arguments.of(List.of("--strategies", "seq,fibers"), "fibers"),
                 Arguments.of(List.of("--format", "yaml"), "yaml"),
                 Arguments.of(List.of("--timeline", "x.txt"), "must end in .svg or .png"),
-                Arguments.of(List.of("-m", "0"), "--max-req: 0"),
+                Arguments.of(List.of("-m", "0"), "--max-req: expected 1..1000, got '0'"),
                 Arguments.of(List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"));
     }
 

@@ -37,21 +37,21 @@ class DownloadCommandTest {
     static Stream<Arguments> usageErrors() {
         return Stream.of(
                 Arguments.of("bad code", List.of("BRA"), "invalid country code 'BRA'"),
-                Arguments.of("bad option", List.of("--frobnicate"), "Unknown option: '--frobnicate'"),
-                Arguments.of("-m 0", List.of("-m", "0"), "--max-req: 0"),
-                Arguments.of("-m 1001", List.of("-m", "1001"), "--max-req: 1001"),
-                Arguments.of("-m not a number", List.of("-m", "many"), "'many' is not an int"),
-                Arguments.of("-l 0", List.of("-l", "0"), "--limit: 0"),
-                Arguments.of("negative timeout", List.of("--timeout", "-1"), "negative"),
-                Arguments.of("zero timeout", List.of("--timeout", "0"), "--timeout: 0"),
+                Arguments.of("bad option", List.of("--frobnicate"), "unknown option '--frobnicate'"),
+                Arguments.of("-m 0", List.of("-m", "0"), "--max-req: expected 1..1000, got '0'"),
+                Arguments.of("-m 1001", List.of("-m", "1001"), "--max-req: expected 1..1000, got '1001'"),
+                Arguments.of("-m not a number", List.of("-m", "many"), "--max-req: expected a whole number, got 'many'"),
+                Arguments.of("-l 0", List.of("-l", "0"), "--limit: expected 1 or more, got '0'"),
+                Arguments.of("negative timeout", List.of("--timeout", "-1"), "--timeout: expected seconds > 0, got '-1'"),
+                Arguments.of("zero timeout", List.of("--timeout", "0"), "--timeout: expected seconds > 0, got '0'"),
                 Arguments.of("missing -i file", List.of("-i", "no-such-file.txt"), "cannot read 'no-such-file.txt': no such file or directory"),
                 Arguments.of("server not http", List.of("-s", "ftp://example.com/flags"), "invalid --server 'ftp://example.com/flags'"),
                 Arguments.of("unknown label", List.of("-s", "NOWHERE"), "invalid --server 'NOWHERE'"),
                 Arguments.of("two sources", List.of("-a", "BR"), "choose one source of codes"),
                 Arguments.of("-a and -e", List.of("-a", "-e"), "choose one source of codes"),
                 Arguments.of("delay with another server", List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"),
-                Arguments.of("error rate out of range", List.of("--error-rate", "1.5"), "--error-rate: 1.5"),
-                Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: -1"));
+                Arguments.of("error rate out of range", List.of("--error-rate", "1.5"), "--error-rate: expected a probability 0..1, got '1.5'"),
+                Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: expected 0..100, got '-1'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -69,9 +69,9 @@ class ServeCommandTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "--delay|-1|flags serve: Invalid value for option '--delay': '-1' is negative: expected seconds >= 0",
-            "--delay|abc|flags serve: Invalid value for option '--delay': 'abc' is not a number of seconds (e.g. 0.5)",
-            "--jitter|-0.5|flags serve: Invalid value for option '--jitter': '-0.5' is negative: expected seconds >= 0",
+            "--delay|-1|flags serve: --delay: expected seconds >= 0, got '-1'",
+            "--delay|abc|flags serve: --delay: expected seconds such as 0.5, got 'abc'",
+            "--jitter|-0.5|flags serve: --jitter: expected seconds >= 0, got '-0.5'",
             "--error-rate|1.5|flags serve: error rate must be between 0 and 1, got 1.5",
             "--error-rate|-0.1|flags serve: error rate must be between 0 and 1, got -0.1",
             "--error-status|99|flags serve: error status must be a final HTTP status between 200 and 599, got 99",
@@ -87,7 +87,7 @@ class ServeCommandTest {
         Result r = run("serve", "--error-rate", "lots");
         assertEquals(ExitCodes.USAGE, r.exit());
         assertEquals("", r.out());
-        assertTrue(r.errLines().get(0).startsWith("flags serve: Invalid value for option '--error-rate': "),
+        assertTrue(r.errLines().get(0).startsWith("flags serve: --error-rate: expected a number, got 'lots'"),
                 r.err());
     }
 

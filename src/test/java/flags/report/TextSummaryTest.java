@@ -34,12 +34,13 @@ class TextSummaryTest {
     }
 
     @Test
-    void footerMatchesTheSpecExample() {
+    void footerHasTheFlags2ShapeThenTheErrorsByReason() {
         assertEquals("""
                 --------------------
                  20 flags downloaded.
                   1 not found.
                   2 errors.
+                      2 HTTP 500: AV AW
                 Elapsed time: 0.53s
                 """, TextSummary.footer(report(20, 1, 2, 0, 23)));
     }
@@ -50,6 +51,7 @@ class TextSummaryTest {
                 --------------------
                   1 flag downloaded.
                   1 error.
+                      1 HTTP 500: AB
                 Elapsed time: 0.53s
                 """, TextSummary.footer(report(1, 0, 1, 0, 2)));
     }
@@ -82,5 +84,43 @@ class TextSummaryTest {
         List<String> eleven = List.of("AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK");
         assertEquals(List.of("LOCAL site: u", "Searching for 11 flags: from AA to AK", "11 concurrent connections will be used."),
                 TextSummary.header("LOCAL", "u", null, eleven, 11).lines().toList());
+    }
+
+    @Test
+    void errorsAreGroupedByReasonMostFrequentFirstWithAFewCodes() {
+        List<String> codes = new ArrayList<>();
+        List<DownloadResult> results = new ArrayList<>();
+        for (int i = 0; i < 9; i++) {
+            String cc = "B" + (char) ('A' + i);
+            codes.add(cc);
+            results.add(result(cc, Status.ERROR, i < 7 ? "connection refused (127.0.0.1:8000)" : "timeout after 10s"));
+        }
+        BatchReport report = new BatchReport("seq", 1, codes, results, Duration.ofMillis(10));
+        List<String> lines = TextSummary.footer(report).lines().toList();
+        assertEquals(List.of("--------------------", "  9 errors.",
+                "      7 connection refused (127.0.0.1:8000): BA BB BC BD BE (+2)",
+                "      2 timeout after 10s: BH BI", "Elapsed time: 0.01s"), lines);
+        assertEquals(List.of("--------------------", "  9 errors.", "Elapsed time: 0.01s"),
+                TextSummary.footer(report, false).lines().toList(), "-q keeps only the counts");
+        assertEquals(List.of("strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s",
+                "seq,1,9,0,0,9,0,0.010"), MachineReport.csv(report).lines().toList(), "CSV unchanged");
+        assertEquals(false, MachineReport.json(report).contains("(+2)"), "JSON unchanged");
+    }
+
+    @Test
+    void whenNothingIsFoundAHintSaysWhatWasTriedAndTheLayoutExpected() {
+        List<DownloadResult> results = List.of(
+                new DownloadResult("BR", Status.NOT_FOUND, 404, 0, null, List.of(), Duration.ZERO, Duration.ZERO,
+                        "http://localhost:8000/br/br.gif", null),
+                new DownloadResult("CN", Status.NOT_FOUND, 404, 0, null, List.of(), Duration.ZERO, Duration.ZERO,
+                        "http://localhost:8000/cn/cn.gif", null));
+        BatchReport report = new BatchReport("threads", 2, List.of("BR", "CN"), results, Duration.ofMillis(10));
+        List<String> lines = TextSummary.footer(report).lines().toList();
+        assertEquals("Hint: nothing was found, e.g. at http://localhost:8000/br/br.gif; the server must hold "
+                + "BASE/cc/cc.gif under the base URL given with -s", lines.get(2));
+        assertEquals(3, TextSummary.footer(report, false).lines().count(), "not with -q");
+        BatchReport someFound = new BatchReport("threads", 2, List.of("BR", "CN", "DE"),
+                List.of(results.get(0), results.get(1), result("DE", Status.OK, null)), Duration.ofMillis(10));
+        assertEquals(false, TextSummary.footer(someFound).contains("Hint"), "only when nothing at all was found");
     }
 }

@@ -101,7 +101,9 @@ class StopContractTest {
             batch.join(5_000);
 
             assertFalse(batch.isAlive(), "stopped within seconds");
-            assertTrue(thrown.get() instanceof InterruptedException, "it says it was interrupted: " + thrown.get());
+            // Cancelled first, seq may finish its loop (every code not done) before the interrupt arrives.
+            assertTrue(thrown.get() == null || thrown.get() instanceof InterruptedException,
+                    "interrupted or ended, nothing else: " + thrown.get());
             assertEquals(running, handed.stream().filter(r -> r.attempts() > 0).count(),
                     "a result for each download that was running: " + handed);
             assertTrue(handed.stream().allMatch(r -> r.status() == Status.NOT_DONE), handed.toString());
