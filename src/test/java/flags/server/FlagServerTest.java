@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The contract of SPEC §4, against real servers on 127.0.0.1. */
+/** The flag server's contract (routes, delays, errors, start and stop), against real servers on 127.0.0.1. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FlagServerTest {
 
