@@ -6,8 +6,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code flags serve}: the flag server of SPEC §4 in the foreground, until Ctrl-C. */
+/** {@code flags serve}: the flag server in the foreground, until Ctrl-C or SIGTERM. */
 @Command(name = "serve",
         mixinStandardHelpOptions = true,
         sortOptions = false,
@@ -23,12 +28,17 @@ import picocli.CommandLine.Spec;
                 "Serve flags over HTTP with delays and errors, like Fluent Python's slow_server.py.",
                 "GET/HEAD /flags/cc/cc.gif and /flags/cc/metadata.json; every answer, 404s included, "
                         + "waits delay + uniform(0, jitter) seconds, and with probability --error-rate "
-                        + "is --error-status instead. Prints its URL, then runs until Ctrl-C."},
+                        + "is --error-status instead. Prints its URL, then runs until Ctrl-C.",
+                "Overload makes it slower, never dead: open connections are capped below the descriptor "
+                        + "limit (the rest wait to be accepted), a request head must be complete within "
+                        + "--header-timeout, and kept-alive connections idle for "
+                        + "30 s (2 s while at the cap) are closed."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  flags serve --port 8000 --delay 0 --jitter 0      # LOCAL",
                 "  flags serve --port 8001                           # DELAY",
-                "  flags serve --port 8002 --error-rate 0.25         # ERROR"})
+                "  flags serve --port 8002 --error-rate 0.25         # ERROR",
+                "  flags serve -v                                    # one line per answer"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -66,27 +76,45 @@ public final class ServeCommand implements Callable<Integer> {
             description = "seed making the sequence of delays and errors reproducible")
     Long seed;
 
+    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "S", converter = SecondsConverter.class,
+            description = "close a connection that has not sent a complete request head within S seconds "
+                    + "(default: ${DEFAULT-VALUE})")
+    Duration headerTimeout;
+
+    @Option(names = {"-v", "--access-log"},
+            description = "print one line per answer on stdout: common log format, then the delay applied "
+                    + "and the requests in flight")
+    boolean accessLog;
+
     @Override
     public Integer call() {
         ServerConfig config;
         try {
             config = new ServerConfig(bind, port, dir, delay, jitter, errorRate, errorStatus,
-                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed));
+                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed), headerTimeout);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        PrintWriter out = spec.commandLine().getOut();
         FlagServer server;
         try {
-            server = FlagServer.start(config);
+            server = FlagServer.start(config, accessLog ? line -> {
+                out.println(line);
+                out.flush(); // line by line, so requests can be watched as they arrive
+            } : null);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
         // Ctrl-C runs the shutdown hooks: stop the server there, which also releases join() below.
         Thread hook = new Thread(server::close, "flags-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(banner(config, server));
+        out.println(banner(config, server.address(), server.baseUrl()));
         out.flush();
+        bindWarning(server.address()).ifPresent(warning -> {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("flags serve: warning: " + warning);
+            err.flush();
+        });
         boolean interrupted = false;
         try {
             server.join();
@@ -107,11 +135,19 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.INTERRUPTED;
     }
 
-    /** {@code Serving flags-sample on http://127.0.0.1:8001/flags (delay 0.5s + up to 0.5s jitter, error rate 0%)}. */
-    static String banner(ServerConfig c, FlagServer server) {
+    /**
+     * {@code Serving flags-sample on http://127.0.0.1:8001/flags (delay 0.5s + up to 0.5s jitter, error rate 0%)};
+     * for a wildcard bind, {@code on 0.0.0.0:8001, every interface, as http://localhost:8001/flags from this machine}.
+     */
+    static String banner(ServerConfig c, InetSocketAddress bound, URI baseUrl) {
         String source = c.dir() == null ? "flags-sample" : c.dir().toAbsolutePath().normalize().toString();
-        StringBuilder sb = new StringBuilder("Serving ").append(source).append(" on ").append(server.baseUrl())
-                .append(" (delay ").append(SecondsConverter.format(c.delay())).append('s')
+        StringBuilder sb = new StringBuilder("Serving ").append(source).append(" on ");
+        if (bound.getAddress().isAnyLocalAddress()) {
+            sb.append(hostPort(bound)).append(", every interface, as ").append(baseUrl).append(" from this machine");
+        } else {
+            sb.append(baseUrl);
+        }
+        sb.append(" (delay ").append(SecondsConverter.format(c.delay())).append('s')
                 .append(" + up to ").append(SecondsConverter.format(c.jitter())).append("s jitter")
                 .append(", error rate ").append(percent(c.errorRate())).append('%');
         if (c.errorRate() > 0) {
@@ -119,6 +155,23 @@ public final class ServeCommand implements Callable<Integer> {
         }
         c.seed().ifPresent(s -> sb.append(", seed ").append(s));
         return sb.append(')').toString();
+    }
+
+    /** What to tell a user whose server other machines can reach; empty on loopback. */
+    static Optional<String> bindWarning(InetSocketAddress bound) {
+        InetAddress ip = bound.getAddress();
+        if (ip.isLoopbackAddress()) {
+            return Optional.empty();
+        }
+        String what = ip.isAnyLocalAddress() ? "every interface" : "not loopback";
+        return Optional.of(hostPort(bound) + " is " + what + ": the server is reachable from the network");
+    }
+
+    private static String hostPort(InetSocketAddress bound) {
+        InetAddress ip = bound.getAddress();
+        String host = ip instanceof Inet6Address ? "[" + (ip.isAnyLocalAddress() ? "::" : ip.getHostAddress()) + "]"
+                : ip.getHostAddress();
+        return host + ":" + bound.getPort();
     }
 
     private static String percent(double rate) {

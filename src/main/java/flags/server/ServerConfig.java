@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * How a {@link FlagServer} listens and misbehaves (SPEC §4).
+ * How a {@link FlagServer} listens and misbehaves.
  *
  * @param bind        address to listen on, e.g. {@code 127.0.0.1}
  * @param port        TCP port, {@code 0} for any free port
@@ -17,15 +17,20 @@ import java.util.OptionalLong;
  * @param errorRate   probability (0..1) of answering {@code errorStatus} instead
  * @param errorStatus the status of those error answers (200..599: a final HTTP status)
  * @param seed        makes the sequence of delays and errors reproducible; empty for a random one
+ * @param headerTimeout longest a connection may take to send a complete request head before it is closed
  */
 public record ServerConfig(String bind, int port, Path dir, Duration delay, Duration jitter,
-                           double errorRate, int errorStatus, OptionalLong seed) {
+                           double errorRate, int errorStatus, OptionalLong seed, Duration headerTimeout) {
+
+    /** Long enough for any real client on a slow link, short enough that a slowloris gains little. */
+    public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
 
     public ServerConfig {
         Objects.requireNonNull(bind, "bind");
         Objects.requireNonNull(delay, "delay");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(headerTimeout, "headerTimeout");
         if (bind.isBlank()) {
             throw new IllegalArgumentException("bind address must not be empty");
         }
@@ -45,6 +50,15 @@ public record ServerConfig(String bind, int port, Path dir, Duration delay, Dura
             throw new IllegalArgumentException(
                     "error status must be a final HTTP status between 200 and 599, got " + errorStatus);
         }
+        if (headerTimeout.isNegative() || headerTimeout.isZero()) {
+            throw new IllegalArgumentException("header timeout must be more than 0, got " + seconds(headerTimeout) + "s");
+        }
+    }
+
+    /** With the default header timeout. */
+    public ServerConfig(String bind, int port, Path dir, Duration delay, Duration jitter,
+                        double errorRate, int errorStatus, OptionalLong seed) {
+        this(bind, port, dir, delay, jitter, errorRate, errorStatus, seed, DEFAULT_HEADER_TIMEOUT);
     }
 
     /** The in-process server of the download commands: a free loopback port, the bundled sample, no seed. */

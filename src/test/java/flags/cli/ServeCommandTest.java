@@ -12,6 +12,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -76,6 +78,8 @@ class ServeCommandTest {
             "--error-rate|-0.1|flags serve: error rate must be between 0 and 1, got -0.1",
             "--error-status|99|flags serve: error status must be a final HTTP status between 200 and 599, got 99",
             "--port|70000|flags serve: port must be between 0 and 65535, got 70000",
+            "--header-timeout|0|flags serve: header timeout must be more than 0, got 0s",
+            "--header-timeout|-1|flags serve: Invalid value for option '--header-timeout': '-1' is negative: expected seconds >= 0",
     })
     void badOptionsAreOneLineUsageErrors(String option, String value, String expected) {
         assertUsageError(option.equals("--port") ? run("serve", option, value) : run("serve", "--port", "0", option, value),
@@ -115,7 +119,7 @@ class ServeCommandTest {
         Result r = run("serve", "--help");
         assertEquals(0, r.exit());
         for (String option : List.of("--port", "--bind", "--dir", "--delay", "--jitter", "--error-rate",
-                "--error-status", "--seed")) {
+                "--error-status", "--seed", "--header-timeout", "-v, --access-log")) {
             assertTrue(r.out().contains(option), option);
         }
     }
@@ -138,6 +142,11 @@ class ServeCommandTest {
 
         @Override
         public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
 
         String awaitFirstLine() throws InterruptedException {
             assertTrue(firstLine.await(10, TimeUnit.SECONDS), "no line printed: " + text);
@@ -264,6 +273,73 @@ class ServeCommandTest {
                     "the waiting request is dropped");
         } finally {
             process.destroyForcibly();
+        }
+    }
+
+    // ---- where it listens ------------------------------------------------------------------------
+
+    private static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8001, null, Duration.ofMillis(500),
+            Duration.ofMillis(500), 0, 418, java.util.OptionalLong.empty());
+
+    @Test
+    void theBannerShowsTheAddressBoundAndSaysSoForAWildcard() throws Exception {
+        assertEquals("Serving flags-sample on http://127.0.0.1:8001/flags (delay 0.5s + up to 0.5s jitter, error rate 0%)",
+                ServeCommand.banner(DEFAULTS, new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 8001),
+                        URI.create("http://127.0.0.1:8001/flags")));
+        assertEquals("Serving flags-sample on 0.0.0.0:8001, every interface, as http://localhost:8001/flags from this "
+                        + "machine (delay 0.5s + up to 0.5s jitter, error rate 0%)",
+                ServeCommand.banner(DEFAULTS, new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 8001),
+                        URI.create("http://localhost:8001/flags")));
+        assertTrue(ServeCommand.banner(DEFAULTS, new InetSocketAddress(InetAddress.getByName("::"), 8001),
+                URI.create("http://localhost:8001/flags")).startsWith("Serving flags-sample on [::]:8001, every interface"));
+    }
+
+    @Test
+    void anythingButLoopbackIsReachableFromTheNetworkAndSaysSo() throws Exception {
+        for (String loopback : List.of("127.0.0.1", "127.0.0.2", "::1")) {
+            assertEquals(java.util.Optional.empty(),
+                    ServeCommand.bindWarning(new InetSocketAddress(InetAddress.getByName(loopback), 8001)), loopback);
+        }
+        assertEquals("0.0.0.0:8001 is every interface: the server is reachable from the network",
+                ServeCommand.bindWarning(new InetSocketAddress(InetAddress.getByName("0.0.0.0"), 8001)).orElseThrow());
+        assertEquals("[::]:8001 is every interface: the server is reachable from the network",
+                ServeCommand.bindWarning(new InetSocketAddress(InetAddress.getByName("::"), 8001)).orElseThrow());
+        assertEquals("192.168.1.5:8001 is not loopback: the server is reachable from the network",
+                ServeCommand.bindWarning(new InetSocketAddress(InetAddress.getByName("192.168.1.5"), 8001)).orElseThrow());
+    }
+
+    /** A real wildcard bind, for as long as it takes to read the banner and the warning. */
+    @Test
+    void aWildcardBindWarnsOnStderr() throws Exception {
+        try (Running serve = new Running("serve", "--port", "0", "--bind", "0.0.0.0")) {
+            String line = serve.out.awaitFirstLine();
+            Matcher m = Pattern.compile("^Serving flags-sample on (0\\.0\\.0\\.0|\\[::]):(\\d+), every interface, as "
+                    + "http://localhost:(\\d+)/flags from this machine \\(").matcher(line);
+            assertTrue(m.find(), line);
+            assertEquals(m.group(2), m.group(3));
+            assertEquals(200, get("http://127.0.0.1:" + m.group(2) + "/flags/br/metadata.json").statusCode());
+            assertEquals(ExitCodes.INTERRUPTED, serve.stop());
+            assertEquals("flags serve: warning: " + m.group(1) + ":" + m.group(2)
+                    + " is every interface: the server is reachable from the network\n", serve.err.toString().replace("\r", ""));
+        }
+    }
+
+    @Test
+    void dashVPrintsOneAccessLogLinePerAnswer() throws Exception {
+        try (Running serve = new Running("serve", "--port", "0", "-v", "--delay", "0.1", "--jitter", "0")) {
+            Matcher url = URL.matcher(serve.out.awaitFirstLine());
+            assertTrue(url.find());
+            assertEquals(200, get(url.group() + "/br/br.gif").statusCode());
+            assertEquals(404, get(url.group() + "/qq/qq.gif").statusCode());
+            assertEquals(ExitCodes.INTERRUPTED, serve.stop());
+            List<String> lines = serve.out.toString().lines().toList();
+            assertEquals(3, lines.size(), lines.toString());
+            String clf = "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] ";
+            assertTrue(lines.get(1).matches(clf + "\"GET /flags/br/br\\.gif HTTP/1\\.1\" 200 \\d+ delay=0\\.100s in-flight=1"),
+                    lines.get(1));
+            assertTrue(lines.get(2).matches(clf + "\"GET /flags/qq/qq\\.gif HTTP/1\\.1\" 404 14 delay=0\\.100s in-flight=1"),
+                    lines.get(2));
+            assertEquals("", serve.err.toString());
         }
     }
 }

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The contract of SPEC §4, against real servers on 127.0.0.1. */
+/** The flag server's contract (routes, delays, errors, start and stop), against real servers on 127.0.0.1. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FlagServerTest {
 
@@ -97,6 +97,22 @@ class FlagServerTest {
 
     private static Response call(Request request) throws IOException {
         return CLIENT.newCall(request).execute();
+    }
+
+    /** Sends {@code request} asynchronously; runs one of the two when it fails or is answered. */
+    private static void enqueue(Request request, Runnable onFailure, Runnable onAnswer) {
+        CLIENT.newCall(request).enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                onFailure.run();
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                response.close();
+                onAnswer.run();
+            }
+        });
     }
 
     private static Request get(FlagServer server, String path) {
@@ -274,15 +290,32 @@ class FlagServerTest {
 
     @Test
     void jitterAddsAtMostItsValue() throws IOException {
-        FlagServer server = start(0.1, 0.2, 0, 418, 1L);
-        for (int i = 0; i < 5; i++) {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir, Duration.ofMillis(100),
+                Duration.ofMillis(200), 0, 418, OptionalLong.of(1)), FlagSource.directory(dir), log::add);
+        servers.add(server);
+        List<Long> applied = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
             long t0 = System.nanoTime();
             try (Response r = call(get(server, "/br/br.gif"))) {
                 r.body().bytes();
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                assertTrue(ms >= 100 && ms < 2000, "answered after " + ms + " ms");
             }
+            long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            // The log line is written when the answer completes, just before the client sees its end.
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                while (log.size() <= applied.size()) {
+                    Thread.onSpinWait();
+                }
+            });
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" delay=(\\d+)\\.(\\d{3})s ")
+                    .matcher(log.get(applied.size()));
+            assertTrue(m.find(), log.toString());
+            long delayMs = Long.parseLong(m.group(1)) * 1000 + Long.parseLong(m.group(2));
+            applied.add(delayMs);
+            assertTrue(tookMs >= delayMs, "answered after " + tookMs + " ms, before its delay of " + delayMs + " ms");
         }
+        assertTrue(applied.stream().allMatch(ms -> ms >= 100 && ms <= 300), "delay + up to 0.2 s: " + applied);
+        assertTrue(applied.stream().distinct().count() > 5, "jitter varies: " + applied);
     }
 
     // ---- errors ---------------------------------------------------------------------------------
@@ -351,7 +384,7 @@ class FlagServerTest {
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, null, Duration.ZERO, Duration.ZERO,
-                    0, 418, OptionalLong.empty()), FlagSource.classpath(loader, "sample/"));
+                    0, 418, OptionalLong.empty()), FlagSource.classpath(loader, "sample/"), null);
             servers.add(server);
             for (int i = 0; i < 2; i++) { // the second time from the cache
                 try (Response r = call(get(server, "/fr/fr.gif"))) {
@@ -415,23 +448,16 @@ class FlagServerTest {
         int port = server.port();
         CountDownLatch failed = new CountDownLatch(20);
         for (int i = 0; i < 20; i++) {
-            CLIENT.newCall(get(server, "/br/br.gif")).enqueue(new Callback() {
-                @Override
-                public void onFailure(Call call, IOException e) {
-                    failed.countDown();
-                }
-
-                @Override
-                public void onResponse(Call call, Response response) {
-                    response.close();
-                }
-            });
+            enqueue(get(server, "/br/br.gif"), failed::countDown, () -> { });
         }
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             while (server.waiting() < 5) {
                 Thread.onSpinWait();
             }
         });
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX) && t.isAlive()),
+                "server threads are running before close, so the check below means something");
         long t0 = System.nanoTime();
         server.close();
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -450,12 +476,68 @@ class FlagServerTest {
 
     @Test
     void serverThreadsAreDaemons() throws IOException {
-        startFast();
-        for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX)) {
-                assertTrue(t.isDaemon(), t.getName());
-            }
+        FlagServer server = startFast();
+        try (Response r = call(get(server, "/br/br.gif"))) { // a request, so the pool has worked too
+            assertEquals(200, r.code());
         }
+        List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX)).toList();
+        // The acceptor, the selector and the scheduler at least.
+        assertTrue(threads.size() >= 3, "server threads found: " + threads);
+        for (Thread t : threads) {
+            assertTrue(t.isDaemon(), t.getName());
+        }
+    }
+
+    @Test
+    void theAccessLogHasOneCommonLogLinePerAnswerWithDelayAndRequestsInFlight() throws Exception {
+        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir, Duration.ofMillis(500),
+                Duration.ZERO, 0, 418, OptionalLong.empty()), FlagSource.directory(dir), log::add);
+        servers.add(server);
+        CountDownLatch answered = new CountDownLatch(5);
+        for (int i = 0; i < 5; i++) {
+            enqueue(get(server, i < 4 ? "/br/br.gif" : "/xx/xx.gif"), answered::countDown, answered::countDown);
+        }
+        assertTrue(answered.await(10, TimeUnit.SECONDS));
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+            while (log.size() < 5) {
+                Thread.onSpinWait();
+            }
+        });
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] "
+                        + "\"GET /flags/(br/br\\.gif|xx/xx\\.gif) HTTP/1\\.1\" (200 " + SampleDir.gif("br").length
+                        + "|404 14) delay=0\\.500s in-flight=([1-5])");
+        List<Integer> inFlight = new ArrayList<>();
+        for (String l : log) {
+            java.util.regex.Matcher m = line.matcher(l);
+            assertTrue(m.matches(), l);
+            inFlight.add(Integer.parseInt(m.group(3)));
+        }
+        // OkHttp sends all five at once and each waits 0.5 s: the first answer leaves with five in flight.
+        assertEquals(5, inFlight.stream().mapToInt(Integer::intValue).max().orElseThrow(), log.toString());
+        assertEquals(0, server.inFlight());
+    }
+
+    @Test
+    void theBoundAddressIsTheOneResolved() throws IOException {
+        FlagServer server = FlagServer.start(new ServerConfig("localhost", 0, dir, Duration.ZERO, Duration.ZERO, 0,
+                418, OptionalLong.empty()));
+        servers.add(server);
+        assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
+        assertEquals(server.port(), server.address().getPort());
+        assertEquals(server.address().getAddress().getHostAddress(), server.baseUrl().getHost().replaceAll("^\\[|]$", ""));
+    }
+
+    @Test
+    void connectionsAreCappedBelowTheDescriptorLimit() throws IOException {
+        FlagServer server = startFast();
+        Descriptors here = Descriptors.ofThisProcess();
+        Assumptions.assumeTrue(here.limit().isPresent(), "no descriptor limit here");
+        int cap = server.connectionCap().orElseThrow();
+        assertTrue(cap > 0 && cap < here.limit().getAsLong() - Math.min(Descriptors.RESERVE, here.limit().getAsLong() / 4),
+                "cap " + cap + " for " + here);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +22,26 @@ class ServerConfigTest {
 
     @Test
     void acceptsTheLimits() {
-        config(0, Duration.ZERO, Duration.ZERO, 0, 200);
-        config(65535, Duration.ofHours(1), Duration.ofHours(1), 1, 599);
+        ServerConfig low = config(0, Duration.ZERO, Duration.ZERO, 0, 200);
+        assertEquals(List.of(0, Duration.ZERO, Duration.ZERO, 0.0, 200),
+                List.of(low.port(), low.delay(), low.jitter(), low.errorRate(), low.errorStatus()));
+        ServerConfig high = config(65535, Duration.ofHours(1), Duration.ofHours(1), 1, 599);
+        assertEquals(List.of(65535, Duration.ofHours(1), Duration.ofHours(1), 1.0, 599),
+                List.of(high.port(), high.delay(), high.jitter(), high.errorRate(), high.errorStatus()));
+        assertEquals(ServerConfig.DEFAULT_HEADER_TIMEOUT, high.headerTimeout());
+        assertEquals(Duration.ofNanos(1), new ServerConfig("127.0.0.1", 0, null, Duration.ZERO, Duration.ZERO, 0, 418,
+                OptionalLong.empty(), Duration.ofNanos(1)).headerTimeout());
+    }
+
+    @Test
+    void theHeaderTimeoutMustBePositive() {
+        for (Duration bad : List.of(Duration.ZERO, Duration.ofMillis(-1))) {
+            assertThrows(IllegalArgumentException.class, () -> new ServerConfig("127.0.0.1", 0, null, Duration.ZERO,
+                    Duration.ZERO, 0, 418, OptionalLong.empty(), bad));
+        }
+        assertEquals("header timeout must be more than 0, got 0s", assertThrows(IllegalArgumentException.class,
+                () -> new ServerConfig("127.0.0.1", 0, null, Duration.ZERO, Duration.ZERO, 0, 418,
+                        OptionalLong.empty(), Duration.ZERO)).getMessage());
     }
 
     @Test
