@@ -57,6 +57,17 @@ class LauncherIT {
         assertEquals("", run.err());
     }
 
+    @Test
+    void aSymbolicLinkInAnotherDirectoryStartsTheJarItPointsAt() throws Exception {
+        Path bin = Files.createDirectory(work.resolve("bin"));
+        Path link = Files.createSymbolicLink(bin.resolve("flags"), LAUNCHER.toAbsolutePath());
+        Run run = run(link, Map.of(), "--version");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("flags "), run.out());
+        assertEquals("", run.err());
+    }
+
     private Run run(Path launcher, Map<String, String> env, String... args) throws Exception {
         File out = work.resolve("out.txt").toFile();
         File err = work.resolve("err.txt").toFile();

@@ -76,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
             description = "seed making the sequence of delays and errors reproducible")
     Long seed;
 
-    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "S", converter = SecondsConverter.class,
+    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "S", converter = SecondsConverter.Positive.class,
             description = "close a connection that has not sent a complete request head within S seconds "
                     + "(default: ${DEFAULT-VALUE})")
     Duration headerTimeout;

@@ -83,11 +83,11 @@ final class HeadDeadline implements Connection.Listener {
             Connection connection = entry.getKey();
             if (entry.getValue().overdue(now, connection.getBytesIn(), limitNanos)) {
                 clocks.remove(connection);
+                closed.incrementAndGet(); // counted before the close, which a client sees at once
                 connection.getEndPoint().close();
                 n++;
             }
         }
-        closed.addAndGet(n);
         return n;
     }
 

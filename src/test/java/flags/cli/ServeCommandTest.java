@@ -78,8 +78,8 @@ class ServeCommandTest {
             "--error-rate|-0.1|flags serve: error rate must be between 0 and 1, got -0.1",
             "--error-status|99|flags serve: error status must be a final HTTP status between 200 and 599, got 99",
             "--port|70000|flags serve: port must be between 0 and 65535, got 70000",
-            "--header-timeout|0|flags serve: header timeout must be more than 0, got 0s",
-            "--header-timeout|-1|flags serve: Invalid value for option '--header-timeout': '-1' is negative: expected seconds >= 0",
+            "--header-timeout|0|flags serve: --header-timeout: expected seconds > 0, got '0'",
+            "--header-timeout|-1|flags serve: --header-timeout: expected seconds > 0, got '-1'",
     })
     void badOptionsAreOneLineUsageErrors(String option, String value, String expected) {
         assertUsageError(option.equals("--port") ? run("serve", option, value) : run("serve", "--port", "0", option, value),

@@ -1,0 +1,82 @@
+package flags;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flags.testing.JarProcess;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The packaged jar in a real pseudo-terminal of a chosen width ({@code script} plus {@code stty}), as a person
+ * sees it: the bar never wider than the terminal, help as wide as the terminal, colour only where it belongs.
+ */
+@Timeout(120)
+class TerminalIT {
+    private static final Path SCRIPT = Path.of("/usr/bin/script");
+
+    @TempDir
+    Path work;
+
+    @BeforeEach
+    void needsScript() {
+        Assumptions.assumeTrue(Files.isExecutable(SCRIPT), "needs util-linux script for a pseudo-terminal");
+    }
+
+    @ParameterizedTest(name = "{0} columns")
+    @ValueSource(ints = {40, 60, 120})
+    void theBarNeverWrapsAndEndsAtTheSummarysCount(int columns) throws Exception {
+        String screen = inTerminal(columns, "TERM=xterm", "seq", "-l", "12", "--delay", "0.05", "--jitter", "0",
+                "--error-rate", "0.3", "--progress", "on", "-o", work.resolve("out").toString());
+        List<String> bars = Arrays.stream(screen.split("[\r\n]")).filter(s -> s.contains("/12 flags")).toList();
+        assertTrue(bars.size() >= 2, "the bar was drawn and redrawn: " + screen);
+        for (String bar : bars) {
+            assertTrue(bar.stripTrailing().length() < columns, bar.length() + " columns: " + bar);
+        }
+        String last = bars.get(bars.size() - 1);
+        assertTrue(last.contains("12/12 flags"), last);
+        assertTrue(screen.contains("Elapsed time: "), screen);
+    }
+
+    @ParameterizedTest(name = "{0} columns")
+    @ValueSource(ints = {60, 160})
+    void helpIsAsWideAsTheTerminal(int columns) throws Exception {
+        String screen = inTerminal(columns, "TERM=dumb", "threads", "--help");
+        List<String> lines = screen.lines().map(l -> l.replace("\r", "")).toList();
+        assertTrue(lines.stream().allMatch(l -> l.length() <= columns), "a line wider than " + columns + ": " + screen);
+        int widest = lines.stream().mapToInt(String::length).max().orElse(0);
+        assertTrue(widest > columns - 20, "uses the width: the widest line is " + widest + " of " + columns);
+    }
+
+    @Test
+    void noColourUnderTermDumbOrNoColorButColourInARealTerminal() throws Exception {
+        assertFalse(inTerminal(100, "TERM=dumb", "seq", "--help").contains("\u001b["), "TERM=dumb");
+        assertFalse(inTerminal(100, "TERM=xterm NO_COLOR=1", "seq", "--help").contains("\u001b["), "NO_COLOR");
+        assertTrue(inTerminal(100, "TERM=xterm", "seq", "--help").contains("\u001b["), "an xterm gets colour");
+    }
+
+    /** Runs the jar under {@code env} in a terminal {@code columns} wide and returns what the terminal showed. */
+    private String inTerminal(int columns, String env, String... args) throws Exception {
+        String jar = String.join(" ", JarProcess.builder(work, args).command());
+        String command = "stty cols " + columns + " rows 40; exec env " + env + " " + jar;
+        Path typescript = work.resolve("typescript");
+        Process p = new ProcessBuilder(SCRIPT.toString(), "-qfec", command, typescript.toString())
+                .directory(work.toFile()).redirectErrorStream(true).start();
+        byte[] shown = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue() == 1 ? 0 : p.exitValue(), new String(shown, StandardCharsets.UTF_8));
+        return new String(shown, StandardCharsets.UTF_8);
+    }
+}
