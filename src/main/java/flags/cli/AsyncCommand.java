@@ -9,10 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code flags async}: download flags through a CompletableFuture pipeline over OkHttp's async calls. */
 @Command(name = "async", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = "Download flags through a CompletableFuture pipeline over OkHttp's async calls.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
-                " 2:usage error", "130:interrupted (Ctrl-C)"})
+        description = "Download flags through a CompletableFuture pipeline over OkHttp's async calls.")
 public final class AsyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,6 +19,9 @@ public final class AsyncCommand implements Callable<Integer> {
 
     @Mixin
     OutputMixin output;
+
+    @Mixin
+    ExitStatusHelp exitStatus;
 
     @Override
     public Integer call() throws Exception {

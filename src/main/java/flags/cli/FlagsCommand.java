@@ -16,10 +16,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Download flag images for country codes, one request at a time, on a thread pool, or asynchronously.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-                " 0:every code ended ok or not found",
-                " 1:at least one code ended in an error",
-                " 2:usage error (bad option, bad code, unreadable input, unwritable output)",
-                "130:interrupted (Ctrl-C)"})
+                "  0:every code ended ok or not found",
+                "  1:at least one code ended in an error",
+                "  2:usage error (bad option, code, input file or output directory)",
+                "130:interrupted (Ctrl-C)",
+                "141:standard output closed (a pipe into head)"})
 public final class FlagsCommand implements Runnable {
 
     @CommandLine.Spec

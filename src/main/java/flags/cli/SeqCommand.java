@@ -9,10 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code flags seq}: download flags one request at a time (a plain loop). */
 @Command(name = "seq", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = "Download flags one request at a time (a plain loop).",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
-                " 2:usage error", "130:interrupted (Ctrl-C)"})
+        description = "Download flags one request at a time (a plain loop).")
 public final class SeqCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,6 +19,9 @@ public final class SeqCommand implements Callable<Integer> {
 
     @Mixin
     OutputMixin output;
+
+    @Mixin
+    ExitStatusHelp exitStatus;
 
     @Override
     public Integer call() throws Exception {

@@ -11,10 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code flags threads}: download flags on a pool of -m platform threads. */
 @Command(name = "threads", mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class,
-        description = "Download flags on a pool of -m platform threads (an ExecutorService).",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {" 0:every code ended ok or not found", " 1:at least one error",
-                " 2:usage error", "130:interrupted (Ctrl-C)"})
+        description = "Download flags on a pool of -m platform threads (an ExecutorService).")
 public final class ThreadsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -24,6 +21,9 @@ public final class ThreadsCommand implements Callable<Integer> {
 
     @Mixin
     OutputMixin output;
+
+    @Mixin
+    ExitStatusHelp exitStatus;
 
     @Option(names = "--virtual", description = "One virtual thread per download, at most -m at once (Java 21+).")
     boolean virtual;

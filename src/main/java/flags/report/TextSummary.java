@@ -81,8 +81,8 @@ public final class TextSummary {
         if (requested == 0 || report.count(Status.NOT_FOUND) != requested) {
             return;
         }
-        String tried = report.results().stream().map(DownloadResult::url).filter(u -> u != null).findFirst()
-                .orElse("the server");
+        String tried = report.results().stream().filter(r -> r.url() != null)
+                .min(Comparator.comparing(DownloadResult::cc)).map(DownloadResult::url).orElse("the server");
         out.append("Hint: nothing was found, e.g. at ").append(tried)
                 .append("; the server must hold BASE/cc/cc.gif under the base URL given with -s\n");
     }
