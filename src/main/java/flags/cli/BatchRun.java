@@ -90,10 +90,39 @@ final class BatchRun {
             client.cancel();
             command.interrupt();
         };
-        try (CtrlC ctrlC = CtrlC.install(stop);
-             ProgressView bar = showBar()
-                     ? new ProgressView(strategy.name(), codes.size(), spec.commandLine().getErr()) : null) {
-            PrintWriter lines = text ? out : spec.commandLine().getErr();
+        try (CtrlC ctrlC = CtrlC.install(stop)) {
+            Outcome outcome = runWatched(strategy, codes, concurrency, client, clock, stop, stdoutFailed);
+            BatchReport report = outcome.report();
+            if (!stdoutFailed.get()) {
+                out.print(switch (output.format) {
+                    case text -> TextSummary.footer(report, !output.quiet);
+                    case csv -> MachineReport.csv(report);
+                    case json -> MachineReport.json(report);
+                });
+                out.flush();
+            }
+            boolean drawn = drawTimeline(report); // after Ctrl-C too: it shows what ran
+            ctrlC.reported();
+            if (stdoutFailed.get() || out.checkError()) {
+                return stdoutFailed(out);
+            }
+            if (outcome.interrupted()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return report.count(Status.ERROR) > 0 || !drawn ? ExitCodes.ERRORS : ExitCodes.OK;
+        }
+    }
+
+    /** A batch's report, and whether it was stopped (Ctrl-C, or a closed standard output). */
+    private record Outcome(BatchReport report, boolean interrupted) {}
+
+    /** Runs the strategy with the progress bar and the {@code -v} lines watching; the bar is gone on return. */
+    private Outcome runWatched(Strategy strategy, List<String> codes, int concurrency, FlagClient client,
+                               BatchClock clock, Runnable stop, AtomicBoolean stdoutFailed) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter lines = output.format == OutputMixin.Format.text ? out : spec.commandLine().getErr();
+        try (ProgressView bar = showBar()
+                ? new ProgressView(strategy.name(), codes.size(), spec.commandLine().getErr()) : null) {
             ResultLog log = new ResultLog(result -> {
                 if (output.verbose && (result.status() != Status.NOT_DONE || result.attempts() > 0)) {
                     Runnable print = () -> {
@@ -122,27 +151,7 @@ final class BatchRun {
                 client.finishBatch();
             }
             interrupted |= Thread.interrupted(); // a stop that came as the last result was handed over
-            BatchReport report = log.report(strategy.name(), concurrency, codes, clock.elapsed());
-            if (bar != null) {
-                bar.close();
-            }
-            if (!stdoutFailed.get()) {
-                out.print(switch (output.format) {
-                    case text -> TextSummary.footer(report, !output.quiet);
-                    case csv -> MachineReport.csv(report);
-                    case json -> MachineReport.json(report);
-                });
-                out.flush();
-            }
-            boolean drawn = drawTimeline(report); // after Ctrl-C too: it shows what ran
-            ctrlC.reported();
-            if (stdoutFailed.get() || out.checkError()) {
-                return stdoutFailed(out);
-            }
-            if (interrupted) {
-                return ExitCodes.INTERRUPTED;
-            }
-            return report.count(Status.ERROR) > 0 || !drawn ? ExitCodes.ERRORS : ExitCodes.OK;
+            return new Outcome(log.report(strategy.name(), concurrency, codes, clock.elapsed()), interrupted);
         }
     }
 

@@ -1,6 +1,9 @@
 package flags.cli;
 
+import flags.strategy.StrategyTable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import picocli.AutoComplete.GenerateCompletion;
@@ -31,14 +34,11 @@ public final class FlagsCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose seq, threads, async, serve or bench");
     }
 
-    /** The subcommands, by name, in the order {@code --help} lists them. */
-    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    /** The subcommands that are not download commands, by name, in the order {@code --help} lists them. */
+    private static final Map<String, Class<?>> OTHERS = others();
 
-    private static Map<String, Class<?>> subcommands() {
+    private static Map<String, Class<?>> others() {
         Map<String, Class<?>> m = new LinkedHashMap<>();
-        m.put("seq", SeqCommand.class);
-        m.put("threads", ThreadsCommand.class);
-        m.put("async", AsyncCommand.class);
         m.put("serve", ServeCommand.class);
         m.put("bench", BenchCommand.class);
         m.put("help", HelpCommand.class);
@@ -46,9 +46,16 @@ public final class FlagsCommand implements Runnable {
         return m;
     }
 
+    /** Every subcommand name: the download commands of the strategy table first. */
+    private static List<String> names() {
+        List<String> names = new ArrayList<>(StrategyTable.commands());
+        names.addAll(OTHERS.keySet());
+        return names;
+    }
+
     /** The full command line, every subcommand built: what {@code help COMMAND} and completion need. */
     public static CommandLine newCommandLine() {
-        return newCommandLine(SUBCOMMANDS.keySet(), false);
+        return newCommandLine(Set.copyOf(names()), false);
     }
 
     /**
@@ -62,19 +69,20 @@ public final class FlagsCommand implements Runnable {
         if (first.equals("help") || first.equals("generate-completion")) {
             return newCommandLine();
         }
-        return SUBCOMMANDS.containsKey(first) ? newCommandLine(Set.of(first), false)
-                : newCommandLine(Set.of(), true);
+        return names().contains(first) ? newCommandLine(Set.of(first), false) : newCommandLine(Set.of(), true);
     }
 
     private static CommandLine newCommandLine(Set<String> full, boolean summaries) {
         CommandLine cl = new CommandLine(new FlagsCommand());
-        SUBCOMMANDS.forEach((name, type) -> {
+        for (String name : names()) {
+            Class<?> type = OTHERS.get(name);
             if (full.contains(name)) {
-                cl.addSubcommand(name, type);
+                cl.addSubcommand(name, type == null ? DownloadCommand.create(name) : type);
             } else if (summaries) {
-                cl.addSubcommand(name, summary(name, type));
+                cl.addSubcommand(name, type == null ? summary(name, DownloadCommand.description(name))
+                        : summary(name, type));
             }
-        });
+        }
         cl.setParameterExceptionHandler(new UsageErrorHandler());
         cl.setExecutionExceptionHandler(new FailureHandler());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -91,6 +99,12 @@ public final class FlagsCommand implements Runnable {
         return spec;
     }
 
+    private static CommandSpec summary(String name, String description) {
+        CommandSpec spec = CommandSpec.create().name(name);
+        spec.usageMessage().description(description);
+        return spec;
+    }
+
     /**
      * Colour only for a person at a terminal: never with {@code NO_COLOR} set (no-color.org), under
      * {@code TERM=dumb}, or when the output goes to a file or a pipe.
@@ -101,6 +115,10 @@ public final class FlagsCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // A command-line tool: drawing a timeline must never need (or pop up) a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         CommandLine cl = newCommandLine(args);
         cl.setOut(StdoutWriter.open()); // picocli's default writer cannot say why stdout failed
         System.exit(cl.execute(args));

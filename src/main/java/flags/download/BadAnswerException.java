@@ -7,6 +7,8 @@ import java.io.IOException;
  * gzip): the same server sends the same bytes again, so it is never retried.
  */
 final class BadAnswerException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     BadAnswerException(String message) {
         super(message);
     }

@@ -12,6 +12,8 @@ final class ImageBody {
 
     /** The body stopped before its end: the connection closed or broke. Worth another attempt. */
     static final class CutShort extends IOException {
+        private static final long serialVersionUID = 1L;
+
         CutShort(String message, IOException cause) {
             super(message, cause);
         }

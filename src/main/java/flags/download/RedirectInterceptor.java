@@ -16,6 +16,8 @@ import okhttp3.Response;
 final class RedirectInterceptor implements Interceptor {
     /** A redirect problem: not worth retrying, unlike other I/O errors. */
     static final class RedirectException extends IOException {
+        private static final long serialVersionUID = 1L;
+
         RedirectException(String message) {
             super(message);
         }

@@ -8,6 +8,8 @@ import java.io.IOException;
  * again on a new connection, as curl does; it is not an attempt.
  */
 final class StaleConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     StaleConnectionException(IOException failure) {
         super("the server had closed the reused connection: " + failure.getMessage(), failure);
     }

@@ -4,6 +4,8 @@ import java.io.IOException;
 
 /** The output directory failed us (not writable, full, something in the way): never retried. */
 final class StorageException extends IOException {
+    private static final long serialVersionUID = 1L;
+
     private StorageException(String message, IOException cause) {
         super(message, cause);
     }

@@ -65,8 +65,11 @@ class FaultMatrixTest {
             .getBytes(StandardCharsets.US_ASCII);
     /** A small {@code --max-bytes}, so a too-large body is cheap to serve. Every good flag here is smaller. */
     private static final long MAX_BYTES = 1000;
-    /** A short {@code --timeout}, so stall and trickle rows take about a second an attempt. */
-    private static final Duration TIMEOUT = Duration.ofSeconds(1);
+    /**
+     * A short {@code --timeout}, so stall and trickle rows take half a second an attempt; still ample for a healthy
+     * answer from loopback on a busy machine.
+     */
+    private static final Duration TIMEOUT = Duration.ofMillis(500);
 
     @StartStop
     final MockWebServer server = new MockWebServer();

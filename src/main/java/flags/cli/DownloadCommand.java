@@ -1,0 +1,68 @@
+package flags.cli;
+
+import flags.strategy.StrategyTable;
+import flags.strategy.StrategyTable.Kind;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code flags seq}, {@code flags threads}, {@code flags async}: one command class for every download command,
+ * each made from its row of the {@link StrategyTable}; they differ only in the strategy they run, as the strategies
+ * differ only in when each download runs.
+ */
+@Command(mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class)
+public final class DownloadCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DownloadMixin options;
+
+    @Mixin
+    OutputMixin output;
+
+    @Mixin
+    ExitStatusHelp exitStatus;
+
+    private final String name;
+
+    private DownloadCommand(String name) {
+        this.name = name;
+    }
+
+    /** The command line of download command {@code name}: its description and flags from the table. */
+    static CommandLine create(String name) {
+        CommandLine cl = new CommandLine(new DownloadCommand(name));
+        CommandSpec spec = cl.getCommandSpec().name(name);
+        spec.usageMessage().description(StrategyTable.commandDefault(name).description());
+        for (Kind variant : StrategyTable.flagsOf(name)) {
+            spec.addOption(OptionSpec.builder(variant.flag()).type(boolean.class)
+                    .description(variant.description()).build());
+        }
+        return cl;
+    }
+
+    /** What {@code flags --help} lists for {@code name}. */
+    static String description(String name) {
+        return StrategyTable.commandDefault(name).description();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Kind kind = StrategyTable.commandDefault(name);
+        for (Kind variant : StrategyTable.flagsOf(name)) {
+            if (Boolean.TRUE.equals(spec.findOption(variant.flag()).getValue())) {
+                kind = variant;
+            }
+        }
+        if (!kind.runsHere()) {
+            throw new UsageException(kind.unavailable());
+        }
+        return new BatchRun(spec, options, output, System.in).run(kind::create);
+    }
+}
