@@ -359,4 +359,30 @@ class TimelineTest {
         assertEquals(1.0, TimeAxis.covering(0).end(), 1e-12);
         assertEquals("0", TimeAxis.covering(40).label(0));
     }
+
+    @Test
+    void eachRequestOfARetriedCodeIsItsOwnSegmentOnTheCodesRow() throws Exception {
+        DownloadResult retried = new DownloadResult("ZZ", Status.OK, 200, 1234, Path.of("zz.gif"),
+                List.of(new Attempt(seconds(0.0), seconds(0.1)), new Attempt(seconds(0.3), seconds(0.4)),
+                        new Attempt(seconds(0.8), seconds(0.9))),
+                seconds(0.0), seconds(0.9), null, null);
+        BatchReport report = new BatchReport("async", 2, List.of("BR", "ZZ"),
+                List.of(result("BR", Status.OK, 0.0, 0.2, null), retried), seconds(0.9));
+
+        Document doc = parse(Timeline.svg(List.of(report)));
+
+        assertEquals(List.of("bar-async-BR", "bar-async-ZZ", "bar-async-ZZ-2", "bar-async-ZZ-3"),
+                barsByLane(doc).get("lane-async").stream().sorted().toList(), "one segment per request");
+        NodeList rects = doc.getElementsByTagNameNS("*", "rect");
+        double[] x = new double[3];
+        for (int i = 0; i < rects.getLength(); i++) {
+            Element rect = (Element) rects.item(i);
+            String id = rect.getAttribute("id");
+            if (id.startsWith("bar-async-ZZ")) {
+                int n = id.equals("bar-async-ZZ") ? 0 : Integer.parseInt(id.substring(id.length() - 1)) - 1;
+                x[n] = Double.parseDouble(rect.getAttribute("x"));
+            }
+        }
+        assertTrue(x[0] < x[1] && x[1] < x[2], "segments in time order, apart: " + java.util.Arrays.toString(x));
+    }
 }
