@@ -277,6 +277,9 @@ public final class FlagClient {
             return Answer.failed(0, "malformed answer: " + Failures.lowerFirst(e.getMessage()), false, null);
         }
         String how = Failures.cutShort(e);
+        if (!how.startsWith("connection ")) {
+            LOG.debug("I/O error", e); // --debug: the exception behind a reason we could not put in plain words
+        }
         return Answer.failed(0, how.startsWith("connection ") ? how + " before an answer" : "I/O error: " + how,
                 true, null);
     }

@@ -1,6 +1,7 @@
 package flags.download;
 
 import java.io.IOException;
+import java.net.SocketException;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -9,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request again at once, on a new connection, when it failed only because the pooled connection it went
- * out on was already closed by the server (see {@link ConnectionRules}). OkHttp's own retries stay off, because
+ * out on was already closed: by the server (see {@link ConnectionRules}), or by us a moment before. OkHttp's own retries stay off, because
  * they also repeat requests that reached a server and failed, which would hide real attempts.
  */
 final class StaleConnectionRetry implements Interceptor {
@@ -23,20 +24,36 @@ final class StaleConnectionRetry implements Interceptor {
         this.pool = pool;
     }
 
+    /**
+     * A pooled connection this process closed between OkHttp taking it and using it (the end of an answer that
+     * ended its connection, or an eviction): java.net.Socket says so before anything is written, so nothing
+     * reached the server.
+     */
+    private static boolean closedHere(SocketException e) {
+        return "Socket is closed".equals(e.getMessage());
+    }
+
     @Override
     public Response intercept(Chain chain) throws IOException {
         for (int resent = 0; ; resent++) {
+            IOException stale;
             try {
                 return chain.proceed(chain.request());
             } catch (StaleConnectionException e) {
-                if (resent == MAX_RESENDS || chain.call().isCanceled()) {
-                    throw e.failure();
-                }
                 // The server closed one idle connection; the others it was given are likely closed as well.
                 pool.evictAll();
-                LOG.debug("{} {}: {}; sending it again on a new connection", chain.request().method(),
-                        Redact.url(chain.request().url()), e.getMessage());
+                stale = e;
+            } catch (SocketException e) {
+                if (!closedHere(e) || chain.call().isCanceled()) {
+                    throw e;
+                }
+                stale = e;
             }
+            if (resent == MAX_RESENDS || chain.call().isCanceled()) {
+                throw stale instanceof StaleConnectionException s ? s.failure() : stale;
+            }
+            LOG.debug("{} {}: {}; sending it again on a new connection", chain.request().method(),
+                    Redact.url(chain.request().url()), stale.getMessage());
         }
     }
 }
