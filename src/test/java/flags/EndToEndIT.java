@@ -69,7 +69,7 @@ class EndToEndIT {
         JarProcess.Result r = JarProcess.run(work, LIMIT, "threads", "-m", "0");
         assertEquals(2, r.exitCode());
         assertEquals("", r.out());
-        assertEquals(List.of("flags threads: invalid value for --max-req: 0 (expected 1..1000)",
+        assertEquals(List.of("flags threads: --max-req: expected 1..1000, got '0'",
                 "Try 'flags threads --help' for more information."), r.err().lines().toList());
         assertFalse(Files.exists(work.resolve("downloaded")));
     }

@@ -43,11 +43,27 @@ class TerminalIT {
         List<String> bars = Arrays.stream(screen.split("[\r\n]")).filter(s -> s.contains("/12 flags")).toList();
         assertTrue(bars.size() >= 2, "the bar was drawn and redrawn: " + screen);
         for (String bar : bars) {
-            assertTrue(bar.stripTrailing().length() < columns, bar.length() + " columns: " + bar);
+            String shown = bar.replace("\u001b[K", ""); // erase-to-end-of-line takes no column
+            assertTrue(shown.length() < columns, shown.length() + " columns: " + bar);
         }
         String last = bars.get(bars.size() - 1);
         assertTrue(last.contains("12/12 flags"), last);
         assertTrue(screen.contains("Elapsed time: "), screen);
+    }
+
+    @Test
+    void aTerminalNarrowedDuringTheBatchGetsANarrowerBar() throws Exception {
+        // The terminal is 120 columns until the bar shows, then 50 (SIGWINCH, as a window resize sends). The
+        // resizer watches the typescript, bounded to 15 s, so a slow JVM start cannot beat it.
+        Path typescript = work.resolve("typescript");
+        String resize = "(i=0; until grep -q '/20 flags' " + typescript + " || [ $i -ge 300 ]; do sleep 0.05; "
+                + "i=$((i+1)); done; stty cols 50 < /dev/tty) &";
+        String screen = inTerminalAfter(resize, 120, "TERM=xterm", "seq", "-l", "20", "--delay",
+                "0.1", "--jitter", "0", "--progress", "on", "-o", work.resolve("out").toString());
+        List<Integer> widths = Arrays.stream(screen.split("[\r\n]")).filter(s -> s.contains("/20 flags"))
+                .map(s -> s.replace("\u001b[K", "").length()).toList();
+        assertTrue(widths.stream().anyMatch(w -> w > 60), "wide at first: " + widths);
+        assertTrue(widths.get(widths.size() - 1) < 50, "narrow at the end: " + widths + screen.replace("\r", "<CR>\n"));
     }
 
     @ParameterizedTest(name = "{0} columns")
@@ -69,8 +85,13 @@ class TerminalIT {
 
     /** Runs the jar under {@code env} in a terminal {@code columns} wide and returns what the terminal showed. */
     private String inTerminal(int columns, String env, String... args) throws Exception {
+        return inTerminalAfter("", columns, env, args);
+    }
+
+    /** The same, running {@code before} (a shell fragment) first. */
+    private String inTerminalAfter(String before, int columns, String env, String... args) throws Exception {
         String jar = String.join(" ", JarProcess.builder(work, args).command());
-        String command = "stty cols " + columns + " rows 40; exec env " + env + " " + jar;
+        String command = "stty cols " + columns + " rows 40; " + before + " exec env " + env + " " + jar;
         Path typescript = work.resolve("typescript");
         Process p = new ProcessBuilder(SCRIPT.toString(), "-qfec", command, typescript.toString())
                 .directory(work.toFile()).redirectErrorStream(true).start();

@@ -44,8 +44,10 @@ final class DownloadSetup {
         OutputDir.check(options.output);
         Proxies proxies;
         try {
-            // The embedded server is ours, on loopback: never proxied, whatever the environment says.
-            proxies = site.embedded() ? Proxies.none() : Proxies.of(options.proxy, options.noProxy, System.getenv());
+            proxies = Proxies.of(options.proxy, options.noProxy, System.getenv()); // a bad value is an error anyway
+            if (site.embedded()) {
+                proxies = Proxies.none(); // the embedded server is ours, on loopback: never proxied
+            }
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -17,8 +17,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 final class UsageErrorHandler implements IParameterExceptionHandler {
     private static final int MAX_MESSAGE = 240;
-    private static final Pattern INVALID = Pattern.compile(
-            "(?s)Invalid value for (?:option|positional parameter at index \\d+ \\((.+?)\\)) ?'?([^']*?)'?: (.*)");
+    private static final Pattern INVALID = Pattern.compile("(?s)Invalid value for "
+            + "(?:option|positional parameter at index [0-9.*]+ \\((.+?)\\)) ?'?([^']*?)'?(?: \\([A-Z|]+\\))?: (.*)");
+    private static final Pattern SUBCOMMAND = Pattern.compile("(?s)Unknown subcommand '(.*)'\\.?");
     private static final Pattern NOT_A = Pattern.compile("(?s)'(.*)' is not an? (int|long|integer|double|float)");
     private static final Pattern ENUM = Pattern.compile("(?s)expected one of \\[(.*)\\] \\(case-insensitive\\) but was '(.*)'");
     private static final Pattern MISSING = Pattern.compile("(?s)Missing required parameter for option '(.+?)' \\((.*)\\)");
@@ -43,6 +44,10 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         if (invalid.matches()) {
             String option = invalid.group(1) != null ? invalid.group(1) : invalid.group(2);
             return option + ": " + expected(invalid.group(3));
+        }
+        Matcher subcommand = SUBCOMMAND.matcher(message);
+        if (subcommand.matches()) {
+            return "unknown command " + Quote.of(subcommand.group(1));
         }
         Matcher missing = MISSING.matcher(message);
         if (missing.matches()) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ public final class Codes {
      * @throws IllegalArgumentException naming the source and line number of the first bad line, quoted safely
      */
     public static List<String> read(InputStream in, String source) throws IOException {
-        List<String> codes = new ArrayList<>();
+        Set<String> codes = new TreeSet<>(); // one letter is 26 codes: a list could outgrow the bounded input
         InputLines lines = new InputLines(in, source);
         for (String line; (line = lines.next()) != null; ) {
             int hash = line.indexOf('#');
@@ -85,7 +86,7 @@ public final class Codes {
                 }
             }
         }
-        return codes;
+        return List.copyOf(codes);
     }
 
     /** Sorts, removes duplicates and keeps the first {@code limit} codes (all when limit is null). */

@@ -29,8 +29,18 @@ import okio.Okio;
  * answer.
  */
 final class ConnectionRules implements Interceptor {
+    /**
+     * Encrypted bytes that can come before a stale connection's end: a TLS alert record (close_notify) is at
+     * most this long, and no answer head fits in it.
+     */
+    private static final long TLS_ALERT_BYTES = 64;
+    private final CountingSocketFactory sockets;
     private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Connection> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    ConnectionRules(CountingSocketFactory sockets) {
+        this.sockets = sockets;
+    }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
@@ -41,7 +51,7 @@ final class ConnectionRules implements Interceptor {
             throw new StaleConnectionException(new IOException("connection ended by its last answer"));
         }
         boolean reused = !used.add(connection);
-        long before = CountingSocketFactory.bytesRead(connection.socket());
+        long before = sockets.bytesRead(connection.socket());
         Response response;
         try {
             response = chain.proceed(chain.request());
@@ -49,12 +59,14 @@ final class ConnectionRules implements Interceptor {
             if (chain.call().isCanceled() || e instanceof InterruptedIOException) {
                 throw e;
             }
-            long after = CountingSocketFactory.bytesRead(connection.socket());
+            long after = sockets.bytesRead(connection.socket());
             long answered = before < 0 ? -1 : after - before;
-            if (reused && answered <= 0 && !(answered < 0 && e instanceof ProtocolException)) {
+            long nothing = connection.handshake() != null ? TLS_ALERT_BYTES : 0;
+            // Unknown (-1, a SOCKS socket): not stale, since the request may have had answer bytes.
+            if (reused && answered >= 0 && answered <= nothing && !(answered > 0 && e instanceof ProtocolException)) {
                 throw new StaleConnectionException(e);
             }
-            if (answered > 0 || e instanceof ProtocolException) {
+            if (answered > nothing || e instanceof ProtocolException) {
                 throw new BadAnswerException(malformed(e, answered), e);
             }
             throw e;
@@ -69,15 +81,18 @@ final class ConnectionRules implements Interceptor {
             response = response.newBuilder().removeHeader("Retry-After").build();
         }
         List<String> lengths = contentLengths(response);
+        boolean http1 = response.protocol() == Protocol.HTTP_1_0 || response.protocol() == Protocol.HTTP_1_1;
         if (lengths.stream().distinct().count() > 1 || lengths.stream().anyMatch(v -> !v.matches("\\d{1,18}"))) {
-            closeQuietly(connection.socket()); // first, so closing the response does not wait to discard a body
+            if (http1) {
+                closeQuietly(connection.socket()); // first, so closing does not wait to discard a body
+            }
             response.close();
             throw new BadAnswerException("conflicting Content-Length: " + Quote.of(String.join(", ", lengths)));
         }
         boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection", "").strip());
         boolean endsConnection = (response.protocol() == Protocol.HTTP_1_0 && !keepAlive)
                 || (response.header("Transfer-Encoding") != null && !lengths.isEmpty());
-        return endsConnection ? closingAfterBody(response, connection) : response;
+        return endsConnection && http1 ? closingAfterBody(response, connection) : response;
     }
 
     private static String malformed(IOException e, long answered) {

@@ -36,6 +36,10 @@ final class ContentDecoding implements Interceptor {
                     if (e == network.failure || e instanceof InterruptedIOException) {
                         throw e;
                     }
+                    if (network.ended && e instanceof java.io.EOFException) {
+                        // the connection ended before the gzip stream did: cut short, worth another attempt
+                        throw new ImageBody.CutShort("body cut short: the connection closed inside its gzip stream", e);
+                    }
                     String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2") ? "it is not gzip"
                             : e instanceof java.io.EOFException ? "it ends early" : "it is corrupt";
                     throw new BadAnswerException("bad gzip body: " + why, e);
@@ -52,6 +56,7 @@ final class ContentDecoding implements Interceptor {
     /** The encoded bytes as they arrive, remembering the failure the network gave, if any. */
     private static final class Tap extends ForwardingSource {
         private IOException failure;
+        private boolean ended;
 
         Tap(Source delegate) {
             super(delegate);
@@ -60,7 +65,9 @@ final class ContentDecoding implements Interceptor {
         @Override
         public long read(Buffer sink, long byteCount) throws IOException {
             try {
-                return super.read(sink, byteCount);
+                long n = super.read(sink, byteCount);
+                ended |= n == -1;
+                return n;
             } catch (IOException e) {
                 failure = e;
                 throw e;

@@ -11,13 +11,32 @@ import javax.net.SocketFactory;
 
 /**
  * Plain sockets that count the bytes read from them, so that {@link ConnectionRules} can tell a request that got
- * no answer at all (a connection the server had already closed) from one that got a broken answer.
+ * no answer at all (a connection the server had already closed) from one that got a broken answer. A TLS socket
+ * is layered on one of these; it is found again by its ports, since the TLS socket does not expose it.
  */
 final class CountingSocketFactory extends SocketFactory {
+    private final java.util.Map<String, CountingSocket> byPorts = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** A socket counting what is read from it; OkHttp reads through {@link #getInputStream()}. */
-    static final class CountingSocket extends Socket {
+    final class CountingSocket extends Socket {
         private final AtomicLong read = new AtomicLong();
         private InputStream in;
+        private String ports;
+
+        @Override
+        public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
+            super.connect(endpoint, timeout);
+            ports = key(this);
+            byPorts.put(ports, this);
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (ports != null) {
+                byPorts.remove(ports, this);
+            }
+            super.close();
+        }
 
         long bytesRead() {
             return read.get();
@@ -50,9 +69,20 @@ final class CountingSocketFactory extends SocketFactory {
         }
     }
 
-    /** Bytes read so far from the socket of a connection, or -1 when it is not one of ours (TLS, SOCKS). */
-    static long bytesRead(Socket socket) {
-        return socket instanceof CountingSocket counting ? counting.bytesRead() : -1;
+    /**
+     * Bytes read so far from the socket of a connection (for TLS, the encrypted bytes under it), or -1 when it is
+     * not one of ours (SOCKS: the JDK makes those sockets).
+     */
+    long bytesRead(Socket socket) {
+        if (socket instanceof CountingSocket counting) {
+            return counting.bytesRead();
+        }
+        CountingSocket under = byPorts.get(key(socket));
+        return under == null ? -1 : under.bytesRead();
+    }
+
+    private static String key(Socket socket) {
+        return socket.getLocalPort() + ">" + socket.getPort();
     }
 
     @Override
@@ -81,7 +111,7 @@ final class CountingSocketFactory extends SocketFactory {
         return createSocket(address, port);
     }
 
-    private static Socket connected(InetSocketAddress address) throws IOException {
+    private Socket connected(InetSocketAddress address) throws IOException {
         Socket socket = new CountingSocket();
         socket.connect(address);
         return socket;

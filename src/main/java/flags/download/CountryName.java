@@ -28,15 +28,21 @@ final class CountryName {
     static String parse(byte[] body, Charset charset) throws InvalidBodyException {
         String json = decode(body, charset);
         JsonElement root;
+        boolean more;
+        JsonReader reader = new JsonReader(new StringReader(json));
+        reader.setStrictness(Strictness.STRICT);
         try {
-            JsonReader reader = new JsonReader(new StringReader(json));
-            reader.setStrictness(Strictness.STRICT);
             root = JsonParser.parseReader(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new InvalidBodyException("metadata is not JSON: something follows the object");
-            }
-        } catch (JsonParseException | IOException | IllegalStateException e) {
+        } catch (JsonParseException | IllegalStateException e) {
             throw new InvalidBodyException("metadata is not JSON");
+        }
+        try {
+            more = reader.peek() != JsonToken.END_DOCUMENT;
+        } catch (IOException | IllegalStateException e) {
+            more = true; // strict mode refuses a second value before it could be peeked
+        }
+        if (more) {
+            throw new InvalidBodyException("metadata is not JSON: something follows the object");
         }
         if (!root.isJsonObject()) {
             throw new InvalidBodyException("metadata is not a JSON object");

@@ -7,22 +7,27 @@ import java.nio.charset.Charset;
  * this system can store, so a name can neither become a path nor hide what it says.
  */
 final class FileNames {
-    private static final int MAX_LENGTH = 200;
+    /** Bytes in a file name on Linux and macOS file systems. */
+    private static final int MAX_BYTES = 255;
     /** Characters some file system refuses: refused everywhere, so a folder of flags copies anywhere. */
     private static final String NOT_PORTABLE = "\\:*?\"<>|";
+    /** Names Windows keeps for devices, whatever the extension. */
+    private static final java.util.regex.Pattern DEVICE =
+            java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])");
 
     private FileNames() {}
 
     /** {@code "Côte d'Ivoire"} becomes {@code "Côte_d'Ivoire.gif"}; anything else is refused, saying why. */
     static String forCountry(String country) {
-        String name = country == null ? "" : country.strip().replace(' ', '_');
+        // Every kind of space (no-break, thin...) becomes '_', as the plain one does.
+        String name = country == null ? "" : country.strip().replaceAll("\\p{Zs}", "_");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("country name is empty");
         }
-        if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("country name is longer than " + MAX_LENGTH + " characters");
-        }
         String refused = "country name " + Quote.of(country) + " is not a plain file name: ";
+        if (DEVICE.matcher(name).matches()) {
+            throw new IllegalArgumentException(refused + "it is a device name on Windows");
+        }
         if (name.startsWith(".")) {
             throw new IllegalArgumentException(refused + "it starts with '.'");
         }
@@ -45,6 +50,10 @@ final class FileNames {
         if (!names.newEncoder().canEncode(file)) {
             throw new IllegalArgumentException(refused + "this system's file names are " + names.name()
                     + " (set a UTF-8 locale, e.g. LANG=C.UTF-8)");
+        }
+        if (file.getBytes(names).length > MAX_BYTES) {
+            throw new IllegalArgumentException("country name is longer than a file name can be ("
+                    + MAX_BYTES + " bytes)");
         }
         return file;
     }

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -51,6 +52,7 @@ public final class FlagClient {
     private final RetryPolicy retry;
     private final BatchClock clock;
     private final Set<CompletableFuture<Void>> pauses = ConcurrentHashMap.newKeySet();
+    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public FlagClient(OkHttpClient http, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
@@ -103,6 +105,7 @@ public final class FlagClient {
     public void cancel() {
         cancelled = true;
         pauses.forEach(p -> p.complete(null));
+        calls.forEach(Call::cancel); // also those made but not yet handed to the dispatcher
         http.dispatcher().cancelAll();
     }
 
@@ -125,11 +128,13 @@ public final class FlagClient {
             }
             Answer<T> answer;
             long began = System.nanoTime();
-            try (Response response = http.newCall(request(url, log)).execute()) {
+            Call call = call(url, log);
+            try (Response response = call.execute()) {
                 answer = classify(response, reader, log);
             } catch (IOException e) {
                 answer = failure(e);
             } finally {
+                calls.remove(call);
                 log.end();
             }
             trace(url, attempt, answer, began);
@@ -142,7 +147,11 @@ public final class FlagClient {
             }
             Duration wait = retry.delay(attempt, answer.retryAfter());
             traceWait(url, attempt, answer, wait);
-            TimeUnit.NANOSECONDS.sleep(wait.toNanos());
+            try {
+                pause(wait).get(); // the same wait as async's: cancel() ends it, an interrupt too
+            } catch (ExecutionException impossible) {
+                throw new IllegalStateException(impossible);
+            }
         }
     }
 
@@ -152,14 +161,17 @@ public final class FlagClient {
         }
         CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
         long began = System.nanoTime();
-        http.newCall(request(url, log)).enqueue(new Callback() {
+        Call made = call(url, log);
+        made.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
+                calls.remove(call);
                 settle(answer, log, () -> failure(e));
             }
 
             @Override
             public void onResponse(Call call, Response response) {
+                calls.remove(call);
                 settle(answer, log, () -> {
                     try (response) {
                         return classify(response, reader, log);
@@ -208,6 +220,19 @@ public final class FlagClient {
             pause.complete(null);
         }
         return pause;
+    }
+
+    /**
+     * A call known to {@link #cancel()} before it is sent: a cancel landing between the check at the top of an
+     * attempt and the call reaching OkHttp's dispatcher would otherwise miss it, and it would run to its timeout.
+     */
+    private Call call(HttpUrl url, AttemptLog log) {
+        Call call = http.newCall(request(url, log));
+        calls.add(call);
+        if (cancelled) {
+            call.cancel();
+        }
+        return call;
     }
 
     private Request request(HttpUrl url, AttemptLog log) {

@@ -33,6 +33,7 @@ public final class HttpClients {
         dispatcher.setMaxRequestsPerHost(maxInFlight);
         // Keep every connection of a full-width batch reusable instead of the default 5 idle ones.
         ConnectionPool pool = new ConnectionPool(maxInFlight, 5, TimeUnit.MINUTES);
+        CountingSocketFactory sockets = new CountingSocketFactory();
         OkHttpClient.Builder builder = new OkHttpClient.Builder();
         if (!tls) {
             builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
@@ -46,7 +47,7 @@ public final class HttpClients {
         return builder
                 .dispatcher(dispatcher)
                 .connectionPool(pool)
-                .socketFactory(new CountingSocketFactory())
+                .socketFactory(sockets)
                 .callTimeout(timeout)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
@@ -60,7 +61,7 @@ public final class HttpClients {
                 .addInterceptor(new RedirectInterceptor(MAX_REDIRECTS))
                 .addInterceptor(new StaleConnectionRetry(pool))
                 .addNetworkInterceptor(new ContentDecoding())
-                .addNetworkInterceptor(new ConnectionRules())
+                .addNetworkInterceptor(new ConnectionRules(sockets))
                 .build();
     }
 

@@ -33,16 +33,23 @@ final class InputLines {
         return number;
     }
 
+    private IllegalArgumentException tooLong() {
+        return new IllegalArgumentException(source + " line " + (number + 1) + ": longer than " + MAX_LINE_BYTES
+                + " bytes");
+    }
+
     /** The next line without its line ending, or null at the end of the input. */
     String next() throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         int b;
         while ((b = in.read()) != -1 && b != '\n') {
-            if (line.size() == MAX_LINE_BYTES) {
-                throw new IllegalArgumentException(source + " line " + (number + 1) + ": longer than "
-                        + MAX_LINE_BYTES + " bytes");
+            if (line.size() == MAX_LINE_BYTES + 1) { // one more for the CR of a CRLF line ending
+                throw tooLong();
             }
             line.write(b);
+        }
+        if (line.size() == MAX_LINE_BYTES + 1 && line.toByteArray()[MAX_LINE_BYTES] != '\r') {
+            throw tooLong();
         }
         if (b == -1 && line.size() == 0) {
             return null;

@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -211,18 +212,30 @@ public final class Proxies extends ProxySelector {
     }
 
     /**
-     * curl's no-proxy list: comma-separated names, each matching that host and every host in its domain
-     * ({@code example.com} and {@code .example.com} both match {@code www.example.com}), IP addresses with an
-     * optional CIDR suffix ({@code 10.0.0.0/8}, {@code ::1}), and {@code *} for every host.
+     * curl's no-proxy list: comma-separated host names, each matching that host and every host in its domain
+     * ({@code example.com} and {@code .example.com} both match {@code www.example.com}); IP addresses, matched as
+     * addresses (never by a tail of their text), with an optional CIDR suffix ({@code 10.0.0.0/8}, {@code ::1});
+     * and {@code *} alone, for every host.
      */
-    record NoProxy(List<String> entries) {
+    record NoProxy(boolean all, List<String> names, List<String> addresses) {
+        private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
         static NoProxy parse(String list) {
-            List<String> entries = new ArrayList<>();
+            if (list != null && list.strip().equals("*")) {
+                return new NoProxy(true, List.of(), List.of());
+            }
+            List<String> names = new ArrayList<>();
+            List<String> addresses = new ArrayList<>();
             if (list != null) {
                 for (String entry : list.split("[,\\s]+")) {
                     String e = entry.strip().toLowerCase(Locale.ROOT);
                     if (e.startsWith("[") && e.contains("]")) {
-                        e = e.substring(1, e.indexOf(']'));
+                        e = e.substring(1, e.indexOf(']')) + e.substring(e.indexOf(']') + 1);
+                    }
+                    String address = e.contains("/") ? e.substring(0, e.indexOf('/')) : e;
+                    if (isAddress(address)) {
+                        addresses.add(e);
+                        continue;
                     }
                     while (e.startsWith(".")) {
                         e = e.substring(1);
@@ -231,38 +244,47 @@ public final class Proxies extends ProxySelector {
                         e = e.substring(0, e.length() - 1);
                     }
                     if (!e.isEmpty()) {
-                        entries.add(e);
+                        names.add(e);
                     }
                 }
             }
-            return new NoProxy(List.copyOf(entries));
+            return new NoProxy(false, List.copyOf(names), List.copyOf(addresses));
         }
 
         boolean matches(String host) {
+            if (all) {
+                return true;
+            }
             String h = Objects.requireNonNull(host).toLowerCase(Locale.ROOT);
             if (h.startsWith("[") && h.endsWith("]")) {
                 h = h.substring(1, h.length() - 1);
             }
+            if (isAddress(h)) {
+                for (String a : addresses) {
+                    if (inRange(h, a)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
             if (h.endsWith(".")) {
                 h = h.substring(0, h.length() - 1);
             }
-            for (String e : entries) {
-                if (e.equals("*") || e.equals(h) || h.endsWith("." + e) || inCidr(h, e)) {
+            for (String name : names) {
+                if (name.equals(h) || h.endsWith("." + name)) {
                     return true;
                 }
             }
             return false;
         }
 
-        private static boolean inCidr(String host, String entry) {
+        /** Whether address {@code host} is {@code entry}, or in it when it has a CIDR suffix. */
+        private static boolean inRange(String host, String entry) {
             int slash = entry.indexOf('/');
-            if (slash < 0 || !isIpLiteral(host) || !isIpLiteral(entry.substring(0, slash))) {
-                return false;
-            }
             try {
                 byte[] address = InetAddress.getByName(host).getAddress();
-                byte[] network = InetAddress.getByName(entry.substring(0, slash)).getAddress();
-                int bits = Integer.parseInt(entry.substring(slash + 1));
+                byte[] network = InetAddress.getByName(slash < 0 ? entry : entry.substring(0, slash)).getAddress();
+                int bits = slash < 0 ? network.length * 8 : Integer.parseInt(entry.substring(slash + 1));
                 if (address.length != network.length || bits < 0 || bits > address.length * 8) {
                     return false;
                 }
@@ -278,9 +300,9 @@ public final class Proxies extends ProxySelector {
             }
         }
 
-        /** Literal addresses only, so that matching never looks a name up. */
-        private static boolean isIpLiteral(String s) {
-            return s.matches("[0-9.]+") || (s.contains(":") && s.matches("[0-9a-f:.]+"));
+        /** Full dotted IPv4 or an IPv6 literal only (not "10" or "10.1"), so that matching never looks a name up. */
+        private static boolean isAddress(String s) {
+            return IPV4.matcher(s).matches() || (s.contains(":") && s.matches("[0-9a-f:.]+"));
         }
     }
 }

@@ -127,6 +127,7 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
     /** The bar's one line on stderr, redrawn in place, cleared for lines printed above it. */
     private static final class Line implements ProgressBarConsumer {
+        private static final String ERASE_TO_END = "\u001b[K";
         private final PrintWriter err;
         private final TerminalWidth width;
         private String last = "";
@@ -143,13 +144,14 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
         @Override
         public synchronized void accept(String rendered) {
-            err.print("\r" + rendered + " ".repeat(Math.max(0, last.length() - rendered.length())));
+            // Erase to the end of the line, not pad to the last width: after a narrowing, padding would wrap.
+            err.print("\r" + rendered + ERASE_TO_END);
             err.flush();
             last = rendered;
         }
 
         synchronized void above(Runnable print) {
-            err.print("\r" + " ".repeat(last.length()) + "\r");
+            err.print("\r" + ERASE_TO_END);
             err.flush();
             print.run();
             err.print(last);
@@ -182,15 +184,19 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
                     columns = asked;
                 }
             }
-            return Math.max(20, columns);
+            return Math.max(20, columns); // below 40 the bar drops to its count; below 20 nothing fits anyway
         }
 
         private static int ask() {
             try {
                 Process stty = new ProcessBuilder("stty", "size").redirectInput(TTY)
                         .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                if (!stty.waitFor(1, TimeUnit.SECONDS)) { // its few bytes of output fit the pipe
+                    stty.destroy();
+                    return -1;
+                }
                 String out = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-                if (!stty.waitFor(1, TimeUnit.SECONDS) || stty.exitValue() != 0) {
+                if (stty.exitValue() != 0) {
                     return -1;
                 }
                 String[] rowsCols = out.split("\\s+");

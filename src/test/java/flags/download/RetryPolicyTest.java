@@ -247,10 +247,12 @@ class RetryPolicyTest {
         server.setDispatcher(firstThenGif(new MockResponse.Builder().code(503)
                 .addHeader("Retry-After", "soon-ish").body("busy").build(), requests));
 
-        DownloadResult r = download(fast(1));
+        // a fixed 0.3 s backoff: an unreadable value must mean "the backoff", not "no wait"
+        DownloadResult r = download(new RetryPolicy(1, Duration.ofMillis(600), Duration.ofMillis(600), () -> 0.0));
 
         assertEquals(Status.OK, r.status(), r.toString());
         assertEquals(2, r.attempts());
+        assertTrue(waited(r) >= 290, "the backoff was waited: " + waited(r) + " ms");
     }
 
     @Test

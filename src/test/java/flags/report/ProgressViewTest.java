@@ -51,6 +51,18 @@ class ProgressViewTest {
     }
 
     @Test
+    void aRedrawAfterTheTerminalNarrowedErasesInsteadOfPaddingToTheOldWidth() {
+        StringWriter err = new StringWriter();
+        try (ProgressView view = new ProgressView("seq", 1, new PrintWriter(err))) {
+            view.printAbove(() -> { });
+        }
+        for (String segment : err.toString().split("\r")) {
+            assertTrue(!segment.matches(".*  +\u001b\\[K?$") && !segment.endsWith("   "),
+                    "no padding that could wrap a narrower terminal: " + List.of(segment));
+        }
+    }
+
+    @Test
     void linesPrintedDuringTheBatchGoAboveTheBar() throws Exception {
         StringWriter err = new StringWriter();
         try (ProgressView view = new ProgressView("seq", 2, new PrintWriter(err))) {
@@ -62,8 +74,10 @@ class ProgressViewTest {
         int printed = text.indexOf("BR OK\n");
         assertTrue(printed >= 0, text);
         String before = text.substring(0, printed);
-        assertTrue(before.endsWith("\r") || before.isEmpty(), "the bar's line is cleared first: " + List.of(before));
-        assertTrue(text.trim().endsWith("1/2 flags") || text.contains("1/2 flags"), "not done is not counted: " + text);
+        assertTrue(before.endsWith("\r\u001b[K"), "the bar's line is erased first: " + List.of(before));
+        String last = text.substring(text.lastIndexOf('\r'));
+        assertTrue(last.contains("1/2 flags"), "the last bar: " + List.of(last));
+        assertTrue(!text.contains("2/2"), "a code not done is not counted: " + List.of(text));
     }
 
     private static DownloadResult result(String cc, Status status) {

@@ -98,8 +98,8 @@ class StoreFailureTest {
                 () -> assertEquals(Set.of("BR", "CN", "ZZ"), byCode.keySet()),
                 () -> assertEquals(Status.ERROR, zz.status()),
                 () -> assertTrue(zz.error().endsWith(failure.reason()), zz.error()),
-                () -> assertTrue(!failure.reason().startsWith("internal") || !(failure.exception().get()
-                        instanceof FileSystemException) , "an OS failure is never an internal error"),
+                () -> assertTrue(!(failure.exception().get() instanceof FileSystemException)
+                        || !zz.error().contains("internal error"), "an OS failure is never an internal error"),
                 () -> assertEquals(1, zz.attempts(), "a disk failure is not retried"),
                 () -> assertEquals(Status.OK, byCode.get("BR").status()),
                 () -> assertEquals(Status.OK, byCode.get("CN").status()),
@@ -129,6 +129,7 @@ class StoreFailureTest {
         List<DownloadResult> results = BatchHarness.run(strategy.apply(4), List.of("BR", "CN", "ZZ"),
                 server.url("/flags"), new FlagStore(out), clock, 0);
 
+        assertTrue(readings.get() >= failAt, "the clock really failed: read " + readings.get() + " times");
         assertEquals(List.of("BR", "CN", "ZZ"), results.stream().map(DownloadResult::cc).sorted().toList());
         for (DownloadResult r : results) {
             assertTrue(r.status() == Status.OK || (r.status() == Status.ERROR && r.error().contains("clock broke")),
@@ -141,8 +142,8 @@ class StoreFailureTest {
 
     static Stream<Arguments> clockCells() {
         List<Named<IntFunction<Strategy>>> strategies = Strategies.all().toList();
-        // Reading 1 is the clock's own start; a three-code batch reads it about a dozen times.
-        return Stream.of(2, 3, 4, 5, 6, 8, 10, 12).flatMap(n -> strategies.stream().map(s -> Arguments.of(s, n)));
+        // Reading 1 is the clock's own start; a three-code batch reads it ten times in all.
+        return Stream.of(2, 3, 4, 5, 6, 7, 8, 9, 10).flatMap(n -> strategies.stream().map(s -> Arguments.of(s, n)));
     }
 
     private Set<String> temporaryFilesOf(String cc) {

@@ -1,0 +1,127 @@
+package flags.download;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import flags.testing.FakeFlags;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import okhttp3.Call;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** cancel() ends a code promptly wherever in an attempt it lands, as Ctrl-C and a closed pipe need. */
+@Timeout(30)
+class CancelTest {
+    @TempDir
+    Path out;
+    MockWebServer server;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new MockWebServer();
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private FlagClient client(OkHttpClient http, int retries) {
+        return new FlagClient(http, new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(out), RetryPolicy.standard(retries), new BatchClock());
+    }
+
+    /** cancel() between an attempt's check and the call reaching the dispatcher: the call must still be cancelled. */
+    @Test
+    void aCancelLandingBeforeABlockingCallIsSentStillStopsIt() throws Exception {
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
+                .headersDelay(10, TimeUnit.SECONDS).body(new okio.Buffer().write(FakeFlags.gif(cc))).build()));
+        AtomicReference<FlagClient> holder = new AtomicReference<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
+        OkHttpClient http = new OkHttpClient(base.newBuilder()) {
+            @Override
+            public Call newCall(Request request) {
+                if (first.compareAndSet(true, false)) {
+                    holder.get().cancel(); // Ctrl-C arrives right here
+                }
+                return super.newCall(request);
+            }
+        };
+        FlagClient client = client(http, 0);
+        holder.set(client);
+        long t0 = System.nanoTime();
+        DownloadResult r = client.downloadOne("BR");
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        HttpClients.shutdown(http);
+        assertEquals(Status.NOT_DONE, r.status());
+        assertTrue(ms < 5000, "a cancelled code ends long before the 10 s answer, took " + ms + " ms");
+    }
+
+    @Test
+    void aCancelLandingBeforeAnAsyncCallIsEnqueuedStillStopsIt() throws Exception {
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
+                .headersDelay(10, TimeUnit.SECONDS).body(new okio.Buffer().write(FakeFlags.gif(cc))).build()));
+        AtomicReference<FlagClient> holder = new AtomicReference<>();
+        AtomicBoolean first = new AtomicBoolean(true);
+        OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
+        OkHttpClient http = new OkHttpClient(base.newBuilder()) {
+            @Override
+            public Call newCall(Request request) {
+                if (first.compareAndSet(true, false)) {
+                    holder.get().cancel();
+                }
+                return super.newCall(request);
+            }
+        };
+        FlagClient client = client(http, 0);
+        holder.set(client);
+        long t0 = System.nanoTime();
+        DownloadResult r = client.downloadOneAsync("BR").get(20, TimeUnit.SECONDS);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        HttpClients.shutdown(http);
+        assertEquals(Status.NOT_DONE, r.status());
+        assertTrue(ms < 5000, "a cancelled code ends long before the 10 s answer, took " + ms + " ms");
+    }
+
+    /** A blocking retry wait ends at cancel() too, without an interrupt ({@code flags bench} only cancels). */
+    @Test
+    void cancelEndsABlockingRetryWait() throws Exception {
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(503)
+                .addHeader("Retry-After", "8").body("busy").build()));
+        OkHttpClient http = HttpClients.create(1, Duration.ofSeconds(10));
+        FlagClient client = client(http, 1);
+        AtomicReference<DownloadResult> result = new AtomicReference<>();
+        Thread worker = new Thread(() -> result.set(client.downloadOne("BR")));
+        worker.start();
+        server.takeRequest();
+        for (int i = 0; i < 500 && !waiting(worker); i++) {
+            Thread.sleep(10); // bounded: until the worker sits in its retry wait
+        }
+        assertTrue(waiting(worker), worker.getState().toString());
+        client.cancel();
+        worker.join(2000);
+        boolean stillWaiting = worker.isAlive();
+        worker.join();
+        HttpClients.shutdown(http);
+        assertFalse(stillWaiting, "cancel() left the code waiting out Retry-After: 8");
+        assertEquals(Status.NOT_DONE, result.get().status());
+    }
+
+    private static boolean waiting(Thread t) {
+        return t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING;
+    }
+}
