@@ -39,6 +39,27 @@ class CancelTest {
         server.close();
     }
 
+    private FlagClient cancelling;
+
+    /** A server that answers in 10 s, and a client whose cancel() lands right as it makes its first call. */
+    private OkHttpClient slowServerAndAClientCancelledAsItMakesItsFirstCall() {
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
+                .headersDelay(10, TimeUnit.SECONDS).body(new okio.Buffer().write(FakeFlags.gif(cc))).build()));
+        AtomicBoolean first = new AtomicBoolean(true);
+        OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
+        OkHttpClient http = new OkHttpClient(base.newBuilder()) {
+            @Override
+            public Call newCall(Request request) {
+                if (first.compareAndSet(true, false)) {
+                    cancelling.cancel(); // Ctrl-C arrives right here
+                }
+                return super.newCall(request);
+            }
+        };
+        cancelling = client(http, 0);
+        return http;
+    }
+
     private FlagClient client(OkHttpClient http, int retries) {
         return new FlagClient(http, new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
                 new FlagStore(out), RetryPolicy.standard(retries), new BatchClock());
@@ -47,22 +68,8 @@ class CancelTest {
     /** cancel() between an attempt's check and the call reaching the dispatcher: the call must still be cancelled. */
     @Test
     void aCancelLandingBeforeABlockingCallIsSentStillStopsIt() throws Exception {
-        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
-                .headersDelay(10, TimeUnit.SECONDS).body(new okio.Buffer().write(FakeFlags.gif(cc))).build()));
-        AtomicReference<FlagClient> holder = new AtomicReference<>();
-        AtomicBoolean first = new AtomicBoolean(true);
-        OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
-        OkHttpClient http = new OkHttpClient(base.newBuilder()) {
-            @Override
-            public Call newCall(Request request) {
-                if (first.compareAndSet(true, false)) {
-                    holder.get().cancel(); // Ctrl-C arrives right here
-                }
-                return super.newCall(request);
-            }
-        };
-        FlagClient client = client(http, 0);
-        holder.set(client);
+        OkHttpClient http = slowServerAndAClientCancelledAsItMakesItsFirstCall();
+        FlagClient client = cancelling;
         long t0 = System.nanoTime();
         DownloadResult r = client.downloadOne("BR");
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
@@ -73,22 +80,8 @@ class CancelTest {
 
     @Test
     void aCancelLandingBeforeAnAsyncCallIsEnqueuedStillStopsIt() throws Exception {
-        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
-                .headersDelay(10, TimeUnit.SECONDS).body(new okio.Buffer().write(FakeFlags.gif(cc))).build()));
-        AtomicReference<FlagClient> holder = new AtomicReference<>();
-        AtomicBoolean first = new AtomicBoolean(true);
-        OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
-        OkHttpClient http = new OkHttpClient(base.newBuilder()) {
-            @Override
-            public Call newCall(Request request) {
-                if (first.compareAndSet(true, false)) {
-                    holder.get().cancel();
-                }
-                return super.newCall(request);
-            }
-        };
-        FlagClient client = client(http, 0);
-        holder.set(client);
+        OkHttpClient http = slowServerAndAClientCancelledAsItMakesItsFirstCall();
+        FlagClient client = cancelling;
         long t0 = System.nanoTime();
         DownloadResult r = client.downloadOneAsync("BR").get(20, TimeUnit.SECONDS);
         long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
