@@ -22,7 +22,7 @@ final class ContentDecoding implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         String encoding = response.header("Content-Encoding");
-        if (encoding == null || !response.isSuccessful() || !"gzip".equalsIgnoreCase(encoding.strip())) {
+        if (encoding == null || !response.isSuccessful() || !isGzip(encoding.strip())) {
             return response; // identity, or an encoding we never asked for: the body's own checks judge it
         }
         ResponseBody raw = response.body();
@@ -47,6 +47,11 @@ final class ContentDecoding implements Interceptor {
                 .removeHeader("Content-Length")
                 .body(ResponseBody.create(Okio.buffer(decoded), raw.contentType(), -1))
                 .build();
+    }
+
+    /** "x-gzip" is gzip under its old name, which some servers still send (RFC 9110 §8.4.1.3). */
+    private static boolean isGzip(String coding) {
+        return "gzip".equalsIgnoreCase(coding) || "x-gzip".equalsIgnoreCase(coding);
     }
 
     /** The encoded bytes as they arrive, remembering the failure the network gave, if any. */
