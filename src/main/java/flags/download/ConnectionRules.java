@@ -24,9 +24,9 @@ import okio.Okio;
  * wire). A connection is never pooled after an answer that ends it: HTTP/1.0 without keep-alive (Python's
  * {@code http.server}), or a body with both {@code Transfer-Encoding} and {@code Content-Length}; OkHttp already
  * closes after {@code Connection: close} and a body delimited by close. Conflicting {@code Content-Length}
- * values are an error and close the connection (RFC 9112 §6.3). A failure on a reused connection before any byte of
- * the answer is reported as stale so it can be sent again; bytes that are not a valid answer head are a malformed
- * answer.
+ * values are an error and close the connection (RFC 9112 §6.3); one value repeated is that length. A failure on a
+ * reused connection before any byte of the answer is reported as stale so it can be sent again; bytes that are not
+ * a valid answer head are a malformed answer.
  */
 final class ConnectionRules implements Interceptor {
     private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -74,10 +74,39 @@ final class ConnectionRules implements Interceptor {
             response.close();
             throw new BadAnswerException("conflicting Content-Length: " + Quote.of(String.join(", ", lengths)));
         }
+        boolean chunked = response.header("Transfer-Encoding") != null;
+        if (!chunked && lengths.size() > 1 && response.body().contentLength() < 0) {
+            // "Content-Length: 42, 42" is one length repeated (RFC 9110 §8.6), but OkHttp cannot parse the list and
+            // would read until the server closes: read the 42 bytes, then close.
+            return closingAfterBody(withLength(response, Long.parseLong(lengths.get(0))), connection);
+        }
         boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection", "").strip());
         boolean endsConnection = (response.protocol() == Protocol.HTTP_1_0 && !keepAlive)
-                || (response.header("Transfer-Encoding") != null && !lengths.isEmpty());
+                || (chunked && !lengths.isEmpty());
         return endsConnection ? closingAfterBody(response, connection) : response;
+    }
+
+    /** The answer with a body of exactly {@code length} bytes; fewer before the end is a body cut short. */
+    private static Response withLength(Response response, long length) {
+        ResponseBody body = response.body();
+        BufferedSource limited = Okio.buffer(new ForwardingSource(body.source()) {
+            private long remaining = length;
+
+            @Override
+            public long read(Buffer sink, long byteCount) throws IOException {
+                if (remaining == 0) {
+                    return -1;
+                }
+                long n = super.read(sink, Math.min(byteCount, remaining));
+                if (n == -1) {
+                    throw new ProtocolException("unexpected end of stream");
+                }
+                remaining -= n;
+                return n;
+            }
+        });
+        return response.newBuilder().header("Content-Length", Long.toString(length))
+                .body(ResponseBody.create(limited, body.contentType(), length)).build();
     }
 
     private static String malformed(IOException e, long answered) {
