@@ -1,6 +1,7 @@
 package flags.download;
 
 import java.io.IOException;
+import java.net.SocketException;
 import okhttp3.ConnectionPool;
 import okhttp3.Interceptor;
 import okhttp3.Response;
@@ -17,6 +18,13 @@ final class StaleConnectionRetry implements Interceptor {
     static final int MAX_RESENDS = 4;
     private static final Logger LOG = LoggerFactory.getLogger(StaleConnectionRetry.class);
 
+    /**
+     * What the JDK says when a closed socket is used. OkHttp pools a connection the moment its last answer byte is
+     * read, a moment before {@link ConnectionRules} closes one that answer ended; a call taking it in between fails
+     * so while setting it up, before any byte is sent. Only we close sockets (cancel aside), so this is that case.
+     */
+    private static final String CLOSED_BY_US = "Socket is closed";
+
     private final ConnectionPool pool;
 
     StaleConnectionRetry(ConnectionPool pool) {
@@ -28,9 +36,12 @@ final class StaleConnectionRetry implements Interceptor {
         for (int resent = 0; ; resent++) {
             try {
                 return chain.proceed(chain.request());
-            } catch (StaleConnectionException e) {
+            } catch (StaleConnectionException | SocketException e) {
+                if (e instanceof SocketException && !CLOSED_BY_US.equals(e.getMessage())) {
+                    throw e;
+                }
                 if (resent == MAX_RESENDS || chain.call().isCanceled()) {
-                    throw e.failure();
+                    throw e instanceof StaleConnectionException stale ? stale.failure() : e;
                 }
                 // The server closed one idle connection; the others it was given are likely closed as well.
                 pool.evictAll();
