@@ -258,6 +258,10 @@ public final class FlagClient {
         if (e instanceof InterruptedIOException) {
             return Answer.failed(0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
         }
+        if (e instanceof java.net.SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
+            // The JDK's words for a SOCKS proxy refusing the user name and password: asking again will not help.
+            return Answer.failed(0, "SOCKS proxy refused the credentials", false, null);
+        }
         if (e instanceof ConnectException) {
             return Answer.failed(0, "connection refused" + address(e), true, null);
         }
