@@ -21,9 +21,15 @@ final class BatchHarness {
 
     static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries)
             throws InterruptedException {
-        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), Duration.ofSeconds(5));
+        return run(strategy, codes, base, out, retries, false, Duration.ofSeconds(5));
+    }
+
+    /** The same with {@code --names} on or off and a given {@code --timeout}. */
+    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries,
+                                    boolean names, Duration timeout) throws InterruptedException {
+        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), timeout);
         try {
-            DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false);
+            DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, names);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
             FlagClient client = new FlagClient(http, options, new FlagStore(out), fast, new BatchClock());
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());
