@@ -106,9 +106,9 @@ class ProxyTest {
     }
 
     /**
-     * curl's {@code --noproxy} matching, replayed from its bug reports: an address followed by a comma (curl #9813,
-     * #9981), CIDR ranges (#9773), tail matching only on a dot (#9821), trailing dots (#9822), a leading dot,
-     * {@code *}, and {@code ''} for "proxy everything".
+     * curl's {@code --noproxy} matching, with the cases its users found broken: an address followed by a comma,
+     * CIDR ranges, tail matching only on a dot boundary, trailing and leading dots, {@code *}, and {@code ''} for
+     * "proxy everything".
      */
     static Stream<Arguments> noProxyLists() {
         return Stream.of(
