@@ -124,6 +124,7 @@ public final class FlagClient {
             }
             Answer<T> answer;
             long began = System.nanoTime();
+            log.nextIsRetry(attempt > 1);
             try (Response response = http.newCall(request(url, log)).execute()) {
                 answer = classify(response, reader, log);
             } catch (IOException e) {
@@ -151,6 +152,7 @@ public final class FlagClient {
         }
         CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
         long began = System.nanoTime();
+        log.nextIsRetry(attempt > 1);
         http.newCall(request(url, log)).enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
