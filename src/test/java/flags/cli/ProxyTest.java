@@ -105,6 +105,27 @@ class ProxyTest {
         }
     }
 
+    @Test
+    void aCredentialInTheServerUrlIsSentAndNeverPrinted() throws Exception {
+        origin.setDispatcher(FakeFlags.allFound().status("XX", 404).status("ZZ", 500));
+        String site = "http://user:" + SECRET + "@127.0.0.1:" + origin.getPort() + "/flags";
+        List<Cli.Run> runs = List.of(
+                Cli.run("seq", "-s", site, "-o", out(), "-v", "--retries", "0", "BR", "XX", "ZZ"),
+                Cli.run("async", "-s", site, "-o", out(), "--format", "json", "--retries", "0", "BR", "XX", "ZZ"),
+                Cli.run("threads", "-s", site, "-o", out(), "--debug", "--retries", "0", "BR", "XX", "ZZ"));
+
+        for (Cli.Run r : runs) {
+            assertEquals(1, r.exitCode(), r.out() + r.err());
+            assertNoSecret(r);
+        }
+        assertTrue(runs.get(0).out().startsWith("URL site: http://***@127.0.0.1:" + origin.getPort() + "/flags\n"),
+                runs.get(0).out());
+        assertTrue(runs.get(0).out().contains("XX not found: http://***@127.0.0.1:"), runs.get(0).out());
+        assertTrue(runs.get(1).out().contains("\"url\": \"http://***@127.0.0.1:"), runs.get(1).out());
+        assertEquals("Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8)),
+                origin.takeRequest().getHeaders().get("Authorization"), "the server gets the credentials");
+    }
+
     /**
      * curl's {@code --noproxy} matching, with the cases its users found broken: an address followed by a comma,
      * CIDR ranges, tail matching only on a dot boundary, trailing and leading dots, {@code *}, and {@code ''} for
