@@ -248,6 +248,11 @@ class FramingMatrixTest {
                                 Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8)), Status.OK, "Zedland.gif"),
                 meta("metadata with a quoted charset", "application/json; charset=\"utf-8\"",
                         Bodies.metadata(CC, "São Tomé", StandardCharsets.UTF_8), Status.OK, "São_Tomé.gif"),
+                new Row("metadata gzip-encoded and chunked", true, 1, (p, n) -> p.equals(META)
+                        ? Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: application/json",
+                                "Content-Encoding: gzip", "Transfer-Encoding: chunked"), RawServer.chunked(
+                                Bodies.gzip(Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8)), 16)))
+                        : RawServer.ok("image/gif", ZZ_GIF), Status.OK, null, 2, 200, "Zedland.gif", ZZ_GIF, Conn.ANY),
                 meta("metadata not valid in its declared UTF-8", "application/json; charset=utf-8",
                         Bodies.metadata(CC, "C\u00f4te", StandardCharsets.ISO_8859_1), Status.ERROR,
                         "metadata is not valid UTF-8"),
