@@ -29,6 +29,9 @@ import okio.Okio;
  * a valid answer head are a malformed answer.
  */
 final class ConnectionRules implements Interceptor {
+    /** Heads longer than this are not measured; no server sends such a head with a flag. */
+    private static final int MEASURED_HEAD = 64 * 1024;
+
     private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Connection> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -42,7 +45,13 @@ final class ConnectionRules implements Interceptor {
         }
         boolean reused = !used.add(connection);
         long before = CountingSocketFactory.bytesRead(connection.socket());
+        CountingSocketFactory.CountingSocket counting =
+                connection.socket() instanceof CountingSocketFactory.CountingSocket c ? c : null;
+        if (counting != null) {
+            counting.startCapture(MEASURED_HEAD);
+        }
         Response response;
+        byte[] head = null;
         try {
             response = chain.proceed(chain.request());
         } catch (IOException e) {
@@ -58,6 +67,10 @@ final class ConnectionRules implements Interceptor {
                 throw new BadAnswerException(malformed(e, answered), e);
             }
             throw e;
+        } finally {
+            if (counting != null) {
+                head = counting.stopCapture();
+            }
         }
         AttemptLog log = chain.request().tag(AttemptLog.class);
         String retryAfter = response.header("Retry-After");
@@ -83,7 +96,66 @@ final class ConnectionRules implements Interceptor {
         boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection", "").strip());
         boolean endsConnection = (response.protocol() == Protocol.HTTP_1_0 && !keepAlive)
                 || (chunked && !lengths.isEmpty());
-        return endsConnection ? closingAfterBody(response, connection) : response;
+        if (endsConnection) {
+            return closingAfterBody(response, connection);
+        }
+        long headLength = headLength(head);
+        long bodyLength = response.body().contentLength();
+        if (!chunked && headLength >= 0 && bodyLength >= 0 && overran(counting, before + headLength + bodyLength)) {
+            // Those bytes would be read as the start of the next answer on this connection. The whole body is
+            // already read from the socket, so closing it now loses none of it and no other call can take it.
+            end(connection);
+        }
+        return response;
+    }
+
+    /**
+     * Whether the server sent more than this answer, {@code expected} bytes read in all, as far as can be seen when
+     * its head arrives: when the whole body came with it (small answers), and the bytes after. curl and wget close
+     * such a connection too, keeping the body its Content-Length names. Later bytes are not seen.
+     */
+    private static boolean overran(CountingSocketFactory.CountingSocket socket, long expected) {
+        if (socket == null) {
+            return false;
+        }
+        long read = socket.bytesRead();
+        try {
+            return read > expected || (read == expected && socket.getInputStream().available() > 0);
+        } catch (IOException closed) {
+            return false; // then nobody can use it
+        }
+    }
+
+    /**
+     * The length of the final answer head at the start of {@code bytes} (1xx interim heads before it included), as
+     * OkHttp reads it: lines end with LF or CRLF, an empty line ends a head. -1 when it cannot be told.
+     */
+    static long headLength(byte[] bytes) {
+        if (bytes == null) {
+            return -1;
+        }
+        int lineStart = 0;
+        int headStart = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            int lineLength = i - lineStart - (i > lineStart && bytes[i - 1] == '\r' ? 1 : 0);
+            if (lineLength == 0 && lineStart > headStart) {
+                if (!interim(bytes, headStart)) {
+                    return i + 1;
+                }
+                headStart = i + 1;
+            }
+            lineStart = i + 1;
+        }
+        return -1;
+    }
+
+    /** Whether the head at {@code start} is a 1xx other than 101, which OkHttp skips to read the real answer. */
+    private static boolean interim(byte[] bytes, int start) {
+        int code = start + "HTTP/1.1 ".length();
+        return bytes.length > code + 2 && bytes[code] == '1' && !(bytes[code + 1] == '0' && bytes[code + 2] == '1');
     }
 
     /** The answer with a body of exactly {@code length} bytes; fewer before the end is a body cut short. */

@@ -11,16 +11,39 @@ import javax.net.SocketFactory;
 
 /**
  * Plain sockets that count the bytes read from them, so that {@link ConnectionRules} can tell a request that got
- * no answer at all (a connection the server had already closed) from one that got a broken answer.
+ * no answer at all (a connection the server had already closed) from one that got a broken answer, and an answer
+ * whose server sent more than its {@code Content-Length} (a copy of its head tells how long the head was).
  */
 final class CountingSocketFactory extends SocketFactory {
     /** A socket counting what is read from it; OkHttp reads through {@link #getInputStream()}. */
     static final class CountingSocket extends Socket {
         private final AtomicLong read = new AtomicLong();
         private InputStream in;
+        private volatile java.io.ByteArrayOutputStream capture;
+        private int captureLimit;
 
         long bytesRead() {
             return read.get();
+        }
+
+        /** Keeps a copy of the next {@code limit} bytes read, so that an answer's head can be measured. */
+        void startCapture(int limit) {
+            captureLimit = limit;
+            capture = new java.io.ByteArrayOutputStream();
+        }
+
+        /** The bytes read since {@link #startCapture}, at most its limit; capturing stops. */
+        byte[] stopCapture() {
+            java.io.ByteArrayOutputStream captured = capture;
+            capture = null;
+            return captured == null ? new byte[0] : captured.toByteArray();
+        }
+
+        private void captured(byte[] buffer, int offset, int length) {
+            java.io.ByteArrayOutputStream c = capture;
+            if (c != null && c.size() < captureLimit) {
+                c.write(buffer, offset, Math.min(length, captureLimit - c.size()));
+            }
         }
 
         @Override
@@ -32,6 +55,7 @@ final class CountingSocketFactory extends SocketFactory {
                         int b = super.read();
                         if (b >= 0) {
                             read.incrementAndGet();
+                            captured(new byte[] {(byte) b}, 0, 1);
                         }
                         return b;
                     }
@@ -41,6 +65,7 @@ final class CountingSocketFactory extends SocketFactory {
                         int n = super.read(buffer, offset, length);
                         if (n > 0) {
                             read.addAndGet(n);
+                            captured(buffer, offset, n);
                         }
                         return n;
                     }
