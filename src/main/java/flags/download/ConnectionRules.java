@@ -101,29 +101,14 @@ final class ConnectionRules implements Interceptor {
         }
         long headLength = headLength(head);
         long bodyLength = response.body().contentLength();
-        if (!chunked && headLength >= 0 && bodyLength >= 0 && overran(counting, before + headLength + bodyLength)) {
-            // Those bytes would be read as the start of the next answer on this connection. The whole body is
-            // already read from the socket, so closing it now loses none of it and no other call can take it.
-            end(connection);
+        if (counting != null && !chunked && headLength >= 0 && bodyLength >= 0) {
+            // A server that sends more than its answer (a Content-Length too short, a stray CRLF) leaves bytes that
+            // would be read as the start of the next answer on this connection: close it once the body is in, as
+            // curl and wget do (they too keep the body its Content-Length names). What came with the head is
+            // judged now, what comes later by the socket as it reads.
+            counting.answerEndsAt(before + headLength + bodyLength);
         }
         return response;
-    }
-
-    /**
-     * Whether the server sent more than this answer, {@code expected} bytes read in all, as far as can be seen when
-     * its head arrives: when the whole body came with it (small answers), and the bytes after. curl and wget close
-     * such a connection too, keeping the body its Content-Length names. Later bytes are not seen.
-     */
-    private static boolean overran(CountingSocketFactory.CountingSocket socket, long expected) {
-        if (socket == null) {
-            return false;
-        }
-        long read = socket.bytesRead();
-        try {
-            return read > expected || (read == expected && socket.getInputStream().available() > 0);
-        } catch (IOException closed) {
-            return false; // then nobody can use it
-        }
     }
 
     /**

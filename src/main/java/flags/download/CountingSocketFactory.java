@@ -21,15 +21,47 @@ final class CountingSocketFactory extends SocketFactory {
         private InputStream in;
         private volatile java.io.ByteArrayOutputStream capture;
         private int captureLimit;
+        private volatile long answerEndsAt = -1;
 
         long bytesRead() {
             return read.get();
         }
 
-        /** Keeps a copy of the next {@code limit} bytes read, so that an answer's head can be measured. */
+        /**
+         * Keeps a copy of the next {@code limit} bytes read, so that an answer's head can be measured; a new
+         * exchange begins, so the end of the last answer no longer matters.
+         */
         void startCapture(int limit) {
+            answerEndsAt = -1;
             captureLimit = limit;
             capture = new java.io.ByteArrayOutputStream();
+        }
+
+        /**
+         * The answer being read ends when {@code total} bytes have been read from this socket: a read that goes past
+         * it, or ends there with more bytes waiting, closes the socket. That read still returns what it got, so the
+         * body is complete; OkHttp, which would read the extra bytes as the next answer, then finds the connection
+         * closed and never reuses it. This runs in the read itself, before OkHttp can pool the connection.
+         */
+        void answerEndsAt(long total) {
+            answerEndsAt = total;
+            checkOverrun(); // what came with the head
+        }
+
+        private void checkOverrun() {
+            long end = answerEndsAt;
+            if (end < 0) {
+                return;
+            }
+            long total = read.get();
+            try {
+                if (total > end || (total == end && in.available() > 0)) {
+                    answerEndsAt = -1;
+                    close();
+                }
+            } catch (IOException alreadyClosed) {
+                // then nobody can use it
+            }
         }
 
         /** The bytes read since {@link #startCapture}, at most its limit; capturing stops. */
@@ -56,6 +88,7 @@ final class CountingSocketFactory extends SocketFactory {
                         if (b >= 0) {
                             read.incrementAndGet();
                             captured(new byte[] {(byte) b}, 0, 1);
+                            checkOverrun();
                         }
                         return b;
                     }
@@ -66,6 +99,7 @@ final class CountingSocketFactory extends SocketFactory {
                         if (n > 0) {
                             read.addAndGet(n);
                             captured(buffer, offset, n);
+                            checkOverrun();
                         }
                         return n;
                     }
