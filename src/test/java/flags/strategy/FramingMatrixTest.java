@@ -276,7 +276,7 @@ class FramingMatrixTest {
                 meta("metadata in a charset nobody knows", "application/json; charset=klingon",
                         Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8), Status.ERROR,
                         "metadata charset 'klingon' is not one this system knows"),
-                meta("lenient JSON {country: 'Brazil'}", "application/json",
+                meta("lenient JSON {country: 'Zedland'}", "application/json",
                         Bodies.utf8("{country: 'Zedland'}"), Status.ERROR, "metadata is not JSON"),
                 meta("country 42", "application/json", Bodies.utf8("{\"country\": 42}"), Status.ERROR,
                         "metadata's country is not a JSON string: '42'"),
