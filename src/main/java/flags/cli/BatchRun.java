@@ -52,7 +52,8 @@ final class BatchRun {
         }
         Strategy strategy = strategyFor.apply(setup.maxReq());
         setup.prepareOutput();
-        try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER)) {
+        try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER);
+             SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
             OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()), from);
             try {

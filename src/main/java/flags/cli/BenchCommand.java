@@ -110,7 +110,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> codes = setup.codes();
         setup.prepareOutput();
-        try (FlagServer embedded = setup.startServer(Duration.ZERO)) {
+        try (FlagServer embedded = setup.startServer(Duration.ZERO);
+             SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
             Workload workload = new Workload(from.embedded() ? Site.EMBEDDED : serverName(from),
                     embedded == null ? null : setup.delay(), embedded == null ? null : setup.jitter(Duration.ZERO),

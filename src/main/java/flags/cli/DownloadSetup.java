@@ -64,6 +64,11 @@ final class DownloadSetup {
         return proxies.forUrl(url).map(Proxies.Endpoint::display);
     }
 
+    /** Installs the SOCKS proxy's credentials, if any, until closed. */
+    SocksLogin socksLogin() {
+        return SocksLogin.install(proxies);
+    }
+
     List<String> codes() {
         return codes;
     }

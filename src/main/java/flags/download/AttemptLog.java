@@ -17,6 +17,7 @@ public final class AttemptLog {
     private final BatchClock clock;
     private final List<Attempt> done = new ArrayList<>();
     private Duration open;
+    private boolean nextIsRetry;
     private String retryAfter;
 
     public AttemptLog(BatchClock clock) {
@@ -31,9 +32,14 @@ public final class AttemptLog {
     /** Closes the attempt in flight, if one started (a call cancelled in the queue never did). */
     synchronized void end() {
         if (open != null) {
-            done.add(new Attempt(open, clock.elapsed()));
+            done.add(new Attempt(open, clock.elapsed(), nextIsRetry));
             open = null;
         }
+    }
+
+    /** Whether the request about to be made repeats the one before it; the code's requests run one by one. */
+    synchronized void nextIsRetry(boolean retry) {
+        nextIsRetry = retry;
     }
 
     synchronized List<Attempt> attempts() {

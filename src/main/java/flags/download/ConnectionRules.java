@@ -24,17 +24,20 @@ import okio.Okio;
  * wire). A connection is never pooled after an answer that ends it: HTTP/1.0 without keep-alive (Python's
  * {@code http.server}), or a body with both {@code Transfer-Encoding} and {@code Content-Length}; OkHttp already
  * closes after {@code Connection: close} and a body delimited by close. Conflicting {@code Content-Length}
- * values are an error and close the connection (RFC 9112 §6.3). A failure on a reused connection before any byte of
- * the answer is reported as stale so it can be sent again; bytes that are not a valid answer head are a malformed
- * answer.
+ * values are an error and close the connection (RFC 9112 §6.3); one value repeated is that length. A failure on a
+ * reused connection before any byte of the answer is reported as stale so it can be sent again; bytes that are not
+ * a valid answer head are a malformed answer.
  */
 final class ConnectionRules implements Interceptor {
+    /** Heads longer than this are not measured; no server sends such a head with a flag. */
+    private static final int MEASURED_HEAD = 64 * 1024;
     /**
      * Encrypted bytes that can come before a stale connection's end: a TLS alert record (close_notify) is at
      * most this long, and no answer head fits in it.
      */
     private static final long TLS_ALERT_BYTES = 64;
     private final CountingSocketFactory sockets;
+
     private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Connection> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -52,7 +55,13 @@ final class ConnectionRules implements Interceptor {
         }
         boolean reused = !used.add(connection);
         long before = sockets.bytesRead(connection.socket());
+        CountingSocketFactory.CountingSocket counting =
+                connection.socket() instanceof CountingSocketFactory.CountingSocket c ? c : null;
+        if (counting != null) {
+            counting.startCapture(MEASURED_HEAD);
+        }
         Response response;
+        byte[] head = null;
         try {
             response = chain.proceed(chain.request());
         } catch (IOException e) {
@@ -70,6 +79,10 @@ final class ConnectionRules implements Interceptor {
                 throw new BadAnswerException(malformed(e, answered), e);
             }
             throw e;
+        } finally {
+            if (counting != null) {
+                head = counting.stopCapture();
+            }
         }
         AttemptLog log = chain.request().tag(AttemptLog.class);
         String retryAfter = response.header("Retry-After");
@@ -84,15 +97,91 @@ final class ConnectionRules implements Interceptor {
         boolean http1 = response.protocol() == Protocol.HTTP_1_0 || response.protocol() == Protocol.HTTP_1_1;
         if (lengths.stream().distinct().count() > 1 || lengths.stream().anyMatch(v -> !v.matches("\\d{1,18}"))) {
             if (http1) {
-                closeQuietly(connection.socket()); // first, so closing does not wait to discard a body
+                closeQuietly(connection.socket()); // first, so closing does not wait to discard a body; never HTTP/2's
             }
             response.close();
             throw new BadAnswerException("conflicting Content-Length: " + Quote.of(String.join(", ", lengths)));
         }
+        boolean chunked = response.header("Transfer-Encoding") != null;
+        if (!http1) {
+            return response; // HTTP/2 frames its answers: none of what follows is about it
+        }
+        if (!chunked && lengths.size() > 1 && response.body().contentLength() < 0) {
+            // "Content-Length: 42, 42" is one length repeated (RFC 9110 §8.6), but OkHttp cannot parse the list and
+            // would read until the server closes: read the 42 bytes, then close.
+            return closingAfterBody(withLength(response, Long.parseLong(lengths.get(0))), connection);
+        }
         boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection", "").strip());
         boolean endsConnection = (response.protocol() == Protocol.HTTP_1_0 && !keepAlive)
-                || (response.header("Transfer-Encoding") != null && !lengths.isEmpty());
-        return endsConnection && http1 ? closingAfterBody(response, connection) : response;
+                || (chunked && !lengths.isEmpty());
+        if (endsConnection) {
+            return closingAfterBody(response, connection);
+        }
+        long headLength = headLength(head);
+        long bodyLength = response.body().contentLength();
+        if (counting != null && !chunked && headLength >= 0 && bodyLength >= 0) {
+            // A server that sends more than its answer (a Content-Length too short, a stray CRLF) leaves bytes that
+            // would be read as the start of the next answer on this connection: close it once the body is in, as
+            // curl and wget do (they too keep the body its Content-Length names). What came with the head is
+            // judged now, what comes later by the socket as it reads.
+            counting.answerEndsAt(before + headLength + bodyLength);
+        }
+        return response;
+    }
+
+    /**
+     * The length of the final answer head at the start of {@code bytes} (1xx interim heads before it included), as
+     * OkHttp reads it: lines end with LF or CRLF, an empty line ends a head. -1 when it cannot be told.
+     */
+    static long headLength(byte[] bytes) {
+        if (bytes == null) {
+            return -1;
+        }
+        int lineStart = 0;
+        int headStart = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            int lineLength = i - lineStart - (i > lineStart && bytes[i - 1] == '\r' ? 1 : 0);
+            if (lineLength == 0 && lineStart > headStart) {
+                if (!interim(bytes, headStart)) {
+                    return i + 1;
+                }
+                headStart = i + 1;
+            }
+            lineStart = i + 1;
+        }
+        return -1;
+    }
+
+    /** Whether the head at {@code start} is a 1xx other than 101, which OkHttp skips to read the real answer. */
+    private static boolean interim(byte[] bytes, int start) {
+        int code = start + "HTTP/1.1 ".length();
+        return bytes.length > code + 2 && bytes[code] == '1' && !(bytes[code + 1] == '0' && bytes[code + 2] == '1');
+    }
+
+    /** The answer with a body of exactly {@code length} bytes; fewer before the end is a body cut short. */
+    private static Response withLength(Response response, long length) {
+        ResponseBody body = response.body();
+        BufferedSource limited = Okio.buffer(new ForwardingSource(body.source()) {
+            private long remaining = length;
+
+            @Override
+            public long read(Buffer sink, long byteCount) throws IOException {
+                if (remaining == 0) {
+                    return -1;
+                }
+                long n = super.read(sink, Math.min(byteCount, remaining));
+                if (n == -1) {
+                    throw new ProtocolException("unexpected end of stream");
+                }
+                remaining -= n;
+                return n;
+            }
+        });
+        return response.newBuilder().header("Content-Length", Long.toString(length))
+                .body(ResponseBody.create(limited, body.contentType(), length)).build();
     }
 
     private static String malformed(IOException e, long answered) {

@@ -22,10 +22,11 @@ final class ContentDecoding implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         String encoding = response.header("Content-Encoding");
-        if (encoding == null || !response.isSuccessful() || !"gzip".equalsIgnoreCase(encoding.strip())) {
+        if (encoding == null || !response.isSuccessful() || !isGzip(encoding.strip())) {
             return response; // identity, or an encoding we never asked for: the body's own checks judge it
         }
         ResponseBody raw = response.body();
+        boolean closeDelimited = raw.contentLength() < 0 && response.header("Transfer-Encoding") == null;
         Tap network = new Tap(raw.source());
         Source decoded = new ForwardingSource(new GzipSource(network)) {
             @Override
@@ -36,9 +37,10 @@ final class ContentDecoding implements Interceptor {
                     if (e == network.failure || e instanceof InterruptedIOException) {
                         throw e;
                     }
-                    if (network.ended && e instanceof java.io.EOFException) {
-                        // the connection ended before the gzip stream did: cut short, worth another attempt
-                        throw new ImageBody.CutShort("body cut short: the connection closed inside its gzip stream", e);
+                    if (network.ended && closeDelimited && e instanceof java.io.EOFException) {
+                        // The connection, which was to say where the body ends, ended inside the gzip stream: cut
+                        // short, like any body, not a server's broken gzip (a framed body arrived whole).
+                        throw e;
                     }
                     String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2") ? "it is not gzip"
                             : e instanceof java.io.EOFException ? "it ends early" : "it is corrupt";
@@ -51,6 +53,11 @@ final class ContentDecoding implements Interceptor {
                 .removeHeader("Content-Length")
                 .body(ResponseBody.create(Okio.buffer(decoded), raw.contentType(), -1))
                 .build();
+    }
+
+    /** "x-gzip" is gzip under its old name, which some servers still send (RFC 9110 §8.4.1.3). */
+    private static boolean isGzip(String coding) {
+        return "gzip".equalsIgnoreCase(coding) || "x-gzip".equalsIgnoreCase(coding);
     }
 
     /** The encoded bytes as they arrive, remembering the failure the network gave, if any. */

@@ -11,8 +11,9 @@ import javax.net.SocketFactory;
 
 /**
  * Plain sockets that count the bytes read from them, so that {@link ConnectionRules} can tell a request that got
- * no answer at all (a connection the server had already closed) from one that got a broken answer. A TLS socket
- * is layered on one of these; it is found again by its ports, since the TLS socket does not expose it.
+ * no answer at all (a connection the server had already closed) from one that got a broken answer, and an answer
+ * whose server sent more than its {@code Content-Length} (a copy of its head tells how long the head was). A TLS
+ * socket is layered on one of these; it is found again by its ports, since the TLS socket does not expose it.
  */
 final class CountingSocketFactory extends SocketFactory {
     private final java.util.Map<String, CountingSocket> byPorts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -22,6 +23,13 @@ final class CountingSocketFactory extends SocketFactory {
         private final AtomicLong read = new AtomicLong();
         private InputStream in;
         private String ports;
+        private volatile java.io.ByteArrayOutputStream capture;
+        private int captureLimit;
+        private volatile long answerEndsAt = -1;
+
+        long bytesRead() {
+            return read.get();
+        }
 
         @Override
         public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
@@ -38,8 +46,55 @@ final class CountingSocketFactory extends SocketFactory {
             super.close();
         }
 
-        long bytesRead() {
-            return read.get();
+        /**
+         * Keeps a copy of the next {@code limit} bytes read, so that an answer's head can be measured; a new
+         * exchange begins, so the end of the last answer no longer matters.
+         */
+        void startCapture(int limit) {
+            answerEndsAt = -1;
+            captureLimit = limit;
+            capture = new java.io.ByteArrayOutputStream();
+        }
+
+        /**
+         * The answer being read ends when {@code total} bytes have been read from this socket: a read that goes past
+         * it, or ends there with more bytes waiting, closes the socket. That read still returns what it got, so the
+         * body is complete; OkHttp, which would read the extra bytes as the next answer, then finds the connection
+         * closed and never reuses it. This runs in the read itself, before OkHttp can pool the connection.
+         */
+        void answerEndsAt(long total) {
+            answerEndsAt = total;
+            checkOverrun(); // what came with the head
+        }
+
+        private void checkOverrun() {
+            long end = answerEndsAt;
+            if (end < 0) {
+                return;
+            }
+            long total = read.get();
+            try {
+                if (total > end || (total == end && in.available() > 0)) {
+                    answerEndsAt = -1;
+                    close();
+                }
+            } catch (IOException alreadyClosed) {
+                // then nobody can use it
+            }
+        }
+
+        /** The bytes read since {@link #startCapture}, at most its limit; capturing stops. */
+        byte[] stopCapture() {
+            java.io.ByteArrayOutputStream captured = capture;
+            capture = null;
+            return captured == null ? new byte[0] : captured.toByteArray();
+        }
+
+        private void captured(byte[] buffer, int offset, int length) {
+            java.io.ByteArrayOutputStream c = capture;
+            if (c != null && c.size() < captureLimit) {
+                c.write(buffer, offset, Math.min(length, captureLimit - c.size()));
+            }
         }
 
         @Override
@@ -51,6 +106,8 @@ final class CountingSocketFactory extends SocketFactory {
                         int b = super.read();
                         if (b >= 0) {
                             read.incrementAndGet();
+                            captured(new byte[] {(byte) b}, 0, 1);
+                            checkOverrun();
                         }
                         return b;
                     }
@@ -60,6 +117,8 @@ final class CountingSocketFactory extends SocketFactory {
                         int n = super.read(buffer, offset, length);
                         if (n > 0) {
                             read.addAndGet(n);
+                            captured(buffer, offset, n);
+                            checkOverrun();
                         }
                         return n;
                     }

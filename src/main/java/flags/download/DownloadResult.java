@@ -31,6 +31,11 @@ public record DownloadResult(
         return requests.size();
     }
 
+    /** Whether any request was a retry: {@code --names} alone makes two requests, none of them retried. */
+    public boolean retried() {
+        return requests.stream().anyMatch(Attempt::retry);
+    }
+
     /** A code that never started because the batch was stopped first. */
     public static DownloadResult notRun(String cc) {
         return new DownloadResult(cc, Status.NOT_DONE, 0, 0, null, List.of(), null, null, null, null);

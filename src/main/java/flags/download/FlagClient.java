@@ -128,6 +128,7 @@ public final class FlagClient {
             }
             Answer<T> answer;
             long began = System.nanoTime();
+            log.nextIsRetry(attempt > 1);
             Call call = call(url, log);
             try (Response response = call.execute()) {
                 answer = classify(response, reader, log);
@@ -161,6 +162,7 @@ public final class FlagClient {
         }
         CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
         long began = System.nanoTime();
+        log.nextIsRetry(attempt > 1);
         Call made = call(url, log);
         made.enqueue(new Callback() {
             @Override
@@ -294,6 +296,10 @@ public final class FlagClient {
         }
         if (e instanceof InterruptedIOException) {
             return Answer.failed(0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
+        }
+        if (e instanceof java.net.SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
+            // The JDK's words for a SOCKS proxy refusing the user name and password: asking again will not help.
+            return Answer.failed(0, "SOCKS proxy refused the credentials", false, null);
         }
         if (e instanceof ConnectException) {
             return Answer.failed(0, "connection refused" + address(e), true, null);

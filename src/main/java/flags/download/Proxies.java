@@ -112,9 +112,28 @@ public final class Proxies extends ProxySelector {
         // one proxy per URL: nothing to fall back to
     }
 
-    /** The credentials of the proxy at {@code address}, for SOCKS (the JDK asks a java.net.Authenticator for them). */
-    public Optional<Endpoint> socksWithCredentials() {
-        return endpoints().stream().filter(e -> e.type() == Proxy.Type.SOCKS && e.user() != null).findFirst();
+    /**
+     * The login for the SOCKS proxies that have credentials, if any. The JDK's SOCKS client, which OkHttp uses, asks
+     * only the JVM-wide {@link java.net.Authenticator#setDefault default authenticator} for them: whoever runs the
+     * batch installs this one for its duration.
+     */
+    public Optional<java.net.Authenticator> socksLogin() {
+        List<Endpoint> socks = endpoints().stream().filter(e -> e.type() == Proxy.Type.SOCKS && e.user() != null)
+                .toList();
+        return socks.isEmpty() ? Optional.empty() : Optional.of(new java.net.Authenticator() {
+            @Override
+            protected java.net.PasswordAuthentication getPasswordAuthentication() {
+                if (!"SOCKS5".equals(getRequestingProtocol())) {
+                    return null;
+                }
+                return socks.stream()
+                        .filter(e -> e.port() == getRequestingPort() && e.host().equalsIgnoreCase(getRequestingHost()))
+                        .findFirst()
+                        .map(e -> new java.net.PasswordAuthentication(e.user(),
+                                (e.password() == null ? "" : e.password()).toCharArray()))
+                        .orElse(null);
+            }
+        });
     }
 
     /**

@@ -7,7 +7,7 @@ public final class VerboseLine {
     private VerboseLine() {}
 
     public static String of(DownloadResult r) {
-        String after = r.attempts() > 1 ? " after " + r.attempts() + " attempts" : "";
+        String after = r.retried() ? " after " + r.attempts() + " attempts" : "";
         String where = r.url() == null ? "" : " (" + r.url() + ")";
         return switch (r.status()) {
             case OK -> r.cc() + " OK" + after;

@@ -32,6 +32,11 @@ class DebugTraceTest {
     private final Logger flags = (Logger) LoggerFactory.getLogger("flags");
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
 
+    @org.junit.jupiter.api.BeforeEach
+    void fromTheDefaultLevel() {
+        flags.setLevel(null); // another test's --debug in this JVM may have turned it up
+    }
+
     @AfterEach
     void detach() {
         flags.detachAppender(captured);

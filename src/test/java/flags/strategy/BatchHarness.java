@@ -18,11 +18,19 @@ import okhttp3.OkHttpClient;
 
 /** Runs one strategy over a batch the way the CLI does, with fast retries, and collects the results. */
 final class BatchHarness {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
     private BatchHarness() {}
 
     static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries)
             throws InterruptedException {
-        return run(strategy, codes, base, new FlagStore(out), new BatchClock(), retries);
+        return run(strategy, codes, base, out, retries, false, TIMEOUT);
+    }
+
+    /** The same with {@code --names} on or off and a given {@code --timeout}. */
+    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries,
+                                    boolean names, Duration timeout) throws InterruptedException {
+        return run(strategy, codes, base, new FlagStore(out), new BatchClock(), retries, names, timeout, r -> { });
     }
 
     /** The same, saving through {@code store} on {@code clock}: either may be one that fails on purpose. */
@@ -35,9 +43,15 @@ final class BatchHarness {
     static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
                                     BatchClock clock, int retries, Consumer<DownloadResult> watcher)
             throws InterruptedException {
-        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), Duration.ofSeconds(5));
+        return run(strategy, codes, base, store, clock, retries, false, TIMEOUT, watcher);
+    }
+
+    private static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
+                                            BatchClock clock, int retries, boolean names, Duration timeout,
+                                            Consumer<DownloadResult> watcher) throws InterruptedException {
+        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), timeout);
         try {
-            DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false);
+            DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, names);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
             FlagClient client = new FlagClient(http, options, store, fast, clock);
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());

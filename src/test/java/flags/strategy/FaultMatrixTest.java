@@ -207,7 +207,7 @@ class FaultMatrixTest {
 
         Map<String, DownloadResult> byCode = results.stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
         DownloadResult zz = byCode.get(CC);
-        Set<String> entries = entries();
+        Set<String> entries = Cells.entries(out);
         long waited = zz == null ? -1 : zz.ended().minus(zz.started()).toMillis();
         System.out.printf("MATRIX|%s|%s|%s|%d|%d|%s|%dms|%s%n", row.name(), strategy.name(),
                 zz == null ? "-" : zz.status().label(), zz == null ? -1 : zz.attempts(),
@@ -218,14 +218,7 @@ class FaultMatrixTest {
                 "every code ends exactly once");
         assertAll(row.name() + " / " + strategy.name() + ": " + zz,
                 () -> assertEquals(row.status(), zz.status(), "status"),
-                () -> {
-                    if (row.reason() == null) {
-                        assertNull(zz.error(), "error");
-                    } else {
-                        assertTrue(zz.error() != null && zz.error().contains(row.reason()),
-                                "error should contain '" + row.reason() + "' but was: " + zz.error());
-                    }
-                },
+                () -> Cells.assertReason(row.reason(), zz.error()),
                 () -> assertEquals(row.attempts(), zz.attempts(), "attempts"),
                 () -> assertEquals(row.http(), zz.httpStatus(), "http status"),
                 () -> assertEquals(new TreeSet<>(expectedEntries), entries, "entries left in the output dir"),
@@ -277,13 +270,6 @@ class FaultMatrixTest {
     private static int closedPort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
-        }
-    }
-
-    /** Every entry of the output directory, hidden temporary files included. */
-    private Set<String> entries() throws IOException {
-        try (Stream<Path> files = Files.list(out)) {
-            return files.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
         }
     }
 

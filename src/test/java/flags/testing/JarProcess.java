@@ -40,13 +40,29 @@ public final class JarProcess {
     }
 
     public static Result run(Path workDir, Duration limit, String... args) throws IOException, InterruptedException {
+        return run(builder(workDir, args), limit);
+    }
+
+    /**
+     * Like {@link #builder}, started by {@code sh -c 'umask UMASK; exec java -jar ...'}: the file mode creation
+     * mask is a property of a process, which only the process itself (or its shell) can set.
+     */
+    public static ProcessBuilder withUmask(String umask, Path workDir, String... args) {
+        ProcessBuilder b = builder(workDir, args);
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "umask " + umask + "; exec \"$0\" \"$@\""));
+        command.addAll(b.command());
+        return b.command(command);
+    }
+
+    /** Runs a process built by {@link #builder} (its environment changed, say) and captures its output. */
+    public static Result run(ProcessBuilder builder, Duration limit) throws IOException, InterruptedException {
         File out = Files.createTempFile("flags-out", ".txt").toFile();
         File err = Files.createTempFile("flags-err", ".txt").toFile();
         try {
-            Process p = builder(workDir, args).redirectOutput(out).redirectError(err).start();
+            Process p = builder.redirectOutput(out).redirectError(err).start();
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("flags " + String.join(" ", args) + " did not finish within " + limit);
+                throw new AssertionError(String.join(" ", builder.command()) + " did not finish within " + limit);
             }
             return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     Files.readString(err.toPath(), StandardCharsets.UTF_8));
