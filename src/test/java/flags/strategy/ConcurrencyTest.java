@@ -15,6 +15,7 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The concurrency a strategy reaches is {@code -m}, with no hidden cap (OkHttp allows 5 per host by default).
  * The server holds each request until {@code -m} of them are in flight, so a capped strategy cannot reach it.
  */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(60)
 class ConcurrencyTest {
     private static final int M = 20;

@@ -43,6 +43,7 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,6 +58,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at the final name survives every outcome but ok. A healthy neighbour (BR) runs in the same batch against the
  * mock server, so a fault never spills onto another code.
  */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(30)
 class FaultMatrixTest {
     private static final String CC = "ZZ";

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>One request at a time ({@code -m 1}), so ZZ's request goes out on the connection BR used and CN's on the one
  * ZZ's answer left, if any.
  */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(60)
 class FramingMatrixTest {
     private static final String CC = "ZZ";

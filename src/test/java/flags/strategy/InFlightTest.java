@@ -16,6 +16,7 @@ import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * saw waiting, for every strategy, with and without retries. A code waiting for its retry, or queued behind
  * {@code -m}, holds no request.
  */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(60)
 class InFlightTest {
     private static final int M = 5;

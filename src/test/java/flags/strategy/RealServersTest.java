@@ -25,6 +25,7 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +42,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * 194 codes must be saved, byte for byte, in one attempt each (two with {@code --names}): a connection the server
  * closed is never an error nor an attempt. A program that is not installed skips its test.
  */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(120)
 class RealServersTest {
     private static final List<String> ALL = Countries.codes();

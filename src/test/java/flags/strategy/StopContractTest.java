@@ -30,6 +30,7 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * started may be handed over as not done too, with no request), and nothing is handed over after that, even when
  * the server answers later.
  */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(30)
 class StopContractTest {
     private static final List<String> CODES = List.of("BR", "CN", "DE", "FR", "IN", "JP", "US");

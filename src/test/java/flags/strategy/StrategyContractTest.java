@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The same batch against every strategy: the strategy changes when downloads run, never what they produce. */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(30)
 class StrategyContractTest {
     private static final List<String> CODES = List.of("BR", "CN", "IN", "QQ", "US", "XX", "ZZ");

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code threads --virtual}: used on a JVM with virtual threads, refused clearly on Java 17 to 20. */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(60)
 class VirtualThreadsTest {
     @StartStop
