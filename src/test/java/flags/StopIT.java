@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code head}) or failing ({@code > /dev/full}). Each ends with every number agreeing, nothing printed after the
  * summary, no temporary file left.
  */
+@Execution(ExecutionMode.CONCURRENT) // its cases mostly wait: run four at a time
 @Timeout(120)
 class StopIT {
     private static final long EXIT_LIMIT_MS = 3_000;

@@ -46,6 +46,8 @@ import okio.Buffer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -58,6 +60,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at the final name survives every outcome but ok. A healthy neighbour (BR) runs in the same batch against the
  * mock server, so a fault never spills onto another code.
  */
+@Execution(ExecutionMode.CONCURRENT) // its cases mostly wait: run four at a time
 @Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
 @Timeout(30)
 class FaultMatrixTest {
