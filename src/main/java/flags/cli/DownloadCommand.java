@@ -2,6 +2,7 @@ package flags.cli;
 
 import flags.strategy.StrategyTable;
 import flags.strategy.StrategyTable.Kind;
+import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -30,14 +31,16 @@ public final class DownloadCommand implements Callable<Integer> {
     ExitStatusHelp exitStatus;
 
     private final String name;
+    private final InputStream stdin;
 
-    private DownloadCommand(String name) {
+    private DownloadCommand(String name, InputStream stdin) {
         this.name = name;
+        this.stdin = stdin;
     }
 
-    /** The command line of download command {@code name}: its description and flags from the table. */
-    static CommandLine create(String name) {
-        CommandLine cl = new CommandLine(new DownloadCommand(name));
+    /** The command line of download command {@code name} reading {@code -i -} from {@code stdin}. */
+    static CommandLine create(String name, InputStream stdin) {
+        CommandLine cl = new CommandLine(new DownloadCommand(name, stdin));
         CommandSpec spec = cl.getCommandSpec().name(name);
         spec.usageMessage().description(StrategyTable.commandDefault(name).description());
         for (Kind variant : StrategyTable.flagsOf(name)) {
@@ -63,6 +66,6 @@ public final class DownloadCommand implements Callable<Integer> {
         if (!kind.runsHere()) {
             throw new UsageException(kind.unavailable());
         }
-        return new BatchRun(spec, options, output, System.in).run(kind::create);
+        return new BatchRun(spec, options, output, stdin).run(kind::create);
     }
 }

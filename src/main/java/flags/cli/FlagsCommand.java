@@ -1,6 +1,7 @@
 package flags.cli;
 
 import flags.strategy.StrategyTable;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class FlagsCommand implements Runnable {
 
     /** The full command line, every subcommand built: what {@code help COMMAND} and completion need. */
     public static CommandLine newCommandLine() {
-        return newCommandLine(Set.copyOf(names()), false);
+        return newCommandLine(Set.copyOf(names()), false, InputStream.nullInputStream());
     }
 
     /**
@@ -65,19 +66,25 @@ public final class FlagsCommand implements Runnable {
      * subcommand's name and summary only, a summary of each. Parsing, help and errors are the same.
      */
     public static CommandLine newCommandLine(String... args) {
+        return newCommandLine(InputStream.nullInputStream(), args);
+    }
+
+    /** The same, with {@code stdin} as the standard input {@code -i -} reads. */
+    public static CommandLine newCommandLine(InputStream stdin, String... args) {
         String first = args.length > 0 ? args[0] : "";
         if (first.equals("help") || first.equals("generate-completion")) {
             return newCommandLine();
         }
-        return names().contains(first) ? newCommandLine(Set.of(first), false) : newCommandLine(Set.of(), true);
+        return names().contains(first) ? newCommandLine(Set.of(first), false, stdin)
+                : newCommandLine(Set.of(), true, stdin);
     }
 
-    private static CommandLine newCommandLine(Set<String> full, boolean summaries) {
+    private static CommandLine newCommandLine(Set<String> full, boolean summaries, InputStream stdin) {
         CommandLine cl = new CommandLine(new FlagsCommand());
         for (String name : names()) {
             Class<?> type = OTHERS.get(name);
             if (full.contains(name)) {
-                cl.addSubcommand(name, type == null ? DownloadCommand.create(name) : type);
+                cl.addSubcommand(name, type == null ? DownloadCommand.create(name, stdin) : type);
             } else if (summaries) {
                 cl.addSubcommand(name, type == null ? summary(name, DownloadCommand.description(name))
                         : summary(name, type));
@@ -119,7 +126,7 @@ public final class FlagsCommand implements Runnable {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        CommandLine cl = newCommandLine(args);
+        CommandLine cl = newCommandLine(System.in, args);
         cl.setOut(StdoutWriter.open()); // picocli's default writer cannot say why stdout failed
         System.exit(cl.execute(args));
     }

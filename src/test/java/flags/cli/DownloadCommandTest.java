@@ -129,15 +129,10 @@ class DownloadCommandTest {
     @Test
     void codesComeFromStandardInputWithDash() {
         server.setDispatcher(FakeFlags.allFound());
-        var saved = System.in;
-        try {
-            System.setIn(new java.io.ByteArrayInputStream("br\n# comment\n\ncn\n".getBytes()));
-            Cli.Run run = Cli.run("async", "-s", base(), "-o", tmp.resolve("o").toString(), "-i", "-");
-            assertEquals(0, run.exitCode(), run.err());
-            assertTrue(run.out().contains("Searching for 2 flags: BR, CN"), run.out());
-        } finally {
-            System.setIn(saved);
-        }
+        Cli.Run run = Cli.withInput("br\n# comment\n\ncn\n", "async", "-s", base(), "-o", tmp.resolve("o").toString(),
+                "-i", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Searching for 2 flags: BR, CN"), run.out());
     }
 
     @Test

@@ -15,6 +15,12 @@ public final class Cli {
         return run(FlagsCommand.newCommandLine(args), args);
     }
 
+    /** The command line with {@code stdin} as its standard input. */
+    public static Run withInput(String stdin, String... args) {
+        return run(FlagsCommand.newCommandLine(
+                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args), args);
+    }
+
     /** Runs a given command line, e.g. the fully built one, with the same capture. */
     public static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
