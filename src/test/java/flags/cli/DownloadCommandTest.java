@@ -51,7 +51,10 @@ class DownloadCommandTest {
                 Arguments.of("-a and -e", List.of("-a", "-e"), "choose one source of codes"),
                 Arguments.of("delay with another server", List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"),
                 Arguments.of("error rate out of range", List.of("--error-rate", "1.5"), "--error-rate: 1.5"),
-                Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: -1"));
+                Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: -1"),
+                Arguments.of("negative CPU work", List.of("--cpu-work", "-5"), "expected whole milliseconds"),
+                Arguments.of("CPU work in seconds", List.of("--cpu-work", "0.5"), "expected whole milliseconds"),
+                Arguments.of("too much CPU work", List.of("--cpu-work", "60001"), "at most 60000 ms"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -146,6 +149,17 @@ class DownloadCommandTest {
         Cli.Run run = Cli.run("async", "-s", base(), "-o", tmp.resolve("o").toString(), "-l", "3");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Searching for 3 flags: BD, BR, CD"), run.out());
+    }
+
+    @Test
+    void cpuWorkCountsInTheBatchTime() {
+        server.setDispatcher(FakeFlags.allFound());
+        Cli.Run run = Cli.run("seq", "-s", base(), "-o", tmp.resolve("o").toString(), "--cpu-work", "500",
+                "--format", "json", "BR", "CN");
+        assertEquals(0, run.exitCode(), run.err());
+        double elapsed = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().get("elapsed_s").getAsDouble();
+        // 2 x 500 ms of one core, one after the other; the loopback answers themselves take milliseconds.
+        assertTrue(elapsed >= 0.6, "elapsed " + elapsed + " s");
     }
 
     @Test
