@@ -28,12 +28,18 @@ public final class ThreadsCommand implements Callable<Integer> {
     @Option(names = "--virtual", description = "One virtual thread per download, at most -m at once (Java 21+).")
     boolean virtual;
 
+    @Option(names = "--in-order", description = "Hand results back in the order the codes were submitted (like "
+            + "executor.map), not as they complete (like as_completed); -v shows the difference.")
+    boolean inOrder;
+
     @Override
     public Integer call() throws Exception {
         if (virtual && !VirtualThreads.available()) {
             throw new UsageException(VirtualThreads.NEEDS_JAVA_21);
         }
-        return new BatchRun(spec, options, output, System.in)
-                .run(m -> virtual ? ThreadPoolStrategy.virtual(m) : new ThreadPoolStrategy(m));
+        return new BatchRun(spec, options, output, System.in).run(m -> {
+            ThreadPoolStrategy pool = virtual ? ThreadPoolStrategy.virtual(m) : new ThreadPoolStrategy(m);
+            return inOrder ? pool.inOrder() : pool;
+        });
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.testing.Cli;
 import flags.testing.FakeFlags;
+import flags.testing.HoldUntil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -160,6 +161,22 @@ class DownloadCommandTest {
         double elapsed = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().get("elapsed_s").getAsDouble();
         // 2 x 500 ms of one core, one after the other; the loopback answers themselves take milliseconds.
         assertTrue(elapsed >= 0.6, "elapsed " + elapsed + " s");
+    }
+
+    @Test
+    void inOrderPrintsTheVerboseLinesInSubmissionOrder() {
+        server.setDispatcher(new HoldUntil("AA", "CC"));
+        Cli.Run inOrder = Cli.run("threads", "-s", base(), "-o", tmp.resolve("a").toString(), "-m", "2", "-v",
+                "--in-order", "AA", "BB", "CC");
+        assertEquals(0, inOrder.exitCode(), inOrder.err());
+        List<String> lines = inOrder.out().lines().filter(l -> l.endsWith(" OK")).toList();
+        assertEquals(List.of("AA OK", "BB OK", "CC OK"), lines, "AA was answered last: " + inOrder.out());
+
+        server.setDispatcher(new HoldUntil("AA", "CC"));
+        Cli.Run completed = Cli.run("threads", "-s", base(), "-o", tmp.resolve("b").toString(), "-m", "2", "-v",
+                "AA", "BB", "CC");
+        List<String> asCompleted = completed.out().lines().filter(l -> l.endsWith(" OK")).toList();
+        assertTrue(asCompleted.indexOf("BB OK") < asCompleted.indexOf("AA OK"), completed.out());
     }
 
     @Test
