@@ -91,4 +91,15 @@ class EndToEndIT {
         assertEquals(0, r.exitCode());
         assertEquals("", r.err());
     }
+
+    @Test
+    void benchLeavesItsWorkingDirectoryAsItWas() throws Exception {
+        JarProcess.Result r = JarProcess.run(work, LIMIT, "bench", "--delay", "0", "--runs", "1", "--warmup", "0",
+                "-l", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nSummary\n"), r.out());
+        try (Stream<Path> files = Files.list(work)) {
+            assertEquals(List.of(), files.toList(), "no downloaded/, nothing at all");
+        }
+    }
 }

@@ -26,7 +26,7 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
                 .showSpeed()
                 .setSpeedUnit(ChronoUnit.SECONDS)
                 .setUpdateIntervalMillis(100)
-                .setConsumer(new ConsoleProgressBarConsumer(err, width()))
+                .setConsumer(new ConsoleProgressBarConsumer(err, columns()))
                 .build();
     }
 
@@ -35,7 +35,7 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
      * progressbar opens a JLine system terminal to ask, and that terminal takes SIGINT over with the default
      * action: Ctrl-C would then kill the JVM without running the hook that prints the partial summary.
      */
-    private static int width() {
+    public static int columns() {
         try {
             int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
             return Math.max(40, columns - 1);

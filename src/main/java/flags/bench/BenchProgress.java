@@ -1,0 +1,78 @@
+package flags.bench;
+
+import flags.report.ProgressView;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Optional;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import me.tongfei.progressbar.ProgressState;
+
+/**
+ * The live line on stderr while the benchmark runs: runs done of all, the run in progress ("threads run 3/5"), and
+ * an ETA. Runs differ in length (a seq run of 20 codes takes twenty times a threads run), so each run is weighed by
+ * how long it should take, and the ETA is the weight still to run at the pace of the weight already run.
+ */
+public final class BenchProgress implements AutoCloseable {
+    private final ProgressBar bar;
+    private final PrintStream err;
+    private final double totalWeight;
+    private volatile double doneWeight; // read by the bar's own thread, for the ETA
+    private boolean closed;
+
+    /** {@code runs} runs in all, whose weights add up to {@code totalWeight}. */
+    public BenchProgress(int runs, double totalWeight, PrintStream err) {
+        this.err = err;
+        this.totalWeight = totalWeight;
+        this.bar = new ProgressBarBuilder()
+                .setTaskName("bench")
+                .setInitialMax(runs)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setUnit(" runs", 1)
+                .setUpdateIntervalMillis(200)
+                .setEtaFunction(this::eta)
+                .setConsumer(new ConsoleProgressBarConsumer(err, ProgressView.columns()))
+                .build();
+    }
+
+    /** A run's weight: the seconds it should take (its ideal), plus a little so an instant run still counts. */
+    public static double weight(Duration ideal) {
+        return ideal == null ? 1.0 : ideal.toNanos() / 1e9 + 0.01;
+    }
+
+    public synchronized void starting(String what) {
+        bar.setExtraMessage(" " + what);
+    }
+
+    public synchronized void ran(double weight) {
+        doneWeight += weight;
+        bar.step();
+    }
+
+    /** A line above the bar (a failed run), which then draws itself again below it. */
+    public synchronized void println(String line) {
+        err.print("\r" + " ".repeat(ProgressView.columns()) + "\r" + line + "\n");
+        err.flush();
+        bar.refresh();
+    }
+
+    private Optional<Duration> eta(ProgressState state) {
+        double done = doneWeight;
+        if (done <= 0) {
+            return Optional.empty();
+        }
+        double perWeight = state.getElapsedAfterStart().toNanos() / done;
+        return Optional.of(Duration.ofNanos((long) (perWeight * Math.max(0, totalWeight - done))));
+    }
+
+    /** Draws the final state once; later calls do nothing (progressbar would draw it again). */
+    @Override
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            bar.close();
+        }
+    }
+}
