@@ -10,6 +10,9 @@ import flags.bench.BenchRunner;
 import flags.bench.BenchStats;
 import flags.bench.Contender;
 import flags.bench.CostMeter;
+import flags.bench.ScanFormat;
+import flags.bench.ScanPlot;
+import flags.bench.ScanResult;
 import flags.bench.StrategyBatch;
 import flags.bench.StrategyRuns;
 import flags.bench.StrategyStats;
@@ -67,7 +70,9 @@ import picocli.CommandLine.Spec;
                         + "nothing behind. A full GC precedes every run, outside its time.",
                 "A run with any error is a failed run: reported on stderr, never in the statistics, and a "
                         + "strategy with failed runs gets no speed claim. Warnings (stderr) flag a wide spread of "
-                        + "runs and a slow first run."},
+                        + "runs and a slow first run.",
+                "--scan-m repeats it all at each -m and prints per -m the ideal and each strategy's median and "
+                        + "efficiency; --plot draws that as a chart."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 " 0:every recorded run ended with every code ok or not found",
@@ -79,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
     enum Name { seq, threads, virtual, async }
 
     private static final List<Name> DEFAULT_STRATEGIES = List.of(Name.seq, Name.threads, Name.async);
+    private static final List<Name> DEFAULT_SCAN = List.of(Name.threads, Name.async);
 
     @Spec
     CommandSpec spec;
@@ -88,7 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--strategies", paramLabel = "LIST", split = ",",
             description = "Comma-separated: seq, threads, virtual (Java 21+), async; the order of the output "
-                    + "(default: seq,threads,async).")
+                    + "(default: seq,threads,async; with --scan-m: threads,async).")
     List<Name> strategies;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
@@ -114,6 +120,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Also write the results as a Markdown table to FILE.")
     Path exportMarkdown;
 
+    @Option(names = "--scan-m", paramLabel = "LIST",
+            description = "Run the comparison at each of these -m: a list (1,2,5,10,20) or a range FROM:TO "
+                    + "(FROM, the 1-2-5 values between, TO). Not with seq, which ignores -m.")
+    String scanM;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "With --scan-m: chart the median time against -m per strategy, and the ideal, on log "
+                    + "axes, to FILE.svg or FILE.png.")
+    Path plot;
+
     @Option(names = "--timeline", paramLabel = "FILE",
             description = "Draw the median run of each strategy, one lane per strategy, to FILE.svg or FILE.png.")
     Path timeline;
@@ -129,12 +145,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
     boolean debug;
 
-    /** What the runs need, once the options are known good. */
+    /** What the run of every point needs, once the options are known good. */
     private record Lab(DownloadSetup setup, Site from, List<Name> names, BenchPlan plan, Path runDir,
                        CostMeter meter) {}
 
     @Override
     public Integer call() throws Exception {
+        List<Integer> ms = checkScan();
         List<Name> names = checkStrategies();
         BenchPlan plan = checkPlan();
         DownloadSetup setup = DownloadSetup.check(options, System.in);
@@ -154,7 +171,7 @@ public final class BenchCommand implements Callable<Integer> {
             Workload workload = new Workload(from.embedded() ? Site.EMBEDDED : serverName(from),
                     embedded == null ? null : setup.delay(), embedded == null ? null : setup.jitter(Duration.ZERO),
                     setup.codes().size(), options.names ? 2 : 1).withCpuWork(options.cpuWork);
-            return bench(workload, new Lab(setup, from, names, plan, runDir, meter));
+            return bench(workload, ms, new Lab(setup, from, names, plan, runDir, meter));
         } finally {
             if (!outputGiven) {
                 StrategyBatch.deleteTree(runDir);
@@ -162,21 +179,24 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int bench(Workload workload, Lab lab) {
+    private int bench(Workload workload, List<Integer> ms, Lab lab) {
         PrintWriter err = spec.commandLine().getErr();
         boolean showBar = switch (progress) {
             case on -> true;
             case off -> false;
             case auto -> !verbose && ProgressView.stderrIsTerminal();
         };
-        int m = options.maxReq;
-        int runsInAll = lab.names().size() * (lab.plan().warmup() + lab.plan().runs());
+        int runsInAll = ms.size() * lab.names().size() * (lab.plan().warmup() + lab.plan().runs());
         double weightInAll = 0;
-        for (Name name : lab.names()) {
-            weightInAll += (lab.plan().warmup() + lab.plan().runs()) * weight(workload, strategy(name, m));
+        for (int m : ms) {
+            for (Name name : lab.names()) {
+                weightInAll += (lab.plan().warmup() + lab.plan().runs()) * weight(workload, strategy(name, m));
+            }
         }
         List<StrategyBatch> running = new ArrayList<>();
         Thread command = Thread.currentThread();
+        Map<Integer, List<StrategyRuns>> done = new LinkedHashMap<>();
+        boolean interrupted = false;
         try (BenchProgress bar = showBar ? new BenchProgress(runsInAll, weightInAll, System.err) : null;
              CtrlC ctrlC = CtrlC.install(() -> {
                  synchronized (running) {
@@ -184,20 +204,27 @@ public final class BenchCommand implements Callable<Integer> {
                  }
                  command.interrupt();
              })) {
-            Point point = runPoint(workload, m, lab, running, bar, "", err);
+            for (int m : ms) {
+                Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
+                done.put(m, point.recorded());
+                if (point.interrupted()) {
+                    interrupted = true;
+                    break;
+                }
+            }
             if (bar != null) {
                 bar.close();
             }
-            int exit = report(workload, point.recorded(), point.interrupted());
+            int exit = report(workload, lab.plan(), done, interrupted);
             ctrlC.reported();
             return exit;
         }
     }
 
-    /** The recorded runs, all of them or those before Ctrl-C. */
+    /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */
     private record Point(List<StrategyRuns> recorded, boolean interrupted) {}
 
-    /** The whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
+    /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
     private Point runPoint(Workload workload, int m, Lab lab, List<StrategyBatch> running, BenchProgress bar,
                            String prefix, PrintWriter err) {
         List<String> codes = lab.setup().codes();
@@ -256,26 +283,37 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the results, writes the exports and the timeline; returns the exit code. */
-    private int report(Workload workload, List<StrategyRuns> recorded, boolean interrupted) {
+    /** Prints the results, writes the exports and pictures; returns the exit code. */
+    private int report(Workload workload, BenchPlan plan, Map<Integer, List<StrategyRuns>> done, boolean interrupted) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        BenchResult result = BenchStats.compute(workload, recorded);
+        List<ScanResult.Point> points = new ArrayList<>();
+        done.forEach((m, recorded) -> {
+            BenchResult r = BenchStats.compute(workload, recorded);
+            if (!r.strategies().isEmpty()) {
+                points.add(new ScanResult.Point(m, r));
+            }
+        });
+        boolean scan = scanM != null;
         if (interrupted) {
-            err.println(spec.qualifiedName() + ": interrupted; " + (result.strategies().isEmpty()
+            err.println(spec.qualifiedName() + ": interrupted; " + (points.isEmpty()
                     ? "no run was recorded" : "the runs recorded so far:"));
         }
-        if (result.strategies().isEmpty()) {
+        if (points.isEmpty()) {
             err.flush();
             return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
-        out.print(format.render(result));
+        ScanResult scanResult = new ScanResult(workload, plan, points);
+        BenchResult single = points.get(0).result();
+        out.print(scan ? ScanFormat.render(format, scanResult) : format.render(single));
         out.flush();
-        for (String warning : BenchNotes.warnings(recorded)) {
-            err.println("Warning: " + warning);
-        }
+        done.forEach((m, recorded) -> {
+            for (String warning : BenchNotes.warnings(recorded)) {
+                err.println("Warning: " + (scan ? "m=" + m + ": " : "") + warning);
+            }
+        });
         err.flush();
-        List<String> summary = BenchNotes.summary(result);
+        List<String> summary = scan ? List.of() : BenchNotes.summary(single);
         if (!summary.isEmpty()) {
             PrintWriter to = format == BenchFormat.table ? out : err;
             if (format == BenchFormat.table) {
@@ -290,17 +328,21 @@ public final class BenchCommand implements Callable<Integer> {
         put(exports, exportCsv, BenchFormat.csv);
         put(exports, exportMarkdown, BenchFormat.markdown);
         for (Map.Entry<Path, BenchFormat> e : exports.entrySet()) {
-            String text = e.getValue().render(result);
+            String text = scan ? ScanFormat.render(e.getValue(), scanResult) : e.getValue().render(single);
             written &= write("--export-" + e.getValue().name(), e.getKey(), () -> Files.writeString(e.getKey(), text));
         }
         if (timeline != null) {
             written &= write("--timeline", timeline, () -> Timeline.write(
-                    result.strategies().stream().map(StrategyStats::medianRun).toList(), timeline));
+                    single.strategies().stream().map(StrategyStats::medianRun).toList(), timeline));
+        }
+        if (plot != null) {
+            written &= write("--plot", plot, () -> ScanPlot.write(scanResult, plot));
         }
         if (interrupted) {
             return ExitCodes.INTERRUPTED;
         }
-        boolean anyFailed = result.strategies().stream().anyMatch(s -> s.failedRuns() > 0);
+        boolean anyFailed = points.stream().flatMap(p -> p.result().strategies().stream())
+                .anyMatch(s -> s.failedRuns() > 0);
         return anyFailed || !written ? ExitCodes.ERRORS : ExitCodes.OK;
     }
 
@@ -356,14 +398,33 @@ public final class BenchCommand implements Callable<Integer> {
                 : BenchStats.ideal(workload, strategy.concurrency(workload.codes())));
     }
 
+    private List<Integer> checkScan() {
+        if (scanM == null) {
+            if (plot != null) {
+                throw new UsageException("--plot draws a scan: give --scan-m too");
+            }
+            return List.of(options.maxReq);
+        }
+        if (timeline != null) {
+            throw new UsageException("--timeline draws one comparison: not with --scan-m (use --plot)");
+        }
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-req")) {
+            throw new UsageException("choose -m or --scan-m, not both");
+        }
+        return ScanSteps.parse(scanM, DownloadSetup.MAX_REQ);
+    }
+
     private List<Name> checkStrategies() {
-        List<Name> given = strategies == null ? DEFAULT_STRATEGIES : strategies;
+        List<Name> given = strategies == null ? (scanM == null ? DEFAULT_STRATEGIES : DEFAULT_SCAN) : strategies;
         if (given.isEmpty()) {
             throw new UsageException("--strategies needs at least one of seq, threads, virtual, async");
         }
         List<Name> names = new ArrayList<>(new LinkedHashSet<>(given));
         if (names.contains(Name.virtual) && !VirtualThreads.available()) {
             throw new UsageException(VirtualThreads.NEEDS_JAVA_21);
+        }
+        if (scanM != null && names.contains(Name.seq)) {
+            throw new UsageException("--scan-m varies -m, which seq ignores: leave seq out of --strategies");
         }
         return names;
     }
@@ -381,11 +442,12 @@ public final class BenchCommand implements Callable<Integer> {
     /** Every file an option writes: a usable name, and no two options writing the same file. */
     private void checkFiles() {
         OutputDir.checkTimeline(timeline);
+        OutputDir.checkPicture("--plot", plot);
         OutputDir.checkFile("--export-json", exportJson);
         OutputDir.checkFile("--export-csv", exportCsv);
         OutputDir.checkFile("--export-markdown", exportMarkdown);
         Set<Path> seen = new HashSet<>();
-        for (Path p : new Path[] {timeline, exportJson, exportCsv, exportMarkdown}) {
+        for (Path p : new Path[] {timeline, plot, exportJson, exportCsv, exportMarkdown}) {
             if (p != null && !seen.add(p.toAbsolutePath().normalize())) {
                 throw new UsageException("two options would write the same file: " + flags.download.Quote.of(p.toString()));
             }

@@ -161,6 +161,13 @@ class BenchCommandTest {
                 Arguments.of(List.of("--timeline", "x.txt"), "must end in .svg or .png"),
                 Arguments.of(List.of("-m", "0"), "--max-req: 0"),
                 Arguments.of(List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"),
+                Arguments.of(List.of("--scan-m", "1,2", "--strategies", "seq,threads"), "seq ignores"),
+                Arguments.of(List.of("--scan-m", "0:10"), "0 is not in 1..1000"),
+                Arguments.of(List.of("--scan-m", "ten"), "expected a list such as 1,2,5,10"),
+                Arguments.of(List.of("--scan-m", "1,2", "-m", "5"), "choose -m or --scan-m"),
+                Arguments.of(List.of("--plot", "p.svg"), "give --scan-m too"),
+                Arguments.of(List.of("--scan-m", "1,2", "--timeline", "t.svg"), "not with --scan-m"),
+                Arguments.of(List.of("--scan-m", "1,2", "--plot", "p.txt"), "--plot file must end in .svg or .png"),
                 Arguments.of(List.of("--export-json", "."), "is a directory"),
                 Arguments.of(List.of("--export-csv", "no-such-dir/x.csv"), "no writable directory"),
                 Arguments.of(List.of("--export-json", "r.txt", "--export-csv", "r.txt"), "the same file"),
@@ -248,6 +255,31 @@ class BenchCommandTest {
         }
         assertTrue(seq.get("cpu_ms").getAsDouble() >= 180, "and its CPU time: " + seq.get("cpu_ms"));
         assertEquals(0.3, seq.get("ideal_s").getAsDouble(), 1e-9, "the ideal holds the work too");
+    }
+
+    @Test
+    void aScanRunsEachMAndDrawsItsChart() throws Exception {
+        Path svg = tmp.resolve("scan.svg");
+        Path json = tmp.resolve("scan.json");
+        Cli.Run run = Cli.run("bench", "-o", tmp.resolve("out").toString(), "--delay", "0.05", "--runs", "1",
+                "--warmup", "0", "-l", "4", "--scan-m", "1:2", "--strategies", "threads", "--plot", svg.toString(),
+                "--export-json", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("m ") || l.matches(" *m  ideal.*"))
+                .findFirst().orElseThrow(() -> new AssertionError(run.out())));
+        assertTrue(lines.get(header).matches(" *m  ideal  threads  eff\\."), lines.get(header));
+        assertTrue(lines.get(header + 1).matches(" *1  0\\.200  +\\d+\\.\\d{3}  +\\d\\.\\d\\d"), lines.get(header + 1));
+        assertTrue(lines.get(header + 2).matches(" *2  0\\.100  +\\d+\\.\\d{3}  +\\d\\.\\d\\d"), lines.get(header + 2));
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        JsonArray scan = o.getAsJsonArray("scan");
+        assertEquals(List.of(1, 2), scan.asList().stream().map(p -> p.getAsJsonObject().get("max_req").getAsInt()).toList());
+        assertEquals(2, scan.get(1).getAsJsonObject().getAsJsonArray("strategies").get(0).getAsJsonObject()
+                .get("max_in_flight").getAsInt());
+        String picture = Files.readString(svg);
+        assertTrue(picture.contains("id='series-threads'") || picture.contains("id=\"series-threads\""), picture);
+        assertTrue(picture.contains("series-ideal"), picture);
+        assertTrue(picture.contains("4 codes from EMBEDDED"), "the workload is in the picture");
     }
 
     @Test
