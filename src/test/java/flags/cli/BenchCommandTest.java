@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -280,21 +279,6 @@ class BenchCommandTest {
         assertTrue(picture.contains("id='series-threads'") || picture.contains("id=\"series-threads\""), picture);
         assertTrue(picture.contains("series-ideal"), picture);
         assertTrue(picture.contains("4 codes from EMBEDDED"), "the workload is in the picture");
-    }
-
-    @Test
-    void withoutOutputNothingIsLeftAnywhere() throws Exception {
-        Path tmpDir = Path.of(System.getProperty("java.io.tmpdir"));
-        Set<Path> before = benchDirs(tmpDir);
-        Cli.Run run = Cli.run("bench", "--delay", "0", "--runs", "1", "--warmup", "0", "-l", "2", "--strategies", "async");
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals(before, benchDirs(tmpDir), "the runs' temporary directory is removed");
-    }
-
-    private static Set<Path> benchDirs(Path dir) throws Exception {
-        try (Stream<Path> all = Files.list(dir)) {
-            return all.filter(p -> p.getFileName().toString().startsWith("flags-bench-")).collect(Collectors.toSet());
-        }
     }
 
     @Test

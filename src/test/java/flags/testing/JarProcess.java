@@ -25,8 +25,14 @@ public final class JarProcess {
     }
 
     public static ProcessBuilder builder(Path workDir, String... args) {
+        return builder(workDir, List.of(), args);
+    }
+
+    /** The jar run with these JVM options first (e.g. {@code -Djava.io.tmpdir=...}). */
+    public static ProcessBuilder builder(Path workDir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
         command.addAll(List.of(args));
@@ -40,10 +46,15 @@ public final class JarProcess {
     }
 
     public static Result run(Path workDir, Duration limit, String... args) throws IOException, InterruptedException {
+        return run(workDir, limit, List.of(), args);
+    }
+
+    public static Result run(Path workDir, Duration limit, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         File out = Files.createTempFile("flags-out", ".txt").toFile();
         File err = Files.createTempFile("flags-err", ".txt").toFile();
         try {
-            Process p = builder(workDir, args).redirectOutput(out).redirectError(err).start();
+            Process p = builder(workDir, jvmOptions, args).redirectOutput(out).redirectError(err).start();
             if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("flags " + String.join(" ", args) + " did not finish within " + limit);
