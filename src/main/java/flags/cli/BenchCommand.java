@@ -59,7 +59,8 @@ import picocli.CommandLine.Spec;
                         + "round-robin (each run index runs every strategy once).",
                 "Per strategy: concurrency; runs (those the statistics come from: '4 of 5' leaves a failed run "
                         + "out, '5 failed' means every run failed); mean ± σ and median seconds (min and max in "
-                        + "JSON, CSV and Markdown); max in flight, and ok, not found and errors, of the median run; "
+                        + "JSON, CSV and Markdown); reached = the most requests in flight at once, and ok, not found "
+                        + "and errors, of the median run; "
                         + "speedup = seq median / this median; eff. = ideal / median, where the ideal is "
                         + "ceil(N / c) x delay (delay + jitter/2 with jitter; x2 with --names; with --cpu-work also "
                         + "at least N x work / cores), known only for the embedded server.",
