@@ -70,6 +70,9 @@ public final class StrategyBatch implements Batch {
         try {
             // Each run starts from the same heap, and the garbage of the run before is not collected inside this one.
             System.gc();
+            if (meter != null) {
+                meter.settle();
+            }
             CostMeter.Window cost = meter == null ? null : meter.begin();
             BatchClock clock = new BatchClock();
             FlagClient client = clients.create(runHttp, clock, dir);

@@ -25,7 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
@@ -98,6 +101,23 @@ class CostMeterTest {
         // Idle threads of earlier tests may end meanwhile: a little slack downwards, none for ten more.
         assertTrue(withServer <= before + 2, "ten server threads count as none: " + before + " -> " + withServer);
         assertTrue(withClients >= withServer + 9, "ten client threads count: " + withServer + " -> " + withClients);
+    }
+
+    @Test
+    void settlingWaitsForAPoolsWorkersOnTheirWayOut() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(300, r -> new Thread(r, "settle-test-" + made.incrementAndGet()));
+        CountDownLatch ran = new CountDownLatch(300);
+        for (int i = 0; i < 300; i++) {
+            pool.execute(ran::countDown);
+        }
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "300 workers started");
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        meter.settle(); // awaitTermination returned, yet workers may still be on their way out
+        List<String> left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("settle-test-")).toList();
+        assertEquals(List.of(), left, "every worker of the pool has ended");
     }
 
     @Test
