@@ -2,6 +2,7 @@ package flags;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.testing.JarProcess;
@@ -69,6 +70,34 @@ class CtrlCIT {
                 Path original = Path.of("flags-sample", cc, cc + ".gif");
                 assertArrayEquals(Files.readAllBytes(original), Files.readAllBytes(f), "complete file " + name);
             }
+        }
+    }
+
+    @Test
+    void ctrlCStopsTheBenchWhichReportsTheRunsRecordedSoFar() throws Exception {
+        Process p = JarProcess.interruptible(work, "bench", "--strategies", "seq,async", "-l", "4", "--delay", "0.3",
+                "--warmup", "0", "--runs", "5", "-v", "-o", work.resolve("out").toString()).start();
+        BufferedReader stderr = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+        List<String> err = new ArrayList<>();
+        for (String line; (line = stderr.readLine()) != null; ) {
+            err.add(line);
+            if (line.startsWith("async run 1/5: ")) {
+                break; // a whole round is recorded; seq's second run is under way
+            }
+        }
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        assertTrue(p.waitFor(EXIT_LIMIT_MS, TimeUnit.MILLISECONDS), "exited after SIGINT");
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        for (String line; (line = stderr.readLine()) != null; ) {
+            err.add(line);
+        }
+        assertEquals(130, p.exitValue(), out + err);
+        assertTrue(String.join("\n", err).contains("flags bench: interrupted; the runs recorded so far:"), err.toString());
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("seq ") && l.contains(" 1.00x ")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("async ")), out);
+        assertFalse(err.stream().anyMatch(l -> l.contains("[failed run]")), "a stopped run is not recorded as failed");
+        try (Stream<Path> left = Files.list(work.resolve("out"))) {
+            assertEquals(List.of(), left.toList(), "the stopped run's directory is removed too");
         }
     }
 

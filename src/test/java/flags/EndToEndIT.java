@@ -91,4 +91,19 @@ class EndToEndIT {
         assertEquals(0, r.exitCode());
         assertEquals("", r.err());
     }
+
+    @Test
+    void benchLeavesNothingWhereItRunsNorInTheTemporaryDirectory() throws Exception {
+        Path tmp = Files.createDirectory(work.resolve("tmp")); // the JVM's temporary directory, for this run only
+        JarProcess.Result r = JarProcess.run(work, LIMIT, List.of("-Djava.io.tmpdir=" + tmp), "bench", "--delay", "0",
+                "--runs", "1", "--warmup", "0", "-l", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("\nSummary\n"), r.out());
+        try (Stream<Path> files = Files.list(work)) {
+            assertEquals(List.of(tmp), files.toList(), "no downloaded/, nothing at all");
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of(), files.toList(), "the runs' directory is removed");
+        }
+    }
 }

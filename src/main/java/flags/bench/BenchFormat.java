@@ -3,30 +3,42 @@ package flags.bench;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import flags.download.Status;
+import flags.report.BatchReport;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code flags bench --format}: an aligned table for people, CSV and JSON for scripts (the field names of
- * SPEC §6), and a Markdown table to paste into a README (like hyperfine's {@code --export-markdown}).
- * Unknown values (ideal and efficiency for a server whose delay is unknown, speedup without seq) are
- * {@code null} in JSON, empty in CSV and {@code -} in the tables.
+ * {@code flags bench --format} and the export files: an aligned table for people (within 100 columns), CSV and JSON
+ * for scripts, a Markdown table with every column to paste into a README (like hyperfine's
+ * {@code --export-markdown}). Unknown values (ideal and efficiency for a server whose delay is unknown, speedup
+ * without seq, any speed claim for a strategy with failed runs, σ of a single run) are {@code null} in JSON, empty in
+ * CSV and {@code -} in the tables.
  */
 public enum BenchFormat {
     table, csv, json, markdown;
 
-    /** The JSON field names of one strategy, in order; also the CSV header. */
-    public static final List<String> FIELDS = List.of("strategy", "concurrency", "runs", "median_s", "min_s",
-            "max_s", "ok", "not_found", "errors", "max_in_flight", "ideal_s", "speedup", "efficiency");
+    /** The CSV header; also the scalar JSON fields of one strategy, in order. */
+    public static final List<String> FIELDS = List.of("strategy", "concurrency", "runs", "failed_runs", "mean_s",
+            "stddev_s", "median_s", "min_s", "max_s", "ok", "not_found", "errors", "max_in_flight", "ideal_s",
+            "speedup", "efficiency", "peak_threads", "cpu_ms", "allocated_bytes", "peak_heap_bytes");
 
+    /** What JSON has for each strategy beyond {@link #FIELDS}: each recorded run, in the order it ran. */
+    public static final List<String> PER_RUN_FIELDS = List.of("times", "exit_codes", "run_counts");
+
+    /** The widest the table may be: it must not wrap in a terminal of 100 columns. */
+    public static final int TABLE_WIDTH = 100;
 
     public String render(BenchResult result) {
         return switch (this) {
@@ -42,41 +54,88 @@ public enum BenchFormat {
     static String csv(BenchResult result) {
         StringBuilder out = new StringBuilder(String.join(",", FIELDS)).append('\n');
         for (StrategyStats s : result.strategies()) {
-            out.append(String.join(",", s.strategy(), String.valueOf(s.concurrency()), String.valueOf(s.runs()),
-                    seconds(s.median()), seconds(s.min()), seconds(s.max()), String.valueOf(s.ok()),
-                    String.valueOf(s.notFound()), String.valueOf(s.errors()), String.valueOf(s.maxInFlight()),
-                    orEmpty(s.ideal(), BenchFormat::seconds), orEmpty(s.speedup(), BenchFormat::ratio),
-                    orEmpty(s.efficiency(), BenchFormat::ratio))).append('\n');
+            out.append(csvRow(s)).append('\n');
         }
         return out.toString();
     }
 
+    /** One strategy's CSV row, in {@link #FIELDS} order. */
+    static String csvRow(StrategyStats s) {
+        ClientCost c = s.cost();
+        return String.join(",", s.strategy(), String.valueOf(s.concurrency()), String.valueOf(s.runs()),
+                String.valueOf(s.failedRuns()), seconds(s.mean()), orEmpty(s.stddev(), BenchFormat::seconds),
+                seconds(s.median()), seconds(s.min()), seconds(s.max()), String.valueOf(s.ok()),
+                String.valueOf(s.notFound()), String.valueOf(s.errors()), String.valueOf(s.maxInFlight()),
+                orEmpty(s.ideal(), BenchFormat::seconds), orEmpty(s.speedup(), BenchFormat::ratio),
+                orEmpty(s.efficiency(), BenchFormat::ratio),
+                c == null ? "" : String.valueOf(c.peakThreads()), c == null ? "" : millis(c.cpu()),
+                c == null ? "" : String.valueOf(c.allocatedBytes()), c == null ? "" : String.valueOf(c.peakHeapBytes()));
+    }
+
     static String json(BenchResult result) {
-        Workload w = result.workload();
+        JsonObject o = workloadJson(result.workload());
+        JsonArray strategies = new JsonArray();
+        result.strategies().forEach(s -> strategies.add(strategyJson(s)));
+        o.add("strategies", strategies);
+        return toJson(o);
+    }
+
+    /** The workload's fields, first in every JSON document of the benchmark. */
+    static JsonObject workloadJson(Workload w) {
         JsonObject o = new JsonObject();
         o.addProperty("server", w.server());
         o.add("delay_s", w.delay() == null ? JsonNull.INSTANCE : new JsonPrimitive(plain(w.delay())));
         o.add("jitter_s", w.jitter() == null ? JsonNull.INSTANCE : new JsonPrimitive(plain(w.jitter())));
         o.addProperty("codes", w.codes());
-        JsonArray strategies = new JsonArray();
-        for (StrategyStats s : result.strategies()) {
-            JsonObject j = new JsonObject();
-            j.addProperty("strategy", s.strategy());
-            j.addProperty("concurrency", s.concurrency());
-            j.addProperty("runs", s.runs());
-            j.add("median_s", number(seconds(s.median())));
-            j.add("min_s", number(seconds(s.min())));
-            j.add("max_s", number(seconds(s.max())));
-            j.addProperty("ok", s.ok());
-            j.addProperty("not_found", s.notFound());
-            j.addProperty("errors", s.errors());
-            j.addProperty("max_in_flight", s.maxInFlight());
-            j.add("ideal_s", s.ideal() == null ? JsonNull.INSTANCE : number(seconds(s.ideal())));
-            j.add("speedup", s.speedup() == null ? JsonNull.INSTANCE : number(ratio(s.speedup())));
-            j.add("efficiency", s.efficiency() == null ? JsonNull.INSTANCE : number(ratio(s.efficiency())));
-            strategies.add(j);
+        o.addProperty("cpu_work_ms", w.cpuWork().toMillis());
+        o.addProperty("cores", w.cores());
+        o.addProperty("jvm", w.jvm());
+        return o;
+    }
+
+    static JsonObject strategyJson(StrategyStats s) {
+        JsonObject j = new JsonObject();
+        ClientCost c = s.cost();
+        j.addProperty("strategy", s.strategy());
+        j.addProperty("concurrency", s.concurrency());
+        j.addProperty("runs", s.runs());
+        j.addProperty("failed_runs", s.failedRuns());
+        j.add("mean_s", number(seconds(s.mean())));
+        j.add("stddev_s", orNull(s.stddev(), d -> number(seconds(d))));
+        j.add("median_s", number(seconds(s.median())));
+        j.add("min_s", number(seconds(s.min())));
+        j.add("max_s", number(seconds(s.max())));
+        j.addProperty("ok", s.ok());
+        j.addProperty("not_found", s.notFound());
+        j.addProperty("errors", s.errors());
+        j.addProperty("max_in_flight", s.maxInFlight());
+        j.add("ideal_s", orNull(s.ideal(), d -> number(seconds(d))));
+        j.add("speedup", orNull(s.speedup(), v -> number(ratio(v))));
+        j.add("efficiency", orNull(s.efficiency(), v -> number(ratio(v))));
+        j.add("peak_threads", orNull(c, v -> new JsonPrimitive(v.peakThreads())));
+        j.add("cpu_ms", orNull(c, v -> number(millis(v.cpu()))));
+        j.add("allocated_bytes", orNull(c, v -> new JsonPrimitive(v.allocatedBytes())));
+        j.add("peak_heap_bytes", orNull(c, v -> new JsonPrimitive(v.peakHeapBytes())));
+        JsonArray times = new JsonArray();
+        JsonArray exits = new JsonArray();
+        JsonArray counts = new JsonArray();
+        for (BatchReport r : s.recordedRuns()) {
+            times.add(number(seconds(r.elapsed())));
+            exits.add(BenchStats.exitCode(r));
+            JsonObject n = new JsonObject();
+            n.addProperty("ok", r.count(Status.OK));
+            n.addProperty("not_found", r.count(Status.NOT_FOUND));
+            n.addProperty("errors", r.count(Status.ERROR));
+            n.addProperty("not_done", r.notDone());
+            counts.add(n);
         }
-        o.add("strategies", strategies);
+        j.add("times", times);
+        j.add("exit_codes", exits);
+        j.add("run_counts", counts);
+        return j;
+    }
+
+    static String toJson(JsonObject o) {
         // Built here, not in a static field: picocli loads this enum to parse --format, and Gson's hundred
         // classes would then load on every start-up, --help included.
         Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
@@ -85,70 +144,148 @@ public enum BenchFormat {
 
     // ---- for people ----
 
-    private static final List<String> HEADINGS = List.of("strategy", "concurrency", "runs", "median [s]",
-            "min [s]", "max [s]", "ok", "not found", "errors", "max in flight", "ideal [s]", "speedup", "efficiency");
+    private static final List<String> HEADINGS = List.of("strategy", "conc", "runs", "mean ± σ", "median",
+            "reached", "speedup", "eff.", "threads", "CPU ms", "alloc MB");
+    /** What the short headings mean, under the table. */
+    private static final String LEGEND = """
+            conc: requests allowed in flight at once; reached: the most there were (median run);
+            threads: most platform threads alive; CPU ms, alloc MB: per run, by the client's threads
+            """;
 
-    /** A line about the workload, then the columns aligned (text left, numbers right). */
+    /** The workload and machine, the columns aligned, the counts of the median runs and what the headings mean. */
     static String table(BenchResult result) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(HEADINGS);
-        result.strategies().forEach(s -> rows.add(cells(s)));
-        int[] width = new int[HEADINGS.size()];
-        for (List<String> row : rows) {
+        result.strategies().forEach(s -> rows.add(tableCells(s)));
+        return workloadLine(result.workload()) + "\n" + machineLine(result.workload()) + "; times in seconds\n\n"
+                + aligned(HEADINGS, rows, true) + "\n" + countsLine(result.strategies()) + "\n" + LEGEND;
+    }
+
+    /** Columns aligned, two spaces apart, numbers right-aligned, and the first column left-aligned if it is text. */
+    static String aligned(List<String> headings, List<List<String>> rows, boolean firstIsText) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(headings);
+        all.addAll(rows);
+        int[] width = new int[headings.size()];
+        for (List<String> row : all) {
             for (int i = 0; i < row.size(); i++) {
                 width[i] = Math.max(width[i], row.get(i).length());
             }
         }
-        StringBuilder out = new StringBuilder(workloadLine(result.workload())).append("\n\n");
-        for (List<String> row : rows) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> row : all) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.size(); i++) {
                 String cell = row.get(i);
                 String pad = " ".repeat(width[i] - cell.length());
-                line.append(i == 0 ? cell + pad : "  " + pad + cell);
+                line.append(i == 0 ? "" : "  ").append(i == 0 && firstIsText ? cell + pad : pad + cell);
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
         return out.toString();
     }
 
-    /** hyperfine's Markdown shape: a header row, an alignment row, one row per strategy in backticks. */
+    private static List<String> tableCells(StrategyStats s) {
+        ClientCost c = s.cost();
+        return List.of(s.strategy(), String.valueOf(s.concurrency()), runsCell(s), meanCell(s), seconds(s.median()),
+                String.valueOf(s.maxInFlight()), orDash(s.speedup(), BenchFormat::times),
+                orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
+                c == null ? "-" : String.valueOf(c.peakThreads()),
+                c == null ? "-" : String.valueOf(c.cpu().toMillis()),
+                c == null ? "-" : megabytes(c.allocatedBytes()));
+    }
+
+    /** "median runs: 194 ok, 482 not found" when every strategy's median run agrees, else strategy by strategy. */
+    static String countsLine(List<StrategyStats> strategies) {
+        Set<String> distinct = new LinkedHashSet<>();
+        strategies.forEach(s -> distinct.add(counts(s)));
+        if (distinct.size() == 1) {
+            return "median runs: " + distinct.iterator().next();
+        }
+        List<String> each = strategies.stream().map(s -> s.strategy() + " " + counts(s)).toList();
+        return "median runs: " + String.join("; ", each);
+    }
+
+    private static String counts(StrategyStats s) {
+        List<String> parts = new ArrayList<>();
+        parts.add(s.ok() + " ok");
+        if (s.notFound() > 0) {
+            parts.add(s.notFound() + " not found");
+        }
+        if (s.errors() > 0) {
+            parts.add(s.errors() + (s.errors() == 1 ? " error" : " errors"));
+        }
+        return String.join(", ", parts);
+    }
+
+    /** hyperfine's Markdown shape, every column: a header row, an alignment row, one row per strategy in backticks. */
     static String markdown(BenchResult result) {
-        List<String> headings = List.of("Strategy", "Concurrency", "Runs", "Median [s]", "Min [s]", "Max [s]",
-                "OK", "Not found", "Errors", "Max in flight", "Ideal [s]", "Speedup", "Efficiency");
-        StringBuilder out = new StringBuilder("| ").append(String.join(" | ", headings)).append(" |\n|:---|");
-        out.append("---:|".repeat(headings.size() - 1)).append('\n');
+        List<String> headings = List.of("Strategy", "Concurrency", "Runs", "Mean [s]", "Median [s]", "Min [s]",
+                "Max [s]", "Relative", "OK", "Not found", "Errors", "Max in flight", "Ideal [s]", "Speedup",
+                "Efficiency", "Peak threads", "CPU [ms]", "Allocated [MB]", "Peak heap [MB]");
+        StringBuilder out = new StringBuilder(markdownHeader(headings));
+        StrategyStats fastest = result.strategies().stream().filter(StrategyStats::clean)
+                .min(java.util.Comparator.comparing(StrategyStats::mean)).orElse(null);
         for (StrategyStats s : result.strategies()) {
-            List<String> cells = new ArrayList<>(cells(s));
-            cells.set(0, "`" + s.strategy() + "`");
-            out.append("| ").append(String.join(" | ", cells)).append(" |\n");
+            ClientCost c = s.cost();
+            List<String> cells = List.of("`" + s.strategy() + "`", String.valueOf(s.concurrency()), runsCell(s),
+                    meanCell(s), seconds(s.median()), seconds(s.min()), seconds(s.max()), relativeCell(s, fastest),
+                    String.valueOf(s.ok()), String.valueOf(s.notFound()), String.valueOf(s.errors()),
+                    String.valueOf(s.maxInFlight()), orDash(s.ideal(), BenchFormat::seconds),
+                    orDash(s.speedup(), BenchFormat::times),
+                    orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
+                    c == null ? "-" : String.valueOf(c.peakThreads()),
+                    c == null ? "-" : String.valueOf(c.cpu().toMillis()),
+                    c == null ? "-" : megabytes(c.allocatedBytes()), c == null ? "-" : megabytes(c.peakHeapBytes()));
+            out.append(markdownRow(cells));
         }
         return out.toString();
     }
 
+    static String markdownHeader(List<String> headings) {
+        return "| " + String.join(" | ", headings) + " |\n|:---|" + "---:|".repeat(headings.size() - 1) + "\n";
+    }
+
+    static String markdownRow(List<String> cells) {
+        return "| " + String.join(" | ", cells) + " |\n";
+    }
+
+    /** hyperfine's Relative column: 1.00 for the fastest, "1.04 ± 0.05" for the others, "-" without a claim. */
+    private static String relativeCell(StrategyStats s, StrategyStats fastest) {
+        if (fastest == null || !s.clean()) {
+            return "-";
+        }
+        BenchStats.Ratio r = BenchStats.relative(s, fastest);
+        return String.format(Locale.ROOT, "%.2f", r.value())
+                + (r.stddev() == null || s == fastest ? "" : String.format(Locale.ROOT, " ± %.2f", r.stddev()));
+    }
+
+    /** "20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)": what was downloaded, from where. */
     static String workloadLine(Workload w) {
         String timing = w.delay() == null ? "delay unknown: no ideal, no efficiency"
                 : String.format(Locale.ROOT, "delay %s s, jitter %s s", plain(w.delay()).toPlainString(),
                         plain(w.jitter()).toPlainString());
         String requests = w.requestsPerCode() == 1 ? "" : ", " + w.requestsPerCode() + " requests per code";
-        return String.format(Locale.ROOT, "%d code%s from %s (%s%s)", w.codes(), w.codes() == 1 ? "" : "s",
-                w.server(), timing, requests);
+        String work = w.cpuWork().isZero() ? "" : ", " + w.cpuWork().toMillis() + " ms of CPU work per code";
+        return String.format(Locale.ROOT, "%d code%s from %s (%s%s%s)", w.codes(), w.codes() == 1 ? "" : "s",
+                w.server(), timing, requests, work);
     }
 
-    private static List<String> cells(StrategyStats s) {
-        return List.of(s.strategy(), String.valueOf(s.concurrency()), runsCell(s), seconds(s.median()),
-                seconds(s.min()), seconds(s.max()), String.valueOf(s.ok()), String.valueOf(s.notFound()),
-                String.valueOf(s.errors()), String.valueOf(s.maxInFlight()), orDash(s.ideal(), BenchFormat::seconds),
-                orDash(s.speedup(), v -> String.format(Locale.ROOT, "%.2fx", v)),
-                orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)));
+    /** "2 cores, Java 17.0.15 (Debian)": what it ran on. */
+    static String machineLine(Workload w) {
+        return w.cores() + (w.cores() == 1 ? " core, " : " cores, ") + w.jvm();
     }
 
-    /** "5", "4 (+1 failed)", or "5 (all failed)": failed runs are always in sight. */
+    /** "5"; "4 of 5" when one failed run is left out; "5 failed" when every run failed (and the timings are theirs). */
     static String runsCell(StrategyStats s) {
         if (s.allFailed()) {
-            return s.runs() + " (all failed)";
+            return s.runs() + " failed";
         }
-        return s.failedRuns() == 0 ? String.valueOf(s.runs()) : s.runs() + " (+" + s.failedRuns() + " failed)";
+        return s.failedRuns() == 0 ? String.valueOf(s.runs()) : s.runs() + " of " + s.recorded();
+    }
+
+    /** "2.073 ± 0.010", or the mean alone for a single run. */
+    static String meanCell(StrategyStats s) {
+        return seconds(s.mean()) + (s.stddev() == null ? "" : " ± " + seconds(s.stddev()));
     }
 
     // ---- numbers ----
@@ -161,21 +298,37 @@ public enum BenchFormat {
         return String.format(Locale.ROOT, "%.3f", v);
     }
 
+    static String times(double v) {
+        return String.format(Locale.ROOT, "%.2fx", v);
+    }
+
+    static String millis(Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toNanos() / 1e6);
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+
     /** Seconds without trailing zeros: 0.1, 0, 2.5. */
-    private static BigDecimal plain(Duration d) {
+    static BigDecimal plain(Duration d) {
         BigDecimal s = BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
         return new BigDecimal(s.setScale(Math.max(0, s.scale()), RoundingMode.UNNECESSARY).toPlainString());
     }
 
-    private static JsonPrimitive number(String decimal) {
+    static JsonPrimitive number(String decimal) {
         return new JsonPrimitive(new BigDecimal(decimal));
+    }
+
+    private static <T> JsonElement orNull(T value, Function<T, JsonElement> json) {
+        return value == null ? JsonNull.INSTANCE : json.apply(value);
     }
 
     private static <T> String orEmpty(T value, Function<T, String> format) {
         return value == null ? "" : format.apply(value);
     }
 
-    private static <T> String orDash(T value, Function<T, String> format) {
+    static <T> String orDash(T value, Function<T, String> format) {
         return value == null ? "-" : format.apply(value);
     }
 }

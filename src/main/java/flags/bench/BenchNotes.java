@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The text around the numbers, after hyperfine: a closing summary ("async ran 17.30x faster than seq") and
- * warnings about runs that make the numbers doubtful (failed runs, a wide spread, a slow first run).
+ * The text around the numbers, after hyperfine: a closing summary ("async ran 1.04 ± 0.05 times faster than
+ * threads") and warnings about runs that make the numbers doubtful (failed runs, a wide spread, a slow first run).
  */
 public final class BenchNotes {
     /** Warn when (max - min) / median of a strategy's timed runs is above this. */
@@ -21,30 +21,39 @@ public final class BenchNotes {
     private BenchNotes() {}
 
     /**
-     * hyperfine's summary: the fastest strategy by median, then how many times faster it ran than each other
-     * strategy, fastest first. Empty with fewer than two strategies.
+     * hyperfine's summary: the fastest strategy by mean, then how many times faster it ran than each other strategy,
+     * with the propagated standard deviation, fastest first. A strategy with failed runs is in no comparison, only
+     * named. Empty with fewer than two strategies.
      */
     public static List<String> summary(BenchResult result) {
-        List<StrategyStats> byMedian = result.strategies().stream()
-                .sorted(Comparator.comparing(StrategyStats::median)).toList();
-        if (byMedian.size() < 2) {
+        if (result.strategies().size() < 2) {
             return List.of();
         }
-        StrategyStats fastest = byMedian.get(0);
+        List<StrategyStats> byMean = result.strategies().stream().filter(StrategyStats::clean)
+                .sorted(Comparator.comparing(StrategyStats::mean)).toList();
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
-        lines.add("  " + fastest.strategy() + " ran");
-        List<String> factors = new ArrayList<>();
-        for (StrategyStats other : byMedian.subList(1, byMedian.size())) {
-            Double f = BenchStats.ratio(other.median(), fastest.median());
-            factors.add(f == null ? "-" : String.format(Locale.ROOT, "%.2f", f));
+        if (byMean.size() >= 2) {
+            StrategyStats fastest = byMean.get(0);
+            lines.add("  " + fastest.strategy() + " ran");
+            List<BenchStats.Ratio> ratios = byMean.subList(1, byMean.size()).stream()
+                    .map(other -> BenchStats.relative(other, fastest)).toList();
+            int width = ratios.stream().mapToInt(r -> String.format(Locale.ROOT, "%.2f", r.value()).length()).max()
+                    .orElse(0);
+            for (int i = 0; i < ratios.size(); i++) {
+                BenchStats.Ratio r = ratios.get(i);
+                String sd = r.stddev() == null ? "" : String.format(Locale.ROOT, " ± %.2f", r.stddev());
+                lines.add(String.format(Locale.ROOT, "    %" + width + ".2f%s times faster than %s", r.value(), sd,
+                        byMean.get(i + 1).strategy()));
+            }
         }
-        int width = factors.stream().mapToInt(String::length).max().orElse(0);
-        for (int i = 0; i < factors.size(); i++) {
-            String f = " ".repeat(width - factors.get(i).length()) + factors.get(i);
-            lines.add("    " + f + "x faster than " + byMedian.get(i + 1).strategy());
+        for (StrategyStats s : result.strategies()) {
+            if (!s.clean()) {
+                lines.add(String.format(Locale.ROOT, "  no speed claim for %s: %d of %d recorded run%s failed",
+                        s.strategy(), s.failedRuns(), s.recorded(), s.recorded() == 1 ? "" : "s"));
+            }
         }
-        return lines;
+        return lines.size() == 1 ? List.of() : lines;
     }
 
     /** Warnings, one line each, strategy by strategy in the order given. */
@@ -53,7 +62,7 @@ public final class BenchNotes {
         for (StrategyRuns r : all) {
             if (!r.recorded().isEmpty()) {
                 failedRuns(r).ifPresent(out::add);
-                List<Duration> times = BenchStats.timed(r.recorded()).stream().map(BatchReport::elapsed).toList();
+                List<Duration> times = BenchStats.timed(r.reports()).stream().map(BatchReport::elapsed).toList();
                 slowFirstRun(r.strategy(), times).ifPresent(out::add);
                 wideSpread(r.strategy(), times).ifPresent(out::add);
             }
@@ -62,7 +71,7 @@ public final class BenchNotes {
     }
 
     static Optional<String> failedRuns(StrategyRuns r) {
-        long failed = r.recorded().stream().filter(BenchStats::failed).count();
+        long failed = r.reports().stream().filter(BenchStats::failed).count();
         int n = r.recorded().size();
         if (failed == 0) {
             return Optional.empty();
@@ -73,7 +82,7 @@ public final class BenchNotes {
                     r.strategy(), n == 1 ? "its only recorded run" : "all " + n + " recorded runs"));
         }
         return Optional.of(String.format(Locale.ROOT,
-                "%s: %d of %d recorded runs had errors and are left out of median/min/max",
+                "%s: %d of %d recorded runs had errors and are left out of the statistics",
                 r.strategy(), failed, n));
     }
 

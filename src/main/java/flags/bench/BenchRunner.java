@@ -1,6 +1,5 @@
 package flags.bench;
 
-import flags.report.BatchReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,20 +7,23 @@ import java.util.Map;
 
 /**
  * Runs the plan: every warm-up round, then every recorded round, each round running each contender once in
- * the order given. Recorded reports are kept as they come, so an interrupted benchmark still has the runs
+ * the order given. Recorded runs are kept as they come, so an interrupted benchmark still has the runs
  * that finished.
  */
 public final class BenchRunner {
-    /** Told about every run as it ends, warm-ups included (progress lines, failed-run lines). */
+    /** Told about every run as it starts and ends, warm-ups included (progress bar, run lines, failed-run lines). */
     @FunctionalInterface
     public interface Listener {
-        void ran(Contender contender, boolean warmup, int index, int of, BatchReport report);
+        default void starting(Contender contender, boolean warmup, int index, int of) {
+        }
+
+        void ran(Contender contender, boolean warmup, int index, int of, BenchRun run);
     }
 
     private final List<Contender> contenders;
     private final BenchPlan plan;
     private final Listener listener;
-    private final Map<Contender, List<BatchReport>> recorded = new LinkedHashMap<>();
+    private final Map<Contender, List<BenchRun>> recorded = new LinkedHashMap<>();
 
     public BenchRunner(List<Contender> contenders, BenchPlan plan, Listener listener) {
         this.contenders = List.copyOf(contenders);
@@ -34,16 +36,18 @@ public final class BenchRunner {
     public void run() throws InterruptedException {
         for (int i = 1; i <= plan.warmup(); i++) {
             for (Contender c : contenders) {
+                listener.starting(c, true, i, plan.warmup());
                 listener.ran(c, true, i, plan.warmup(), runOnce(c));
             }
         }
         for (int i = 1; i <= plan.runs(); i++) {
             for (Contender c : contenders) {
-                BatchReport report = runOnce(c);
+                listener.starting(c, false, i, plan.runs());
+                BenchRun run = runOnce(c);
                 synchronized (this) {
-                    recorded.get(c).add(report);
+                    recorded.get(c).add(run);
                 }
-                listener.ran(c, false, i, plan.runs(), report);
+                listener.ran(c, false, i, plan.runs(), run);
             }
         }
     }
@@ -51,11 +55,11 @@ public final class BenchRunner {
     /** The recorded runs so far, one entry per contender (possibly with no run yet), in contender order. */
     public synchronized List<StrategyRuns> recorded() {
         List<StrategyRuns> out = new ArrayList<>();
-        recorded.forEach((c, reports) -> out.add(new StrategyRuns(c.strategy(), c.concurrency(), reports)));
+        recorded.forEach((c, runs) -> out.add(new StrategyRuns(c.strategy(), c.concurrency(), runs)));
         return out;
     }
 
-    private static BatchReport runOnce(Contender c) throws InterruptedException {
+    private static BenchRun runOnce(Contender c) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("benchmark interrupted");
         }

@@ -8,19 +8,27 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The arithmetic of SPEC §6: medians, the ideal time, speedup and efficiency. */
+/**
+ * The arithmetic of the benchmark, after hyperfine: mean and sample standard deviation, medians, the relative speed
+ * with its propagated uncertainty, the ideal time, speedup and efficiency.
+ */
 public final class BenchStats {
     /** The strategy every speedup is measured against. */
     public static final String BASELINE = "seq";
 
     private BenchStats() {}
 
+    /** How many times slower than the fastest, and its uncertainty (null with a single run on either side). */
+    public record Ratio(double value, Double stddev) {}
+
     /** One line per strategy that has at least one recorded run, in the order given. */
     public static BenchResult compute(Workload workload, List<StrategyRuns> all) {
-        Duration seqMedian = all.stream()
+        StrategyRuns seq = all.stream()
                 .filter(r -> r.strategy().equals(BASELINE) && !r.recorded().isEmpty())
-                .map(r -> median(durations(timed(r.recorded()))))
                 .findFirst().orElse(null);
+        // No speed claim from or against a strategy that had failed runs.
+        Duration seqMedian = seq == null || seq.reports().stream().anyMatch(BenchStats::failed) ? null
+                : median(durations(timed(seq.reports())));
         List<StrategyStats> lines = new ArrayList<>();
         for (StrategyRuns r : all) {
             if (!r.recorded().isEmpty()) {
@@ -31,20 +39,22 @@ public final class BenchStats {
     }
 
     private static StrategyStats line(Workload workload, StrategyRuns r, Duration seqMedian) {
-        List<BatchReport> timed = timed(r.recorded());
+        List<BenchRun> timedRuns = timedRuns(r.recorded());
+        List<BatchReport> timed = timedRuns.stream().map(BenchRun::report).toList();
         List<Duration> times = durations(timed);
         Duration median = median(times);
         BatchReport medianRun = medianRun(timed);
-        int failed = (int) r.recorded().stream().filter(BenchStats::failed).count();
-        Duration ideal = workload.delay() == null ? null
-                : ideal(workload.codes(), r.concurrency(), workload.delay(), workload.jitter(), workload.requestsPerCode());
-        Double efficiency = ideal == null || ideal.isZero() ? null : ratio(ideal, median);
-        Double speedup = seqMedian == null ? null : ratio(seqMedian, median);
+        int failed = (int) r.reports().stream().filter(BenchStats::failed).count();
+        Duration ideal = workload.delay() == null ? null : ideal(workload, r.concurrency());
+        boolean claim = failed == 0;
+        Double efficiency = !claim || ideal == null || ideal.isZero() ? null : ratio(ideal, median);
+        Double speedup = !claim || seqMedian == null ? null : ratio(seqMedian, median);
+        ClientCost cost = ClientCost.perRun(timedRuns.stream().map(BenchRun::cost).toList());
         return new StrategyStats(r.strategy(), r.concurrency(), r.recorded().size(), failed, timed.size(),
-                median, times.stream().min(Comparator.naturalOrder()).orElseThrow(),
+                mean(times), stddev(times), median, times.stream().min(Comparator.naturalOrder()).orElseThrow(),
                 times.stream().max(Comparator.naturalOrder()).orElseThrow(),
                 medianRun.count(Status.OK), medianRun.count(Status.NOT_FOUND), medianRun.count(Status.ERROR),
-                InFlight.max(medianRun.results()), medianRun, ideal, speedup, efficiency);
+                InFlight.max(medianRun.results()), medianRun, ideal, speedup, efficiency, cost, r.reports());
     }
 
     /**
@@ -56,9 +66,19 @@ public final class BenchStats {
         return clean.isEmpty() ? recorded : clean;
     }
 
+    private static List<BenchRun> timedRuns(List<BenchRun> recorded) {
+        List<BenchRun> clean = recorded.stream().filter(r -> !failed(r.report())).toList();
+        return clean.isEmpty() ? recorded : clean;
+    }
+
     /** A run fails when any code ended in an error or did not end at all. */
     public static boolean failed(BatchReport r) {
         return r.count(Status.ERROR) > 0 || r.notDone() > 0;
+    }
+
+    /** The exit status {@code flags STRATEGY} would have ended this batch with: 0, 1 (errors) or 130 (not done). */
+    public static int exitCode(BatchReport r) {
+        return r.count(Status.ERROR) > 0 ? 1 : r.notDone() > 0 ? 130 : 0;
     }
 
     /** The middle value; the mean of the two middle values for an even count. */
@@ -74,6 +94,39 @@ public final class BenchStats {
         return sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 
+    public static Duration mean(List<Duration> times) {
+        if (times.isEmpty()) {
+            throw new IllegalArgumentException("no times");
+        }
+        return Duration.ofNanos(Math.round(times.stream().mapToDouble(Duration::toNanos).average().orElseThrow()));
+    }
+
+    /** The sample standard deviation (n - 1 in the denominator, as hyperfine); null for fewer than two values. */
+    public static Duration stddev(List<Duration> times) {
+        if (times.size() < 2) {
+            return null;
+        }
+        double mean = times.stream().mapToDouble(Duration::toNanos).average().orElseThrow();
+        double squares = times.stream().mapToDouble(t -> (t.toNanos() - mean) * (t.toNanos() - mean)).sum();
+        return Duration.ofNanos(Math.round(Math.sqrt(squares / (times.size() - 1))));
+    }
+
+    /**
+     * How many times slower {@code slow} ran than {@code fast}, by their means, with the uncertainty hyperfine
+     * propagates for a quotient of independent values: ratio × √((σs/μs)² + (σf/μf)²).
+     */
+    public static Ratio relative(StrategyStats slow, StrategyStats fast) {
+        double ms = slow.mean().toNanos();
+        double mf = fast.mean().toNanos();
+        double ratio = ms / mf;
+        if (slow.stddev() == null || fast.stddev() == null) {
+            return new Ratio(ratio, null);
+        }
+        double rs = slow.stddev().toNanos() / ms;
+        double rf = fast.stddev().toNanos() / mf;
+        return new Ratio(ratio, ratio * Math.sqrt(rs * rs + rf * rf));
+    }
+
     /** The run at the median: the middle one, or the lower of the two middle ones for an even count. */
     public static BatchReport medianRun(List<BatchReport> runs) {
         List<BatchReport> sorted = runs.stream().sorted(Comparator.comparing(BatchReport::elapsed)).toList();
@@ -85,10 +138,30 @@ public final class BenchStats {
      * of the server's uniform wait), {@code requestsPerCode} times per code.
      */
     public static Duration ideal(int codes, int concurrency, Duration delay, Duration jitter, int requestsPerCode) {
+        return wait(delay, jitter, requestsPerCode).multipliedBy(roundCount(codes, concurrency));
+    }
+
+    /**
+     * The ideal of a workload at concurrency c. With CPU work w per code on k cores it is also bounded by the CPU:
+     * each of the ⌈N / c⌉ rounds takes a wait and w, and all N × w of work shares min(c, k) cores once the first
+     * answer is in: max(⌈N / c⌉ × (wait + w), wait + N × w / min(c, k)). Without CPU work, ⌈N / c⌉ × wait.
+     */
+    public static Duration ideal(Workload w, int concurrency) {
+        Duration wait = wait(w.delay(), w.jitter(), w.requestsPerCode());
+        long rounds = roundCount(w.codes(), concurrency);
+        Duration slots = wait.plus(w.cpuWork()).multipliedBy(rounds);
+        int busyCores = Math.max(1, Math.min(concurrency, w.cores()));
+        Duration cpuBound = wait.plus(w.cpuWork().multipliedBy(w.codes()).dividedBy(busyCores));
+        return w.codes() == 0 ? Duration.ZERO : slots.compareTo(cpuBound) >= 0 ? slots : cpuBound;
+    }
+
+    private static Duration wait(Duration delay, Duration jitter, int requestsPerCode) {
+        return delay.plus(jitter.dividedBy(2)).multipliedBy(requestsPerCode);
+    }
+
+    private static long roundCount(int codes, int concurrency) {
         int c = Math.max(1, concurrency);
-        long rounds = (codes + (long) c - 1) / c;
-        Duration wait = delay.plus(jitter.dividedBy(2));
-        return wait.multipliedBy(rounds * requestsPerCode);
+        return (codes + (long) c - 1) / c;
     }
 
     /** {@code a / b} as a number; null when {@code b} is zero. */

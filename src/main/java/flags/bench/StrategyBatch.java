@@ -2,46 +2,61 @@ package flags.bench;
 
 import flags.download.BatchClock;
 import flags.download.FlagClient;
-import flags.report.BatchReport;
 import flags.report.ResultLog;
 import flags.strategy.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
 /**
  * One batch of a strategy, exactly as {@code flags seq|threads|async} runs it: a fresh clock and
  * {@link FlagClient} per run, every result collected in a {@link ResultLog}, the report taken when the strategy
- * returns.
+ * returns, and what the run cost the client side measured by a {@link CostMeter}.
  *
  * <p>Each run saves into a new hidden directory inside the output directory, removed once the run is timed.
  * Saving over the files of the previous run would time the file system instead of the strategy: ext4 (the
  * default on Linux, {@code auto_da_alloc}) flushes a file renamed over an existing one, which measured 7 to 20
  * ms more per 20-code batch than saving the same files into an empty directory.
+ *
+ * <p>Every run shares the strategy's connection pool but gets a dispatcher of its own, stopped when the run ends:
+ * async's dispatcher threads are then made by each run, as the threads strategy makes its pool, and the threads a
+ * run is measured with are its own, not idle ones left by another strategy's run.
  */
 public final class StrategyBatch implements Batch {
-    /** Makes the client of one run: its clock, and the directory it saves into. */
+    /** Makes the client of one run: the HTTP client it uses, its clock, and the directory it saves into. */
     @FunctionalInterface
     public interface Clients {
-        FlagClient create(BatchClock clock, Path dir);
+        FlagClient create(OkHttpClient http, BatchClock clock, Path dir);
     }
 
     private final Strategy strategy;
     private final List<String> codes;
     private final Path output;
+    private final OkHttpClient http;
     private final Clients clients;
+    private final CostMeter meter;
     private volatile FlagClient current;
     private volatile boolean cancelled;
 
-    public StrategyBatch(Strategy strategy, List<String> codes, Path output, Clients clients) {
+    /** {@code meter} may be null: the runs are then not measured. */
+    public StrategyBatch(Strategy strategy, List<String> codes, Path output, OkHttpClient http, Clients clients,
+                         CostMeter meter) {
         this.strategy = strategy;
         this.codes = List.copyOf(codes);
         this.output = output;
+        this.http = http;
         this.clients = clients;
+        this.meter = meter;
     }
 
     public Contender contender() {
@@ -49,24 +64,42 @@ public final class StrategyBatch implements Batch {
     }
 
     @Override
-    public BatchReport run() throws InterruptedException {
+    public BenchRun run() throws InterruptedException {
         Path dir = newRunDirectory();
+        OkHttpClient runHttp = withOwnDispatcher(http);
         try {
+            // Each run starts from the same heap, and the garbage of the run before is not collected inside this one.
+            System.gc();
+            if (meter != null) {
+                meter.settle();
+            }
+            CostMeter.Window cost = meter == null ? null : meter.begin();
             BatchClock clock = new BatchClock();
-            FlagClient client = clients.create(clock, dir);
+            FlagClient client = clients.create(runHttp, clock, dir);
             current = client;
             if (cancelled) {
                 client.cancel();
             }
-            ResultLog log = new ResultLog();
+            AtomicInteger ended = new AtomicInteger();
+            ResultLog log = new ResultLog(r -> {
+                if (ended.incrementAndGet() == codes.size() && cost != null) {
+                    cost.capture(); // the last result: the strategy's threads are all still alive
+                }
+            });
             try {
                 strategy.run(codes, client, log);
             } finally {
                 client.finishBatch();
             }
-            return log.report(strategy.name(), strategy.concurrency(codes.size()), codes, clock.elapsed());
+            Duration elapsed = clock.elapsed();
+            ClientCost spent = cost == null ? null : cost.end();
+            if (cost != null) {
+                elapsed = elapsed.minus(cost.captureTook()); // the measuring is not the strategy's time
+            }
+            return new BenchRun(log.report(strategy.name(), strategy.concurrency(codes.size()), codes, elapsed), spent);
         } finally {
             current = null;
+            stopDispatcher(runHttp);
             deleteTree(dir);
         }
     }
@@ -80,6 +113,24 @@ public final class StrategyBatch implements Batch {
         }
     }
 
+    private static OkHttpClient withOwnDispatcher(OkHttpClient shared) {
+        Dispatcher dispatcher = new Dispatcher();
+        dispatcher.setMaxRequests(shared.dispatcher().getMaxRequests());
+        dispatcher.setMaxRequestsPerHost(shared.dispatcher().getMaxRequestsPerHost());
+        return shared.newBuilder().dispatcher(dispatcher).build();
+    }
+
+    /** Ends the run's dispatcher threads before the next run is measured; an interrupt is kept for the caller. */
+    private static void stopDispatcher(OkHttpClient run) {
+        ExecutorService threads = run.dispatcher().executorService();
+        threads.shutdown();
+        try {
+            threads.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private Path newRunDirectory() {
         try {
             Files.createDirectories(output);
@@ -89,8 +140,8 @@ public final class StrategyBatch implements Batch {
         }
     }
 
-    /** Removes a run's directory and whatever is in it; a leftover is worth a failure, not silence. */
-    static void deleteTree(Path dir) {
+    /** Removes a directory and whatever is in it; a leftover is worth a failure, not silence. */
+    public static void deleteTree(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);

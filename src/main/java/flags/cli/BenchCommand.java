@@ -3,34 +3,45 @@ package flags.cli;
 import flags.bench.BenchFormat;
 import flags.bench.BenchNotes;
 import flags.bench.BenchPlan;
+import flags.bench.BenchProgress;
 import flags.bench.BenchResult;
+import flags.bench.BenchRun;
 import flags.bench.BenchRunner;
 import flags.bench.BenchStats;
 import flags.bench.Contender;
+import flags.bench.CostMeter;
+import flags.bench.ScanFormat;
+import flags.bench.ScanPlot;
+import flags.bench.ScanResult;
 import flags.bench.StrategyBatch;
 import flags.bench.StrategyRuns;
 import flags.bench.StrategyStats;
 import flags.bench.Workload;
 import flags.download.DownloadResult;
+import flags.download.FlagStore;
 import flags.download.HttpClients;
 import flags.download.Status;
 import flags.report.BatchReport;
 import flags.report.ProgressView;
 import flags.report.Timeline;
 import flags.server.FlagServer;
-import flags.strategy.AsyncStrategy;
-import flags.strategy.SequentialStrategy;
 import flags.strategy.Strategy;
-import flags.strategy.ThreadPoolStrategy;
-import flags.strategy.VirtualThreads;
+import flags.strategy.StrategyTable;
+import flags.strategy.StrategyTable.Kind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
@@ -39,30 +50,52 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code flags bench} (SPEC §6): time the strategies on the same batch, hyperfine-style. */
+/** {@code flags bench}: time the strategies on the same batch, hyperfine-style, and what each costs. */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {
                 "Time the strategies on the same batch against one server (the embedded one by default, with "
                         + "--jitter 0), hyperfine-style: --warmup unrecorded runs, then --runs recorded runs, "
                         + "round-robin (each run index runs every strategy once).",
-                "Per strategy: concurrency; runs (the recorded runs the timings come from: those without errors, "
-                        + "or all of them if every run failed); median, min and max seconds; ok, not found, errors "
-                        + "and max_in_flight of the median run; ideal = ceil(N / c) x delay (delay + jitter/2 with "
-                        + "jitter; x2 with --names), known only for the embedded server; speedup = seq median / "
-                        + "this median; efficiency = ideal / median.",
-                "Each run saves into its own hidden directory inside -o, removed once the run is timed, so "
-                        + "every run is a first download and -o is left as it was.",
-                "A run with any error is a failed run: it is reported on stderr and in the runs column, never "
-                        + "averaged in. Warnings (stderr) flag a wide spread of runs and a slow first run."},
+                "Per strategy: concurrency; runs (those the statistics come from: '4 of 5' leaves a failed run "
+                        + "out, '5 failed' means every run failed); mean ± σ and median seconds (min and max in "
+                        + "JSON, CSV and Markdown); reached = the most requests in flight at once, and ok, not found "
+                        + "and errors, of the median run; "
+                        + "speedup = seq median / this median; eff. = ideal / median, where the ideal is "
+                        + "ceil(N / c) x delay (delay + jitter/2 with jitter; x2 with --names; with --cpu-work also "
+                        + "at least N x work / cores), known only for the embedded server.",
+                "What each strategy costs the client side of the JVM (the embedded server left out), per run: "
+                        + "threads = most platform threads alive at once, CPU ms and alloc MB = CPU time and "
+                        + "bytes allocated by the client's threads; the peak heap in JSON, CSV and Markdown.",
+                "Runs save into a temporary directory (inside -o when given), removed afterwards: bench leaves "
+                        + "nothing behind. A full GC precedes every run, outside its time.",
+                "A run with any error is a failed run: reported on stderr, never in the statistics, and a "
+                        + "strategy with failed runs gets no speed claim. Warnings (stderr) flag a wide spread of "
+                        + "runs and a slow first run.",
+                "--scan-m repeats it all at each -m and prints per -m the ideal and each strategy's median and "
+                        + "efficiency; --plot draws that as a chart."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
                 " 0:every recorded run ended with every code ok or not found",
-                " 1:a recorded run had an error (a failed run), or the timeline could not be written",
+                " 1:a recorded run had an error (a failed run), or a picture or export could not be written",
                 " 2:usage error",
                 "130:interrupted (Ctrl-C); the runs recorded so far are reported"})
 public final class BenchCommand implements Callable<Integer> {
-    /** The strategies {@code --strategies} can name. */
-    enum Name { seq, threads, virtual, async }
+    private static final List<String> DEFAULT_STRATEGIES = List.of("seq", "threads", "async");
+    private static final List<String> DEFAULT_SCAN = List.of("threads", "async");
+
+    /** What {@code --strategies <TAB>} offers: every strategy of the table. */
+    public static final class StrategyNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return StrategyTable.ALL.stream().map(Kind::name).iterator();
+        }
+    }
+
+    private final InputStream stdin;
+
+    BenchCommand(InputStream stdin) {
+        this.stdin = stdin;
+    }
 
     @Spec
     CommandSpec spec;
@@ -70,10 +103,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     DownloadMixin options;
 
-    @Option(names = "--strategies", paramLabel = "LIST", split = ",", defaultValue = "seq,threads,async",
-            description = "Comma-separated: seq, threads, virtual (Java 21+), async; the order of the output "
-                    + "(default: ${DEFAULT-VALUE}).")
-    List<Name> strategies;
+    @Option(names = "--strategies", paramLabel = "LIST", split = ",", completionCandidates = StrategyNames.class,
+            description = "Comma-separated: ${COMPLETION-CANDIDATES} (virtual: Java 21+); the order of the output "
+                    + "(default: seq,threads,async; with --scan-m: threads,async).")
+    List<String> strategies;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
             description = "Unrecorded runs of each strategy first (default: ${DEFAULT-VALUE}).")
@@ -84,107 +117,269 @@ public final class BenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table, csv, json or markdown; csv, json and markdown put only data on stdout, the "
-                    + "summary goes to stderr (default: ${DEFAULT-VALUE}).")
+            description = "Standard output as table, csv, json or markdown; csv, json and markdown put only data on "
+                    + "stdout, the summary goes to stderr (default: ${DEFAULT-VALUE}).")
     BenchFormat format;
+
+    @Option(names = "--export-json", paramLabel = "FILE", description = "Also write the results as JSON to FILE.")
+    Path exportJson;
+
+    @Option(names = "--export-csv", paramLabel = "FILE", description = "Also write the results as CSV to FILE.")
+    Path exportCsv;
+
+    @Option(names = "--export-markdown", paramLabel = "FILE",
+            description = "Also write the results as a Markdown table to FILE.")
+    Path exportMarkdown;
+
+    @Option(names = "--scan-m", paramLabel = "LIST",
+            description = "Run the comparison at each of these -m: a list (1,2,5,10,20) or a range FROM:TO "
+                    + "(FROM, the 1-2-5 values between, TO). Not with seq, which ignores -m.")
+    String scanM;
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "With --scan-m: chart the median time against -m per strategy, and the ideal, on log "
+                    + "axes, to FILE.svg or FILE.png.")
+    Path plot;
 
     @Option(names = "--timeline", paramLabel = "FILE",
             description = "Draw the median run of each strategy, one lane per strategy, to FILE.svg or FILE.png.")
     Path timeline;
 
-    @Option(names = {"-v", "--verbose"},
-            description = "A line per run on stderr (seq run 3/5: 3.02 s); by default only when stderr is a terminal.")
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+            description = "A progress bar on stderr: auto (when stderr is a terminal and without -v), on or off "
+                    + "(default: ${DEFAULT-VALUE}).")
+    OutputMixin.Progress progress;
+
+    @Option(names = {"-v", "--verbose"}, description = "A line per run on stderr (seq run 3/5: 3.02 s).")
     boolean verbose;
 
     @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
     boolean debug;
 
+    /** What the run of every point needs, once the options are known good. */
+    private record Lab(DownloadSetup setup, Site from, List<Kind> names, BenchPlan plan, Path runDir,
+                       CostMeter meter) {}
+
     @Override
     public Integer call() throws Exception {
-        List<Name> names = checkStrategies();
+        List<Integer> ms = checkScan();
+        List<Kind> names = checkStrategies();
         BenchPlan plan = checkPlan();
-        DownloadSetup setup = DownloadSetup.check(options, System.in);
-        OutputDir.checkTimeline(timeline);
+        DownloadSetup setup = DownloadSetup.check(options, stdin);
+        checkFiles();
         if (debug) {
             Logging.enableDebug();
         }
-        List<String> codes = setup.codes();
-        setup.prepareOutput();
-        try (FlagServer embedded = setup.startServer(Duration.ZERO);
+        boolean outputGiven = spec.commandLine().getParseResult().hasMatchedOption("--output");
+        if (outputGiven) {
+            setup.prepareOutput();
+        }
+        // Without -o the runs save under the system's temporary directory: bench leaves nothing where it ran.
+        Path runDir = outputGiven ? options.output : Files.createTempDirectory("flags-bench-");
+        try (FlagServer embedded = setup.startServer(Duration.ZERO); CostMeter meter = CostMeter.start();
              SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
+            setup.cpuWork(); // calibrated once, before any run's clock, for every run of every strategy
             Workload workload = new Workload(from.embedded() ? Site.EMBEDDED : serverName(from),
                     embedded == null ? null : setup.delay(), embedded == null ? null : setup.jitter(Duration.ZERO),
-                    codes.size(), options.names ? 2 : 1);
-            // One OkHttpClient per strategy, sized to its concurrency and reused by all its runs: a real program
-            // keeps its client, so after the warm-up the timings measure the strategy with its connections (and
-            // the dispatcher's threads) already there, not the cost of opening them again in every run.
-            List<OkHttpClient> clients = new ArrayList<>();
-            List<StrategyBatch> batches = new ArrayList<>();
-            try {
-                for (Name name : names) {
-                    Strategy strategy = strategy(name);
-                    OkHttpClient http = setup.httpClient(strategy.concurrency(codes.size()), from);
-                    clients.add(http);
-                    batches.add(new StrategyBatch(strategy, codes, options.output,
-                            (clock, dir) -> setup.client(http, from.url(), clock, new flags.download.FlagStore(dir))));
-                }
-                return bench(workload, plan, batches);
-            } finally {
-                clients.forEach(HttpClients::shutdown);
+                    setup.codes().size(), options.names ? 2 : 1).withCpuWork(options.cpuWork);
+            return bench(workload, ms, new Lab(setup, from, names, plan, runDir, meter));
+        } finally {
+            if (!outputGiven) {
+                StrategyBatch.deleteTree(runDir);
             }
         }
     }
 
-    private int bench(Workload workload, BenchPlan plan, List<StrategyBatch> batches) {
-        PrintWriter out = spec.commandLine().getOut();
+    private int bench(Workload workload, List<Integer> ms, Lab lab) {
         PrintWriter err = spec.commandLine().getErr();
-        boolean progress = verbose || ProgressView.stderrIsTerminal();
-        BenchRunner runner = new BenchRunner(batches.stream().map(StrategyBatch::contender).toList(), plan,
-                (c, warm, i, of, report) -> {
-                    boolean failed = BenchStats.failed(report);
-                    if (progress || failed) {
-                        err.println(runLine(c, warm, i, of, report));
-                        err.flush();
-                    }
-                });
+        boolean showBar = switch (progress) {
+            case on -> true;
+            case off -> false;
+            case auto -> !verbose && ProgressView.stderrIsTerminal();
+        };
+        int runsInAll = ms.size() * lab.names().size() * (lab.plan().warmup() + lab.plan().runs());
+        double weightInAll = 0;
+        for (int m : ms) {
+            for (Kind kind : lab.names()) {
+                weightInAll += (lab.plan().warmup() + lab.plan().runs()) * weight(workload, kind.create(m));
+            }
+        }
+        List<StrategyBatch> running = new ArrayList<>();
+        Thread command = Thread.currentThread();
+        Map<Integer, List<StrategyRuns>> done = new LinkedHashMap<>();
         boolean interrupted = false;
-        try (CtrlC ctrlC = CtrlC.install(() -> batches.forEach(StrategyBatch::cancel))) {
+        try (BenchProgress bar = showBar ? new BenchProgress(runsInAll, weightInAll, spec.commandLine().getErr()) : null;
+             CtrlC ctrlC = CtrlC.install(() -> {
+                 synchronized (running) {
+                     running.forEach(StrategyBatch::cancel);
+                 }
+                 command.interrupt();
+             })) {
+            for (int m : ms) {
+                Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
+                done.put(m, point.recorded());
+                if (point.interrupted()) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            if (bar != null) {
+                bar.close();
+            }
+            int exit = report(workload, lab.plan(), done, interrupted);
+            ctrlC.reported();
+            return exit;
+        }
+    }
+
+    /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */
+    private record Point(List<StrategyRuns> recorded, boolean interrupted) {}
+
+    /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
+    private Point runPoint(Workload workload, int m, Lab lab, List<StrategyBatch> running, BenchProgress bar,
+                           String prefix, PrintWriter err) {
+        List<String> codes = lab.setup().codes();
+        List<OkHttpClient> clients = new ArrayList<>();
+        List<StrategyBatch> batches = new ArrayList<>();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        try {
+            for (Kind kind : lab.names()) {
+                Strategy strategy = kind.create(m);
+                // One HTTP client per strategy and m, its connections kept by all its runs, as a program keeps its
+                // client: after the warm-up, the runs time the strategy, not the opening of connections.
+                OkHttpClient http = lab.setup().httpClient(strategy.concurrency(codes.size()), lab.from());
+                clients.add(http);
+                batches.add(new StrategyBatch(strategy, codes, lab.runDir(), http,
+                        (runHttp, clock, dir) -> lab.setup().client(runHttp, lab.from().url(), clock, new FlagStore(dir)),
+                        lab.meter()));
+                weights.put(strategy.name(), weight(workload, strategy));
+            }
+            synchronized (running) {
+                running.clear();
+                running.addAll(batches);
+            }
+            BenchRunner runner = new BenchRunner(batches.stream().map(StrategyBatch::contender).toList(), lab.plan(),
+                    new BenchRunner.Listener() {
+                        @Override
+                        public void starting(Contender c, boolean warm, int i, int of) {
+                            if (bar != null) {
+                                bar.starting(prefix + c.strategy() + (warm ? " warm-up " : " run ") + i + "/" + of);
+                            }
+                        }
+
+                        @Override
+                        public void ran(Contender c, boolean warm, int i, int of, BenchRun run) {
+                            if (bar != null) {
+                                bar.ran(weights.get(c.strategy()));
+                            }
+                            if (verbose || BenchStats.failed(run.report())) {
+                                String line = prefix + runLine(c, warm, i, of, run.report());
+                                if (bar != null) {
+                                    bar.println(line);
+                                } else {
+                                    err.println(line);
+                                    err.flush();
+                                }
+                            }
+                        }
+                    });
             try {
                 runner.run();
+                return new Point(runner.recorded(), false);
             } catch (InterruptedException e) {
-                interrupted = true;
+                return new Point(runner.recorded(), true);
             }
-            List<StrategyRuns> recorded = runner.recorded();
-            BenchResult result = BenchStats.compute(workload, recorded);
-            if (interrupted) {
-                err.println(spec.qualifiedName() + ": interrupted; " + (result.strategies().isEmpty()
-                        ? "no run was recorded" : "the runs recorded so far:"));
+        } finally {
+            clients.forEach(HttpClients::shutdown);
+        }
+    }
+
+    /** Prints the results, writes the exports and pictures; returns the exit code. */
+    private int report(Workload workload, BenchPlan plan, Map<Integer, List<StrategyRuns>> done, boolean interrupted) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<ScanResult.Point> points = new ArrayList<>();
+        done.forEach((m, recorded) -> {
+            BenchResult r = BenchStats.compute(workload, recorded);
+            if (!r.strategies().isEmpty()) {
+                points.add(new ScanResult.Point(m, r));
             }
-            if (!result.strategies().isEmpty()) {
-                out.print(format.render(result));
-                out.flush();
-            }
-            for (String warning : BenchNotes.warnings(recorded)) {
-                err.println("Warning: " + warning);
-            }
+        });
+        boolean scan = scanM != null;
+        if (interrupted) {
+            err.println(spec.qualifiedName() + ": interrupted; " + (points.isEmpty()
+                    ? "no run was recorded" : "the runs recorded so far:"));
+        }
+        if (points.isEmpty()) {
             err.flush();
-            List<String> summary = BenchNotes.summary(result);
-            if (!summary.isEmpty()) {
-                PrintWriter to = format == BenchFormat.table ? out : err;
-                if (format == BenchFormat.table) {
-                    to.println();
-                }
-                summary.forEach(to::println);
-                to.flush();
+            return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
+        }
+        ScanResult scanResult = new ScanResult(workload, plan, points);
+        BenchResult single = points.get(0).result();
+        out.print(scan ? ScanFormat.render(format, scanResult) : format.render(single));
+        out.flush();
+        done.forEach((m, recorded) -> {
+            for (String warning : BenchNotes.warnings(recorded)) {
+                err.println("Warning: " + (scan ? "m=" + m + ": " : "") + warning);
             }
-            ctrlC.reported();
-            if (interrupted) {
-                return ExitCodes.INTERRUPTED;
+        });
+        err.flush();
+        List<String> summary = scan ? List.of() : BenchNotes.summary(single);
+        if (!summary.isEmpty()) {
+            PrintWriter to = format == BenchFormat.table ? out : err;
+            if (format == BenchFormat.table) {
+                to.println();
             }
-            boolean drawn = drawTimeline(result);
-            boolean anyFailed = result.strategies().stream().anyMatch(s -> s.failedRuns() > 0);
-            return anyFailed || !drawn ? ExitCodes.ERRORS : ExitCodes.OK;
+            summary.forEach(to::println);
+            to.flush();
+        }
+        boolean written = true;
+        Map<Path, BenchFormat> exports = new LinkedHashMap<>();
+        put(exports, exportJson, BenchFormat.json);
+        put(exports, exportCsv, BenchFormat.csv);
+        put(exports, exportMarkdown, BenchFormat.markdown);
+        for (Map.Entry<Path, BenchFormat> e : exports.entrySet()) {
+            String text = scan ? ScanFormat.render(e.getValue(), scanResult) : e.getValue().render(single);
+            written &= write("--export-" + e.getValue().name(), e.getKey(), () -> Files.writeString(e.getKey(), text));
+        }
+        if (timeline != null) {
+            written &= write("--timeline", timeline, () -> Timeline.write(
+                    single.strategies().stream().map(StrategyStats::medianRun).toList(), timeline));
+        }
+        if (plot != null) {
+            written &= write("--plot", plot, () -> ScanPlot.write(scanResult, plot));
+        }
+        if (interrupted) {
+            return ExitCodes.INTERRUPTED;
+        }
+        boolean anyFailed = points.stream().flatMap(p -> p.result().strategies().stream())
+                .anyMatch(s -> s.failedRuns() > 0);
+        return anyFailed || !written ? ExitCodes.ERRORS : ExitCodes.OK;
+    }
+
+    private static void put(Map<Path, BenchFormat> exports, Path file, BenchFormat format) {
+        if (file != null) {
+            exports.put(file, format);
+        }
+    }
+
+    /** Writing a file that was asked for. */
+    @FunctionalInterface
+    private interface FileWrite {
+        void run() throws IOException;
+    }
+
+    private boolean write(String option, Path file, FileWrite write) {
+        try {
+            write.run();
+            return true;
+        } catch (IOException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println(spec.qualifiedName() + ": " + option + ": cannot write " + file + ": "
+                    + flags.download.Failures.describe(e));
+            err.flush();
+            return false;
         }
     }
 
@@ -209,30 +404,48 @@ public final class BenchCommand implements Callable<Integer> {
         return line;
     }
 
-    private boolean drawTimeline(BenchResult result) {
-        if (timeline == null || result.strategies().isEmpty()) {
-            return true;
-        }
-        try {
-            Timeline.write(result.strategies().stream().map(StrategyStats::medianRun).toList(), timeline);
-            return true;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": cannot write timeline " + timeline + ": " + e.getMessage());
-            err.flush();
-            return false;
-        }
+    /** How long a run of {@code strategy} should take, for the progress bar's ETA. */
+    private static double weight(Workload workload, Strategy strategy) {
+        return BenchProgress.weight(workload.delay() == null ? null
+                : BenchStats.ideal(workload, strategy.concurrency(workload.codes())));
     }
 
-    private List<Name> checkStrategies() {
-        if (strategies == null || strategies.isEmpty()) {
-            throw new UsageException("--strategies needs at least one of seq, threads, virtual, async");
+    private List<Integer> checkScan() {
+        if (scanM == null) {
+            if (plot != null) {
+                throw new UsageException("--plot draws a scan: give --scan-m too");
+            }
+            return List.of(options.maxReq);
         }
-        List<Name> names = new ArrayList<>(new LinkedHashSet<>(strategies));
-        if (names.contains(Name.virtual) && !VirtualThreads.available()) {
-            throw new UsageException(VirtualThreads.NEEDS_JAVA_21);
+        if (timeline != null) {
+            throw new UsageException("--timeline draws one comparison: not with --scan-m (use --plot)");
         }
-        return names;
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-req")) {
+            throw new UsageException("choose -m or --scan-m, not both");
+        }
+        return ScanSteps.parse(scanM, DownloadSetup.MAX_REQ);
+    }
+
+    private List<Kind> checkStrategies() {
+        List<String> given = strategies == null ? (scanM == null ? DEFAULT_STRATEGIES : DEFAULT_SCAN) : strategies;
+        String known = String.join(", ", new StrategyNames());
+        if (given.isEmpty()) {
+            throw new UsageException("--strategies needs at least one of " + known);
+        }
+        List<Kind> kinds = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(given)) {
+            Kind kind = StrategyTable.named(name.strip().toLowerCase(java.util.Locale.ROOT))
+                    .orElseThrow(() -> UsageException.badValue("--strategies", "one of " + known, name));
+            if (!kind.runsHere()) {
+                throw new UsageException(kind.unavailable());
+            }
+            if (scanM != null && kind.create(2).concurrency(10) == 1) {
+                throw new UsageException("--scan-m varies -m, which " + kind.name() + " ignores: leave "
+                        + kind.name() + " out of --strategies");
+            }
+            kinds.add(kind);
+        }
+        return kinds;
     }
 
     private BenchPlan checkPlan() {
@@ -245,14 +458,19 @@ public final class BenchCommand implements Callable<Integer> {
         return new BenchPlan(warmup, runs);
     }
 
-    private Strategy strategy(Name name) {
-        int m = options.maxReq;
-        return switch (name) {
-            case seq -> new SequentialStrategy();
-            case threads -> new ThreadPoolStrategy(m);
-            case virtual -> ThreadPoolStrategy.virtual(m);
-            case async -> new AsyncStrategy(m);
-        };
+    /** Every file an option writes: a usable name, and no two options writing the same file. */
+    private void checkFiles() {
+        OutputDir.checkTimeline(timeline);
+        OutputDir.checkPicture("--plot", plot);
+        OutputDir.checkFile("--export-json", exportJson);
+        OutputDir.checkFile("--export-csv", exportCsv);
+        OutputDir.checkFile("--export-markdown", exportMarkdown);
+        Set<Path> seen = new HashSet<>();
+        for (Path p : new Path[] {timeline, plot, exportJson, exportCsv, exportMarkdown}) {
+            if (p != null && !seen.add(p.toAbsolutePath().normalize())) {
+                throw new UsageException("two options would write the same file: " + flags.download.Quote.of(p.toString()));
+            }
+        }
     }
 
     /** A label as given (LOCAL, REMOTE...), or the URL itself for -s URL. */

@@ -1,7 +1,9 @@
 package flags.cli;
 
 import flags.strategy.StrategyTable;
+import flags.strategy.Strategy;
 import flags.strategy.StrategyTable.Kind;
+import flags.strategy.StrategyTable.Modifier;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -47,6 +49,10 @@ public final class DownloadCommand implements Callable<Integer> {
             spec.addOption(OptionSpec.builder(variant.flag()).type(boolean.class)
                     .description(variant.description()).build());
         }
+        for (Modifier modifier : StrategyTable.modifiersOf(name)) {
+            spec.addOption(OptionSpec.builder(modifier.flag()).type(boolean.class)
+                    .description(modifier.description()).build());
+        }
         return cl;
     }
 
@@ -59,13 +65,26 @@ public final class DownloadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Kind kind = StrategyTable.commandDefault(name);
         for (Kind variant : StrategyTable.flagsOf(name)) {
-            if (Boolean.TRUE.equals(spec.findOption(variant.flag()).getValue())) {
+            if (given(variant.flag())) {
                 kind = variant;
             }
         }
         if (!kind.runsHere()) {
             throw new UsageException(kind.unavailable());
         }
-        return new BatchRun(spec, options, output, stdin).run(kind::create);
+        Kind chosen = kind;
+        return new BatchRun(spec, options, output, stdin).run(m -> {
+            Strategy strategy = chosen.create(m);
+            for (Modifier modifier : StrategyTable.modifiersOf(name)) {
+                if (given(modifier.flag())) {
+                    strategy = modifier.apply().apply(strategy);
+                }
+            }
+            return strategy;
+        });
+    }
+
+    private boolean given(String flag) {
+        return Boolean.TRUE.equals(spec.findOption(flag).getValue());
     }
 }

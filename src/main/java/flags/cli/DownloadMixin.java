@@ -90,4 +90,10 @@ public final class DownloadMixin {
     @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
             description = "Retries after an I/O error, a timeout, 408, 429 or 5xx (default: ${DEFAULT-VALUE}).")
     int retries;
+
+    @Option(names = "--cpu-work", paramLabel = "MS", defaultValue = "0", converter = MillisConverter.class,
+            description = "After each download, CPU work on the body worth MS milliseconds of one core (repeated "
+                    + "hashing, calibrated at start), counted in the batch: threads use every core for it "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration cpuWork;
 }

@@ -1,6 +1,7 @@
 package flags.cli;
 
 import flags.download.BatchClock;
+import flags.download.CpuWork;
 import flags.download.DownloadOptions;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
@@ -28,6 +29,7 @@ final class DownloadSetup {
     private final List<String> codes;
     private final Site site;
     private final Proxies proxies;
+    private CpuWork cpuWork;
 
     private DownloadSetup(DownloadMixin options, List<String> codes, Site site, Proxies proxies) {
         this.options = options;
@@ -104,8 +106,19 @@ final class DownloadSetup {
 
     /** A client for one batch saving into {@code store} (the bench gives each run its own directory). */
     FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock, FlagStore store) {
-        return new FlagClient(http, new DownloadOptions(base, options.maxBytes, options.names), store,
+        return new FlagClient(http, new DownloadOptions(base, options.maxBytes, options.names, cpuWork()), store,
                 RetryPolicy.standard(options.retries), clock);
+    }
+
+    /**
+     * The {@code --cpu-work} of every code, calibrated on first use (about 20 ms), before any batch clock starts,
+     * and then shared, so every run and every strategy does the same work.
+     */
+    CpuWork cpuWork() {
+        if (cpuWork == null) {
+            cpuWork = CpuWork.calibrated(options.cpuWork);
+        }
+        return cpuWork;
     }
 
     Path output() {

@@ -84,7 +84,8 @@ public final class FlagsCommand implements Runnable {
         for (String name : names()) {
             Class<?> type = OTHERS.get(name);
             if (full.contains(name)) {
-                cl.addSubcommand(name, type == null ? DownloadCommand.create(name, stdin) : type);
+                cl.addSubcommand(name, type == null ? DownloadCommand.create(name, stdin)
+                        : type == BenchCommand.class ? new BenchCommand(stdin) : type);
             } else if (summaries) {
                 cl.addSubcommand(name, type == null ? summary(name, DownloadCommand.description(name))
                         : summary(name, type));

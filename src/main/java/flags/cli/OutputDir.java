@@ -60,21 +60,37 @@ final class OutputDir {
 
     /** Checks a {@code --timeline} file before any download: .svg or .png, in a writable directory. */
     static void checkTimeline(Path timeline) {
-        if (timeline == null) {
+        checkPicture("--timeline", timeline);
+    }
+
+    /** Checks a picture an option will draw: .svg or .png, and a file that can be written ({@link #checkFile}). */
+    static void checkPicture(String option, Path file) {
+        if (file == null) {
             return;
         }
-        String name = timeline.getFileName() == null ? "" : timeline.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
-            throw new UsageException("--timeline file must end in .svg or .png: " + Quote.of(timeline.toString()));
+            throw new UsageException(option + " file must end in .svg or .png: " + Quote.of(file.toString()));
+        }
+        checkFile(option, file);
+    }
+
+    /** Checks a file an option will write: not a directory, in a directory that exists and is writable. */
+    static void checkFile(String option, Path file) {
+        if (file == null) {
+            return;
         }
         Path dir;
         try {
-            dir = timeline.toAbsolutePath().getParent();
+            dir = file.toAbsolutePath().getParent();
         } catch (InvalidPathException e) {
-            throw new UsageException("--timeline " + Quote.of(timeline.toString()) + ": not a file name here");
+            throw new UsageException(option + " " + Quote.of(file.toString()) + ": not a file name here");
         }
         if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-            throw new UsageException("--timeline " + Quote.of(timeline.toString()) + ": no writable directory " + dir);
+            throw new UsageException(option + " " + Quote.of(file.toString()) + ": no writable directory " + dir);
+        }
+        if (Files.isDirectory(file)) {
+            throw new UsageException(option + " " + Quote.of(file.toString()) + " is a directory, not a file");
         }
     }
 }

@@ -5,10 +5,16 @@ import okhttp3.HttpUrl;
 
 /**
  * What every download of a batch shares and only the client reads: where from, what to accept, whether to fetch
- * names. Timeouts live in the {@code OkHttpClient}, retries in the {@link RetryPolicy}: each setting in one place.
+ * names, what CPU work follows each download. Timeouts live in the {@code OkHttpClient}, retries in the
+ * {@link RetryPolicy}: each setting in one place.
  */
-public record DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names) {
+public record DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names, CpuWork cpuWork) {
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+
+    /** Without {@code --cpu-work}. */
+    public DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names) {
+        this(baseUrl, maxBytes, names, CpuWork.NONE);
+    }
 
     public HttpUrl flagUrl(String cc) {
         String lc = cc.toLowerCase(Locale.ROOT);

@@ -418,6 +418,7 @@ public final class FlagClient {
                 return result(cc, Status.ERROR, m.httpStatus(), 0, null, log, meta.url(), e.getMessage());
             }
         }
+        options.cpuWork().on(temp, () -> cancelled); // --cpu-work: CPU-bound work on the body, inside the batch
         if (cancelled) {
             store.discard(temp);
             return result(cc, Status.NOT_DONE, f.httpStatus(), 0, null, log, flag.url(), null);

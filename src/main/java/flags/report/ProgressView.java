@@ -23,12 +23,12 @@ import me.tongfei.progressbar.ProgressState;
  */
 public final class ProgressView implements Consumer<DownloadResult>, AutoCloseable {
     private final ProgressBar bar;
-    private final Line line;
+    private final TerminalLine line;
     private int errors;
     private boolean closed;
 
     public ProgressView(String task, int total, PrintWriter err) {
-        this.line = new Line(err, new TerminalWidth());
+        this.line = new TerminalLine(err);
         this.bar = new ProgressBarBuilder()
                 .setTaskName(task)
                 .setInitialMax(total)
@@ -125,16 +125,18 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
                 : String.format(Locale.ROOT, "%d:%02d", (long) s / 60, (long) s % 60);
     }
 
-    /** The bar's one line on stderr, redrawn in place, cleared for lines printed above it. */
-    private static final class Line implements ProgressBarConsumer {
+    /**
+     * A bar's one line on stderr, as wide as the terminal is now, redrawn in place, cleared for lines printed above
+     * it; for any progressbar (the benchmark's too).
+     */
+    public static final class TerminalLine implements ProgressBarConsumer {
         private static final String ERASE_TO_END = "\u001b[K";
         private final PrintWriter err;
-        private final TerminalWidth width;
+        private final TerminalWidth width = new TerminalWidth();
         private String last = "";
 
-        Line(PrintWriter err, TerminalWidth width) {
+        public TerminalLine(PrintWriter err) {
             this.err = err;
-            this.width = width;
         }
 
         @Override
@@ -150,7 +152,8 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
             last = rendered;
         }
 
-        synchronized void above(Runnable print) {
+        /** Prints through {@code print} on a line of its own, then draws the bar again below it. */
+        public synchronized void above(Runnable print) {
             err.print("\r" + ERASE_TO_END);
             err.flush();
             print.run();

@@ -1,40 +1,38 @@
 package flags.report;
 
+import static flags.report.Pictures.attributes;
+import static flags.report.Pictures.beginGroup;
+import static flags.report.Pictures.crisp;
+import static flags.report.Pictures.endGroup;
+import static flags.report.Pictures.slug;
+
 import flags.download.DownloadResult;
 import flags.download.Attempt;
 import flags.download.Status;
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
-import javax.imageio.ImageIO;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
-import org.jfree.svg.ViewBox;
 
 /**
- * The {@code --timeline} picture: one lane per batch, one horizontal bar per request from
+ * The {@code --timeline} picture of the download commands and bench: one lane per batch, one horizontal bar per request from
  * when it started to when it ended, rows sorted by start time, coloured by status, on a time axis in seconds
  * shared by every lane so strategies compare at a glance (a staircase for seq, a block of parallel bars for
  * threads and async).
@@ -79,7 +77,7 @@ public final class Timeline {
     private static final Font TEXT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final Font AXIS_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
 
-    private static final String SVG_PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    private static final String ID_PREFIX = "timeline-"; // JFreeSVG's default prefix comes from the clock
 
     private Timeline() {}
 
@@ -91,65 +89,26 @@ public final class Timeline {
      * @throws IOException if the file cannot be written (nothing is written if drawing fails)
      */
     public static void write(List<BatchReport> lanes, Path file) throws IOException {
-        Objects.requireNonNull(file, "file");
-        byte[] bytes = switch (Format.of(file)) {
-            case SVG -> svg(lanes).getBytes(StandardCharsets.UTF_8);
-            case PNG -> png(lanes);
-        };
-        Files.write(file, bytes);
+        Picture picture = new Picture(lanes);
+        Pictures.write(file, WIDTH, picture.height, ID_PREFIX, picture::paint);
     }
 
     /** The picture as a standalone SVG document (UTF-8, no DOCTYPE, scalable through its viewBox). */
     public static String svg(List<BatchReport> lanes) {
         Picture picture = new Picture(lanes);
-        SVGGraphics2D g = new SVGGraphics2D(WIDTH, picture.height);
-        g.setDefsKeyPrefix("timeline-"); // the default prefix comes from the clock
-        picture.paint(g);
-        return SVG_PROLOG + g.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, picture.height), null, null)
-                + "\n";
+        return Pictures.svg(WIDTH, picture.height, ID_PREFIX, picture::paint);
     }
 
     /** The picture as an image, {@value #WIDTH} pixels wide. */
     public static BufferedImage image(List<BatchReport> lanes) {
         Picture picture = new Picture(lanes);
-        BufferedImage image = new BufferedImage(WIDTH, picture.height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            picture.paint(g);
-        } finally {
-            g.dispose();
-        }
-        return image;
+        return Pictures.image(WIDTH, picture.height, picture::paint);
     }
 
     /** The picture as PNG bytes. */
     public static byte[] png(List<BatchReport> lanes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image(lanes), "png", out)) {
-                throw new IllegalStateException("no PNG writer in this JVM");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode PNG", e); // in memory: not expected
-        }
-        return out.toByteArray();
-    }
-
-    /** The file formats, chosen by extension. */
-    enum Format {
-        SVG, PNG;
-
-        static Format of(Path file) {
-            Path name = file.getFileName();
-            String lower = name == null ? "" : name.toString().toLowerCase(Locale.ROOT);
-            if (lower.endsWith(".svg")) {
-                return SVG;
-            }
-            if (lower.endsWith(".png")) {
-                return PNG;
-            }
-            throw new IllegalArgumentException("timeline file must end in .svg or .png: " + file);
-        }
+        Picture picture = new Picture(lanes);
+        return Pictures.png(WIDTH, picture.height, picture::paint);
     }
 
     /** One lane laid out: its batch, SVG id, requests in row order, row pitch in pixels and plot box. */
@@ -203,13 +162,7 @@ public final class Timeline {
         void paint(Graphics2D g) {
             ids.clear(); // bar ids are handed out while painting; lane ids were taken by the layout
             lanes.forEach(lane -> ids.add(lane.id()));
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setStroke(new BasicStroke(1f));
-            g.setColor(BACKGROUND);
-            g.fill(new Rectangle2D.Double(0, 0, WIDTH, height));
+            Pictures.prepare(g, WIDTH, height, BACKGROUND);
             paintHeader(g);
             for (Lane lane : lanes) {
                 paintLane(g, lane);
@@ -426,43 +379,5 @@ public final class Timeline {
 
     private static double seconds(Duration d) {
         return d == null ? 0 : d.toNanos() / 1e9;
-    }
-
-    /** Centre of a pixel, so 1 px lines are sharp in the PNG. */
-    private static double crisp(double v) {
-        return Math.floor(v) + 0.5;
-    }
-
-    /** Letters, digits, '-' and '_' only, so the value is a valid XML id fragment. */
-    static String slug(String s) {
-        if (s == null || s.isEmpty()) {
-            return "_";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            out.append(c < 128 && (Character.isLetterOrDigit(c) || c == '-' || c == '_') ? c : '_');
-        }
-        return out.toString();
-    }
-
-    private static Map<String, String> attributes(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>(); // attribute order must not vary between runs
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
-    }
-
-    /** SVG structure only: a no-op for the PNG, whose Graphics2D has no groups. */
-    private static void beginGroup(Graphics2D g, Map<String, String> attributes) {
-        if (g instanceof SVGGraphics2D) {
-            g.setRenderingHint(SVGHints.KEY_BEGIN_GROUP, attributes);
-        }
-    }
-
-    private static void endGroup(Graphics2D g) {
-        if (g instanceof SVGGraphics2D) {
-            g.setRenderingHint(SVGHints.KEY_END_GROUP, "end");
-        }
     }
 }

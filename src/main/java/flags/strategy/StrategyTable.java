@@ -3,6 +3,7 @@ package flags.strategy;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Every strategy, in one table that the commands, {@code bench --strategies}, completion, help and the strategy
@@ -47,6 +48,14 @@ public final class StrategyTable {
             new Kind("async", "Download flags through a CompletableFuture pipeline over OkHttp's async calls.", 17,
                     AsyncStrategy::new, "async", null));
 
+    /** A flag of a command that changes how its strategy hands results back, not which strategy runs. */
+    public record Modifier(String command, String flag, String description, UnaryOperator<Strategy> apply) {}
+
+    public static final List<Modifier> MODIFIERS = List.of(
+            new Modifier("threads", "--in-order", "Hand results back in the order the codes were submitted (like "
+                    + "executor.map), not as they complete (like as_completed); -v shows the difference.",
+                    s -> ((ThreadPoolStrategy) s).inOrder()));
+
     private StrategyTable() {}
 
     public static Optional<Kind> named(String name) {
@@ -66,6 +75,11 @@ public final class StrategyTable {
     /** The strategy a command runs by default: the row that is its own, with no flag. */
     public static Kind commandDefault(String command) {
         return ALL.stream().filter(k -> k.command().equals(command) && k.flag() == null).findFirst().orElseThrow();
+    }
+
+    /** The modifiers a command takes ({@code threads --in-order}). */
+    public static List<Modifier> modifiersOf(String command) {
+        return MODIFIERS.stream().filter(m -> m.command().equals(command)).toList();
     }
 
     /** The rows a command's flags pick ({@code threads --virtual}). */

@@ -51,6 +51,11 @@ final class BenchFixtures {
         for (long e : elapsedMs) {
             reports.add(ok(strategy, concurrency, e));
         }
-        return new StrategyRuns(strategy, concurrency, reports);
+        return runs(strategy, concurrency, reports);
+    }
+
+    /** These batches as recorded runs, not measured for cost. */
+    static StrategyRuns runs(String strategy, int concurrency, List<BatchReport> reports) {
+        return new StrategyRuns(strategy, concurrency, reports.stream().map(r -> new BenchRun(r, null)).toList());
     }
 }

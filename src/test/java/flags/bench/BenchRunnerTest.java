@@ -16,8 +16,8 @@ class BenchRunnerTest {
     void warmUpsThenRecordedRunsRoundRobin() throws Exception {
         List<String> order = new ArrayList<>();
         List<Contender> contenders = List.of(
-                new Contender("seq", 1, () -> ok("seq", 1, 30)),
-                new Contender("async", 4, () -> ok("async", 4, 10)));
+                new Contender("seq", 1, () -> new BenchRun(ok("seq", 1, 30), null)),
+                new Contender("async", 4, () -> new BenchRun(ok("async", 4, 10), null)));
         BenchRunner runner = new BenchRunner(contenders, new BenchPlan(1, 2),
                 (c, warm, i, of, report) -> order.add(c.strategy() + (warm ? " warm-up " : " run ") + i + "/" + of));
         runner.run();
@@ -37,7 +37,7 @@ class BenchRunnerTest {
             if (++calls[0] == 3) {
                 throw new InterruptedException("Ctrl-C");
             }
-            return ok("threads", 4, 10);
+            return new BenchRun(ok("threads", 4, 10), null);
         });
         BenchRunner runner = new BenchRunner(List.of(flaky), new BenchPlan(0, 5), (c, w, i, of, r) -> { });
         assertThrows(InterruptedException.class, runner::run);
@@ -50,7 +50,7 @@ class BenchRunnerTest {
         Contender c = new Contender("seq", 1, () -> {
             calls[0]++;
             Thread.currentThread().interrupt();
-            return ok("seq", 1, 10);
+            return new BenchRun(ok("seq", 1, 10), null);
         });
         BenchRunner runner = new BenchRunner(List.of(c), new BenchPlan(0, 3), (x, w, i, of, r) -> { });
         assertThrows(InterruptedException.class, runner::run);

@@ -46,6 +46,51 @@ class BenchStatsTest {
     }
 
     @Test
+    void meanAndSampleStandardDeviation() {
+        List<Duration> times = List.of(ms(1000), ms(2000), ms(3000));
+        assertEquals(ms(2000), BenchStats.mean(times));
+        assertEquals(ms(1000), BenchStats.stddev(times), "n - 1: sqrt((1 + 0 + 1) / 2)");
+        assertEquals(Duration.ofNanos(Math.round(Math.sqrt(2.0 / 3) * 1e9)),
+                BenchStats.stddev(List.of(ms(1000), ms(2000), ms(2000), ms(3000))));
+        assertNull(BenchStats.stddev(List.of(ms(5))), "one run: no spread to speak of");
+        assertThrows(IllegalArgumentException.class, () -> BenchStats.mean(List.of()));
+    }
+
+    @Test
+    void theRatioOfMeansPropagatesBothDeviations() {
+        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, 2000, 4000, 6000),
+                runs("async", 4, 1000, 2000, 3000)));
+        BenchStats.Ratio ratio = BenchStats.relative(r.strategies().get(0), r.strategies().get(1));
+        assertEquals(2.0, ratio.value(), 1e-12, "4 s / 2 s");
+        assertEquals(2 * Math.sqrt(0.25 + 0.25), ratio.stddev(), 1e-9, "2 x sqrt((2/4)^2 + (1/2)^2)");
+        BenchResult single = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, 300), runs("async", 4, 100)));
+        BenchStats.Ratio one = BenchStats.relative(single.strategies().get(0), single.strategies().get(1));
+        assertEquals(3.0, one.value(), 1e-12);
+        assertNull(one.stddev());
+    }
+
+    @Test
+    void failedRunsRemoveEverySpeedClaimTheyTouch() {
+        StrategyRuns seq = runs("seq", 1, List.of(ok("seq", 1, 400), batch("seq", 1, 300, 3, 0, 1)));
+        StrategyRuns threads = runs("threads", 4, 100, 110);
+        BenchResult r = BenchStats.compute(EMBEDDED, List.of(seq, threads));
+        assertNull(r.strategies().get(0).speedup());
+        assertNull(r.strategies().get(0).efficiency());
+        assertNull(r.strategies().get(1).speedup(), "against a baseline with failed runs: no speedup either");
+        assertEquals(100.0 / 105, r.strategies().get(1).efficiency(), 1e-9, "efficiency needs no baseline");
+    }
+
+    @Test
+    void withCpuWorkTheIdealIsAlsoBoundByTheCores() {
+        Workload busy = new Workload("EMBEDDED", ms(100), Duration.ZERO, 20, 1, ms(50), 2, "Java 17 (Test)");
+        assertEquals(ms(3000), BenchStats.ideal(busy, 1), "seq: 20 x (0.1 + 0.05)");
+        assertEquals(ms(600), BenchStats.ideal(busy, 20), "one wait, then 20 x 0.05 s of work on 2 cores");
+        assertEquals(ms(600), BenchStats.ideal(busy, 10), "two rounds (0.3 s) are less than the CPU needs");
+        assertEquals(ms(1100), BenchStats.ideal(busy.withCores(1), 20), "a single core: the GIL's case");
+        assertEquals(ms(300), BenchStats.ideal(busy.withCpuWork(Duration.ZERO), 7), "no work: ceil(20 / 7) x 0.1");
+    }
+
+    @Test
     void idealIsRoundsOfTheDelay() {
         Duration delay = ms(100);
         assertEquals(ms(2000), BenchStats.ideal(20, 1, delay, Duration.ZERO, 1), "seq: N x delay");
@@ -109,7 +154,7 @@ class BenchStatsTest {
     void failedRunsAreCountedAndLeftOutOfTheTimings() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1)); // fast because it failed
-        StrategyStats s = BenchStats.compute(EMBEDDED, List.of(new StrategyRuns("threads", 4, reports)))
+        StrategyStats s = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, reports)))
                 .strategies().get(0);
         assertEquals(3, s.recorded());
         assertEquals(1, s.failedRuns());
@@ -122,7 +167,7 @@ class BenchStatsTest {
 
     @Test
     void whenEveryRunFailedTheTimingsAreThoseOfTheFailedRuns() {
-        StrategyRuns failing = new StrategyRuns("async", 4, List.of(
+        StrategyRuns failing = runs("async", 4, List.of(
                 batch("async", 4, 100, 3, 0, 1), batch("async", 4, 300, 2, 1, 1)));
         StrategyStats s = BenchStats.compute(EMBEDDED, List.of(failing)).strategies().get(0);
         assertTrue(s.allFailed());

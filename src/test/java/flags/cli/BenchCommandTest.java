@@ -16,6 +16,7 @@ import flags.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -41,12 +42,20 @@ class BenchCommandTest {
         return Cli.run(argv.toArray(String[]::new));
     }
 
+    private static Set<String> strategyFields() {
+        Set<String> fields = new HashSet<>(BenchFormat.FIELDS);
+        fields.addAll(BenchFormat.PER_RUN_FIELDS);
+        return fields;
+    }
+
     @Test
-    void jsonHasTheSpecFieldsForEveryStrategy() {
+    void jsonHasEveryFieldForEveryStrategy() {
         Cli.Run run = bench("--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
-        assertEquals(Set.of("server", "delay_s", "jitter_s", "codes", "strategies"), o.keySet());
+        assertEquals(Set.of("server", "delay_s", "jitter_s", "codes", "cpu_work_ms", "cores", "jvm", "strategies"),
+                o.keySet());
+        assertEquals(Runtime.getRuntime().availableProcessors(), o.get("cores").getAsInt());
         assertEquals("EMBEDDED", o.get("server").getAsString());
         assertEquals(0.05, o.get("delay_s").getAsDouble(), 1e-9);
         assertEquals(0.0, o.get("jitter_s").getAsDouble(), 1e-9, "bench defaults to --jitter 0");
@@ -59,7 +68,12 @@ class BenchCommandTest {
             String name = s.get("strategy").getAsString();
             int concurrency = name.equals("seq") ? 1 : 5;
             assertAll(name,
-                    () -> assertEquals(Set.copyOf(BenchFormat.FIELDS), s.keySet()),
+                    () -> assertEquals(strategyFields(), s.keySet()),
+                    () -> assertEquals(2, s.getAsJsonArray("times").size(), "each recorded run's time"),
+                    () -> assertTrue(s.get("peak_threads").getAsInt() >= concurrency, "cost measured: " + s),
+                    () -> assertTrue(s.get("cpu_ms").getAsDouble() > 0),
+                    () -> assertTrue(s.get("allocated_bytes").getAsLong() > 0),
+                    () -> assertTrue(s.get("peak_heap_bytes").getAsLong() > 0),
                     () -> assertEquals(concurrency, s.get("concurrency").getAsInt()),
                     () -> assertEquals(2, s.get("runs").getAsInt()),
                     () -> assertEquals(5, s.get("ok").getAsInt()),
@@ -97,7 +111,7 @@ class BenchCommandTest {
         assertEquals(3, lines.size(), run.out());
         assertTrue(lines.get(0).startsWith("| Strategy | Concurrency |"), lines.get(0));
         assertTrue(lines.get(1).startsWith("|:---|---:|"), lines.get(1));
-        assertTrue(lines.get(2).startsWith("| `threads` | 5 | 2 |"), lines.get(2));
+        assertTrue(lines.get(2).startsWith("| `threads` | 5 | 2 | "), lines.get(2));
         assertFalse(run.err().contains("Summary"), "one strategy: nothing to compare");
     }
 
@@ -108,9 +122,14 @@ class BenchCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals("5 codes from EMBEDDED (delay 0.05 s, jitter 0 s)", lines.get(0));
-        assertTrue(lines.get(2).startsWith("strategy  concurrency  runs  median [s]"), lines.get(2));
-        assertTrue(lines.get(3).startsWith("seq "), lines.get(3));
+        assertTrue(lines.get(1).endsWith("; times in seconds"), lines.get(1));
+        assertTrue(lines.get(3).startsWith("strategy  conc  runs  "), lines.get(3));
+        assertTrue(lines.get(4).startsWith("seq "), lines.get(4));
         assertTrue(run.out().contains("\nSummary\n"), run.out());
+        assertTrue(run.out().contains(" times faster than seq"), run.out());
+        for (String line : lines) {
+            assertTrue(line.length() <= BenchFormat.TABLE_WIDTH, line);
+        }
         assertTrue(run.err().contains("seq run 2/2: "), "-v prints a line per run: " + run.err());
         String picture = Files.readString(svg);
         for (String lane : List.of("lane-seq", "lane-threads", "lane-async")) {
@@ -129,8 +148,9 @@ class BenchCommandTest {
         assertTrue(run.err().contains("[failed run]"), run.err());
         assertTrue(run.err().contains("async: all 2 recorded runs had errors"), run.err());
         String row = run.out().lines().toList().get(1);
-        assertTrue(row.startsWith("async,5,2,"), row);
+        assertTrue(row.startsWith("async,5,2,2,"), "2 runs, both failed: " + row);
         assertTrue(row.contains(",0,0,5,"), "ok 0, not found 0, errors 5: " + row);
+        assertTrue(run.err().contains("no speed claim for async") || !run.err().contains("times faster"), run.err());
     }
 
     static Stream<Arguments> usageErrors() {
@@ -141,7 +161,19 @@ class BenchCommandTest {
                 Arguments.of(List.of("--format", "yaml"), "yaml"),
                 Arguments.of(List.of("--timeline", "x.txt"), "must end in .svg or .png"),
                 Arguments.of(List.of("-m", "0"), "--max-req: expected 1..1000, got '0'"),
-                Arguments.of(List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"));
+                Arguments.of(List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"),
+                Arguments.of(List.of("--scan-m", "1,2", "--strategies", "seq,threads"), "seq ignores"),
+                Arguments.of(List.of("--scan-m", "0:10"), "0 is not in 1..1000"),
+                Arguments.of(List.of("--scan-m", "ten"), "expected a list such as 1,2,5,10"),
+                Arguments.of(List.of("--scan-m", "1,2", "-m", "5"), "choose -m or --scan-m"),
+                Arguments.of(List.of("--plot", "p.svg"), "give --scan-m too"),
+                Arguments.of(List.of("--scan-m", "1,2", "--timeline", "t.svg"), "not with --scan-m"),
+                Arguments.of(List.of("--scan-m", "1,2", "--plot", "p.txt"), "--plot file must end in .svg or .png"),
+                Arguments.of(List.of("--export-json", "."), "is a directory"),
+                Arguments.of(List.of("--export-csv", "no-such-dir/x.csv"), "no writable directory"),
+                Arguments.of(List.of("--export-json", "r.txt", "--export-csv", "r.txt"), "the same file"),
+                Arguments.of(List.of("--cpu-work", "-1"), "expected whole milliseconds"),
+                Arguments.of(List.of("--progress", "sometimes"), "sometimes"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -176,6 +208,79 @@ class BenchCommandTest {
         Cli.Run run = bench("--strategies", "virtual", "--format", "csv");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().lines().toList().get(1).startsWith("virtual,5,2,"), run.out());
+    }
+
+    @Test
+    void exportsAreWrittenWhileTheTableShowsAndReadBack() throws Exception {
+        Path json = tmp.resolve("r.json");
+        Path csv = tmp.resolve("r.csv");
+        Path md = tmp.resolve("r.md");
+        Cli.Run run = bench("--export-json", json.toString(), "--export-csv", csv.toString(),
+                "--export-markdown", md.toString(), "--strategies", "seq,async");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("5 codes from EMBEDDED"), "the table still on stdout: " + run.out());
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        JsonArray strategies = o.getAsJsonArray("strategies");
+        assertEquals(List.of("seq", "async"), strategies.asList().stream()
+                .map(s -> s.getAsJsonObject().get("strategy").getAsString()).toList());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(String.join(",", BenchFormat.FIELDS), rows.get(0));
+        assertEquals(3, rows.size());
+        for (int i = 0; i < 2; i++) {
+            String[] cells = rows.get(i + 1).split(",", -1);
+            JsonObject s = strategies.get(i).getAsJsonObject();
+            assertEquals(BenchFormat.FIELDS.size(), cells.length);
+            assertEquals(s.get("strategy").getAsString(), cells[0]);
+            assertEquals(s.get("median_s").getAsDouble(), Double.parseDouble(cells[BenchFormat.FIELDS.indexOf("median_s")]),
+                    1e-9, "the same run, in both files");
+            assertEquals(s.get("mean_s").getAsDouble(), Double.parseDouble(cells[BenchFormat.FIELDS.indexOf("mean_s")]),
+                    1e-9);
+        }
+        List<String> table = Files.readAllLines(md);
+        assertEquals(4, table.size());
+        assertTrue(table.get(2).startsWith("| `seq` | 1 | 2 | "), table.get(2));
+        assertTrue(table.get(3).startsWith("| `async` | 5 | 2 | "), table.get(3));
+    }
+
+    @Test
+    void cpuWorkCountsInEveryRunsTime() {
+        Cli.Run run = Cli.run("bench", "-o", tmp.resolve("out").toString(), "--delay", "0", "--runs", "2", "--warmup",
+                "0", "-l", "3", "--strategies", "seq", "--cpu-work", "100", "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertEquals(100, o.get("cpu_work_ms").getAsInt());
+        JsonObject seq = o.getAsJsonArray("strategies").get(0).getAsJsonObject();
+        // 3 codes x 100 ms of one core, one after the other; lower bounds only, a busy machine is slower.
+        for (var t : seq.getAsJsonArray("times")) {
+            assertTrue(t.getAsDouble() >= 0.18, "each run holds the work: " + seq.get("times"));
+        }
+        assertTrue(seq.get("cpu_ms").getAsDouble() >= 180, "and its CPU time: " + seq.get("cpu_ms"));
+        assertEquals(0.3, seq.get("ideal_s").getAsDouble(), 1e-9, "the ideal holds the work too");
+    }
+
+    @Test
+    void aScanRunsEachMAndDrawsItsChart() throws Exception {
+        Path svg = tmp.resolve("scan.svg");
+        Path json = tmp.resolve("scan.json");
+        Cli.Run run = Cli.run("bench", "-o", tmp.resolve("out").toString(), "--delay", "0.05", "--runs", "1",
+                "--warmup", "0", "-l", "4", "--scan-m", "1:2", "--strategies", "threads", "--plot", svg.toString(),
+                "--export-json", json.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("m ") || l.matches(" *m  ideal.*"))
+                .findFirst().orElseThrow(() -> new AssertionError(run.out())));
+        assertTrue(lines.get(header).matches(" *m  ideal  threads  eff\\."), lines.get(header));
+        assertTrue(lines.get(header + 1).matches(" *1  0\\.200  +\\d+\\.\\d{3}  +\\d\\.\\d\\d"), lines.get(header + 1));
+        assertTrue(lines.get(header + 2).matches(" *2  0\\.100  +\\d+\\.\\d{3}  +\\d\\.\\d\\d"), lines.get(header + 2));
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        JsonArray scan = o.getAsJsonArray("scan");
+        assertEquals(List.of(1, 2), scan.asList().stream().map(p -> p.getAsJsonObject().get("max_req").getAsInt()).toList());
+        assertEquals(2, scan.get(1).getAsJsonObject().getAsJsonArray("strategies").get(0).getAsJsonObject()
+                .get("max_in_flight").getAsInt());
+        String picture = Files.readString(svg);
+        assertTrue(picture.contains("id='series-threads'") || picture.contains("id=\"series-threads\""), picture);
+        assertTrue(picture.contains("series-ideal"), picture);
+        assertTrue(picture.contains("4 codes from EMBEDDED"), "the workload is in the picture");
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.testing.Cli;
 import flags.testing.FakeFlags;
+import flags.testing.HoldUntil;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,10 @@ class DownloadCommandTest {
                 Arguments.of("-a and -e", List.of("-a", "-e"), "choose one source of codes"),
                 Arguments.of("delay with another server", List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"),
                 Arguments.of("error rate out of range", List.of("--error-rate", "1.5"), "--error-rate: expected a probability 0..1, got '1.5'"),
-                Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: expected 0..100, got '-1'"));
+                Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: expected 0..100, got '-1'"),
+                Arguments.of("negative CPU work", List.of("--cpu-work", "-5"), "expected whole milliseconds"),
+                Arguments.of("CPU work in seconds", List.of("--cpu-work", "0.5"), "expected whole milliseconds"),
+                Arguments.of("too much CPU work", List.of("--cpu-work", "60001"), "at most 60000 ms"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,6 +145,33 @@ class DownloadCommandTest {
         Cli.Run run = Cli.run("async", "-s", base(), "-o", tmp.resolve("o").toString(), "-l", "3");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Searching for 3 flags: BD, BR, CD"), run.out());
+    }
+
+    @Test
+    void cpuWorkCountsInTheBatchTime() {
+        server.setDispatcher(FakeFlags.allFound());
+        Cli.Run run = Cli.run("seq", "-s", base(), "-o", tmp.resolve("o").toString(), "--cpu-work", "500",
+                "--format", "json", "BR", "CN");
+        assertEquals(0, run.exitCode(), run.err());
+        double elapsed = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().get("elapsed_s").getAsDouble();
+        // 2 x 500 ms of one core, one after the other; the loopback answers themselves take milliseconds.
+        assertTrue(elapsed >= 0.6, "elapsed " + elapsed + " s");
+    }
+
+    @Test
+    void inOrderPrintsTheVerboseLinesInSubmissionOrder() {
+        server.setDispatcher(new HoldUntil("AA", "CC"));
+        Cli.Run inOrder = Cli.run("threads", "-s", base(), "-o", tmp.resolve("a").toString(), "-m", "2", "-v",
+                "--in-order", "AA", "BB", "CC");
+        assertEquals(0, inOrder.exitCode(), inOrder.err());
+        List<String> lines = inOrder.out().lines().filter(l -> l.endsWith(" OK")).toList();
+        assertEquals(List.of("AA OK", "BB OK", "CC OK"), lines, "AA was answered last: " + inOrder.out());
+
+        server.setDispatcher(new HoldUntil("AA", "CC"));
+        Cli.Run completed = Cli.run("threads", "-s", base(), "-o", tmp.resolve("b").toString(), "-m", "2", "-v",
+                "AA", "BB", "CC");
+        List<String> asCompleted = completed.out().lines().filter(l -> l.endsWith(" OK")).toList();
+        assertTrue(asCompleted.indexOf("BB OK") < asCompleted.indexOf("AA OK"), completed.out());
     }
 
     @Test

@@ -25,8 +25,14 @@ public final class JarProcess {
     }
 
     public static ProcessBuilder builder(Path workDir, String... args) {
+        return builder(workDir, List.of(), args);
+    }
+
+    /** The jar run with these JVM options first (e.g. {@code -Djava.io.tmpdir=...}). */
+    public static ProcessBuilder builder(Path workDir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar().toAbsolutePath().toString());
         command.addAll(List.of(args));
@@ -41,6 +47,12 @@ public final class JarProcess {
 
     public static Result run(Path workDir, Duration limit, String... args) throws IOException, InterruptedException {
         return run(builder(workDir, args), limit);
+    }
+
+    /** The same with JVM options before {@code -jar}. */
+    public static Result run(Path workDir, Duration limit, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        return run(builder(workDir, jvmOptions, args), limit);
     }
 
     /**

@@ -1,0 +1,6 @@
+package flags.bench;
+
+import flags.report.BatchReport;
+
+/** One run of a strategy: the batch as reported, and what it cost the client side (null when not measured). */
+public record BenchRun(BatchReport report, ClientCost cost) {}

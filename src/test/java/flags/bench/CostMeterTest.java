@@ -1,0 +1,197 @@
+package flags.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import flags.download.Codes;
+import flags.download.DownloadOptions;
+import flags.download.FlagClient;
+import flags.download.FlagStore;
+import flags.download.HttpClients;
+import flags.download.RetryPolicy;
+import flags.download.Status;
+import flags.server.FlagServer;
+import flags.server.ServerConfig;
+import flags.strategy.AsyncStrategy;
+import flags.strategy.Strategy;
+import flags.strategy.ThreadPoolStrategy;
+import flags.strategy.VirtualThreads;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What {@link CostMeter} counts: client threads only, their CPU time and allocations; and, on real strategies at a
+ * large -m, costs that tell the models apart. CI runs this class on a JDK 21+ too, for virtual threads.
+ */
+@Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
+@Timeout(60)
+class CostMeterTest {
+    private static final int M = 100;
+    private static final List<String> CODES = Codes.expand(List.of("A", "B", "C", "D")); // 104, mostly not found
+
+    @TempDir
+    Path out;
+
+    private CostMeter meter;
+    private final List<Thread> started = new ArrayList<>();
+    private final CountDownLatch finish = new CountDownLatch(1);
+
+    @BeforeEach
+    void startMeter() {
+        meter = CostMeter.start();
+        assertNotNull(meter, "HotSpot has per-thread CPU and allocation counters");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        finish.countDown();
+        for (Thread t : started) {
+            t.join(5000);
+        }
+        meter.close();
+    }
+
+    /** A thread that does {@code work}, says so, and stays alive until the test ends. */
+    private CountDownLatch thread(String name, Runnable work) {
+        CountDownLatch done = new CountDownLatch(1);
+        Thread t = new Thread(() -> {
+            work.run();
+            done.countDown();
+            try {
+                finish.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        started.add(t);
+        t.start();
+        return done;
+    }
+
+    @Test
+    void theServersThreadsAreNotTheClients() throws Exception {
+        int before = meter.begin().end().peakThreads();
+        CostMeter.Window server = meter.begin();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(thread(FlagServer.THREAD_NAME_PREFIX + "-test-" + i, () -> { }).await(5, TimeUnit.SECONDS));
+        }
+        int withServer = server.end().peakThreads();
+        CostMeter.Window client = meter.begin();
+        for (int i = 0; i < 10; i++) {
+            assertTrue(thread("client-test-" + i, () -> { }).await(5, TimeUnit.SECONDS));
+        }
+        int withClients = client.end().peakThreads();
+        // Idle threads of earlier tests may end meanwhile: a little slack downwards, none for ten more.
+        assertTrue(withServer <= before + 2, "ten server threads count as none: " + before + " -> " + withServer);
+        assertTrue(withClients >= withServer + 9, "ten client threads count: " + withServer + " -> " + withClients);
+    }
+
+    @Test
+    void settlingWaitsForAPoolsWorkersOnTheirWayOut() throws Exception {
+        AtomicInteger made = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(300, r -> new Thread(r, "settle-test-" + made.incrementAndGet()));
+        CountDownLatch ran = new CountDownLatch(300);
+        for (int i = 0; i < 300; i++) {
+            pool.execute(ran::countDown);
+        }
+        assertTrue(ran.await(10, TimeUnit.SECONDS), "300 workers started");
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        meter.settle(); // awaitTermination returned, yet workers may still be on their way out
+        List<String> left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                .filter(n -> n.startsWith("settle-test-")).toList();
+        assertEquals(List.of(), left, "every worker of the pool has ended");
+    }
+
+    @Test
+    void cpuTimeAndAllocationsOfClientThreadsAreCounted() throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        CostMeter.Window w = meter.begin();
+        List<byte[]> keep = new ArrayList<>();
+        thread("client-busy", () -> {
+            long end = mx.getCurrentThreadCpuTime() + Duration.ofMillis(80).toNanos();
+            while (mx.getCurrentThreadCpuTime() < end) {
+                Thread.onSpinWait();
+            }
+            for (int i = 0; i < 20; i++) {
+                keep.add(new byte[1 << 20]);
+            }
+        }).await(10, TimeUnit.SECONDS);
+        thread(FlagServer.THREAD_NAME_PREFIX + "-busy", () -> {
+            long end = mx.getCurrentThreadCpuTime() + Duration.ofMillis(300).toNanos();
+            while (mx.getCurrentThreadCpuTime() < end) {
+                Thread.onSpinWait();
+            }
+        }).await(10, TimeUnit.SECONDS);
+        ClientCost cost = w.end();
+        assertTrue(cost.cpu().toMillis() >= 80, "the client thread's 80 ms: " + cost.cpu());
+        assertTrue(cost.cpu().toMillis() < 300, "not the server thread's 300 ms: " + cost.cpu());
+        assertTrue(cost.allocatedBytes() >= 20L << 20, "20 MiB allocated: " + cost.allocatedBytes());
+        assertTrue(cost.peakHeapBytes() > 0);
+        assertEquals(20, keep.size());
+    }
+
+    /** A run's cost, and how many client threads were alive just before it (OkHttp's shared ones linger). */
+    private record Measured(int aliveBefore, ClientCost cost) {
+        int added() {
+            return cost.peakThreads() - aliveBefore;
+        }
+    }
+
+    private Measured run(Strategy strategy, FlagServer server) throws Exception {
+        OkHttpClient http = HttpClients.create(strategy.concurrency(CODES.size()), Duration.ofSeconds(10));
+        try {
+            StrategyBatch batch = new StrategyBatch(strategy, CODES, out, http, (runHttp, clock, dir) ->
+                    new FlagClient(runHttp, new DownloadOptions(HttpUrl.get(server.baseUrl()), 1 << 20, false),
+                            new FlagStore(dir), RetryPolicy.standard(0), clock), meter);
+            int before = meter.begin().end().peakThreads();
+            BenchRun run = batch.run();
+            assertEquals(0, run.report().count(Status.ERROR));
+            assertEquals(M, run.report().maxInFlight(), "every slot was in use at once");
+            return new Measured(before, run.cost());
+        } finally {
+            HttpClients.shutdown(http);
+        }
+    }
+
+    @Test
+    void atALargeMThreadsAndAsyncHoldAThreadPerRequestInFlight() throws Exception {
+        try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ofMillis(600), Duration.ZERO, 0))) {
+            Measured threads = run(new ThreadPoolStrategy(M), server);
+            Measured async = run(new AsyncStrategy(M), server);
+            assertTrue(threads.cost().peakThreads() >= M, "a pool of " + M + ": " + threads);
+            assertTrue(async.cost().peakThreads() >= M, "OkHttp's dispatcher runs each call on a thread: " + async);
+            for (Measured m : List.of(threads, async)) {
+                assertTrue(m.cost().cpu().toNanos() > 0 && m.cost().allocatedBytes() > 0, m.toString());
+            }
+        }
+    }
+
+    @Test
+    void virtualThreadsNeedFarFewerPlatformThreads() throws Exception {
+        assumeTrue(VirtualThreads.available(), "needs Java 21+ (CI runs this class on one)");
+        try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ofMillis(600), Duration.ZERO, 0))) {
+            Measured virtual = run(ThreadPoolStrategy.virtual(M), server);
+            assertTrue(virtual.added() < M / 2, "carriers, not a thread per request: " + virtual);
+        }
+    }
+}
