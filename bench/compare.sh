@@ -29,7 +29,7 @@
 #      batch time (`--format json` elapsed_s) of `flags async` next to its whole-process time.
 #   6. Memory: peak RSS of `target/flags async -e -m 1000` (GNU time's "Maximum resident set size"), and
 #      VmHWM of a second `flags serve --delay 5` while it holds 1,000 requests (4 curl --parallel
-#      processes x 250, counted with ss) — the §4 "holds at least 1,000 delayed requests" promise.
+#      processes x 250, counted with ss) — the server holds at least 1,000 delayed requests.
 #   Only loopback traffic; every server it starts is stopped on exit (trap EXIT).
 #
 # Options (environment variables):

@@ -24,7 +24,7 @@ import okio.Okio;
  * wire). A connection is never pooled after an answer that ends it: HTTP/1.0 without keep-alive (Python's
  * {@code http.server}), or a body with both {@code Transfer-Encoding} and {@code Content-Length}; OkHttp already
  * closes after {@code Connection: close} and a body delimited by close. Conflicting {@code Content-Length}
- * values are an error and close the connection (RFC 9112 §6.3); one value repeated is that length. A failure on a
+ * values are an error and close the connection, as HTTP/1.1 requires; one value repeated is that length. A failure on a
  * reused connection before any byte of the answer is reported as stale so it can be sent again; bytes that are not
  * a valid answer head are a malformed answer.
  */
@@ -107,7 +107,7 @@ final class ConnectionRules implements Interceptor {
             return response; // HTTP/2 frames its answers: none of what follows is about it
         }
         if (!chunked && lengths.size() > 1 && response.body().contentLength() < 0) {
-            // "Content-Length: 42, 42" is one length repeated (RFC 9110 §8.6), but OkHttp cannot parse the list and
+            // "Content-Length: 42, 42" is one length repeated, as HTTP allows, but OkHttp cannot parse the list and
             // would read until the server closes: read the 42 bytes, then close.
             return closingAfterBody(withLength(response, Long.parseLong(lengths.get(0))), connection);
         }

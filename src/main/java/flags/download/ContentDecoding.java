@@ -55,7 +55,7 @@ final class ContentDecoding implements Interceptor {
                 .build();
     }
 
-    /** "x-gzip" is gzip under its old name, which some servers still send (RFC 9110 §8.4.1.3). */
+    /** "x-gzip" is gzip under its old name, which some servers still send. */
     private static boolean isGzip(String coding) {
         return "gzip".equalsIgnoreCase(coding) || "x-gzip".equalsIgnoreCase(coding);
     }

@@ -8,9 +8,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Which URLs go through the proxy, matched as curl matches its no-proxy list (its documentation and the bug reports
- * curl/curl#9813, #2477 and #9773 replayed): names cover their subdomains, addresses match as addresses or CIDR
- * ranges, and only a list that is exactly {@code *} covers everything.
+ * Which URLs go through the proxy, matched as curl matches its no-proxy list (cases where curl itself once went
+ * wrong among them): names cover their subdomains, addresses match as addresses or CIDR ranges, and only a list
+ * that is exactly {@code *} covers everything.
  */
 class NoProxyTest {
     private static boolean proxied(String noProxy, String url) {
@@ -25,10 +25,10 @@ class NoProxyTest {
             ".example.com|http://www.example.com/flags|false",
             "example.com|http://notexample.com/flags|true",
             "example.com|http://example.com.org/flags|true",
-            "127.0.0.1,localhost|http://127.0.0.1:8000/flags|false",      // curl#9813: not only when last
+            "127.0.0.1,localhost|http://127.0.0.1:8000/flags|false",      // not only when last
             "127.0.0.1,localhost|http://localhost:8000/flags|false",
-            "127.0.0.1|http://localhost:8000/flags|true",                  // curl#2477: a name is not its address
-            "10.0.0.0/8,192.168.0.0/16|http://10.10.20.1/flags|false",     // curl#9773: CIDR
+            "127.0.0.1|http://localhost:8000/flags|true",                  // a name is not its address
+            "10.0.0.0/8,192.168.0.0/16|http://10.10.20.1/flags|false",     // CIDR
             "10.0.0.0/8|http://11.0.0.1/flags|true",
             "::1|http://[::1]:8000/flags|false",
             "0:0:0:0:0:0:0:1|http://[::1]:8000/flags|false",

@@ -20,7 +20,7 @@ import okhttp3.Response;
  * with which {@code Proxy-Authorization}; given credentials, it answers 407 to a request without them.
  */
 public final class ForwardProxy implements AutoCloseable {
-    /** Headers about one connection, which a proxy does not pass on (RFC 9110 §7.6.1). */
+    /** Headers about one connection, which a proxy does not pass on. */
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "te", "trailer",
             "transfer-encoding", "upgrade");
     private final OkHttpClient origin;
