@@ -1,5 +1,6 @@
 package flags.bench;
 
+import flags.Seconds;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -291,7 +292,7 @@ public enum BenchFormat {
     // ---- numbers ----
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", BenchStats.seconds(d));
+        return Seconds.fixed(d, 3);
     }
 
     static String ratio(double v) {
@@ -312,8 +313,7 @@ public enum BenchFormat {
 
     /** Seconds without trailing zeros: 0.1, 0, 2.5. */
     static BigDecimal plain(Duration d) {
-        BigDecimal s = BigDecimal.valueOf(d.toNanos()).movePointLeft(9).stripTrailingZeros();
-        return new BigDecimal(s.setScale(Math.max(0, s.scale()), RoundingMode.UNNECESSARY).toPlainString());
+        return Seconds.decimal(d);
     }
 
     static JsonPrimitive number(String decimal) {

@@ -1,5 +1,6 @@
 package flags.bench;
 
+import flags.Seconds;
 import flags.download.Status;
 import flags.report.BatchReport;
 import flags.report.InFlight;
@@ -170,7 +171,7 @@ public final class BenchStats {
     }
 
     static double seconds(Duration d) {
-        return d.toNanos() / 1e9;
+        return Seconds.of(d);
     }
 
     private static List<Duration> durations(List<BatchReport> runs) {

@@ -1,5 +1,6 @@
 package flags.cli;
 
+import flags.Seconds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import flags.download.Quote;
@@ -69,7 +70,6 @@ public final class SecondsConverter implements ITypeConverter<Duration> {
 
     /** Formats a duration back as seconds, without trailing zeros: {@code 0.5}, {@code 2}, {@code 0.125}. */
     public static String format(Duration d) {
-        return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
-                .stripTrailingZeros().toPlainString();
+        return Seconds.plain(d);
     }
 }

@@ -1,5 +1,6 @@
 package flags.download;
 
+import flags.Seconds;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -503,7 +504,7 @@ public final class FlagClient {
     }
 
     private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() / 1000.0 + "s";
+        return Seconds.plain(d.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + "s";
     }
 
     /** Reads a 200 body into the value a request exists for (a saved temporary file, a country name). */

@@ -1,5 +1,6 @@
 package flags.report;
 
+import flags.Seconds;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -74,7 +75,7 @@ public final class MachineReport {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.3f", d.toNanos() / 1e9);
+        return Seconds.fixed(d, 3);
     }
 
     private static JsonElement millis(Duration d) {

@@ -1,5 +1,6 @@
 package flags.report;
 
+import flags.Seconds;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ public final class TextSummary {
             errorsByReason(out, report);
             nothingFound(out, report);
         }
-        out.append(String.format(Locale.ROOT, "Elapsed time: %.2fs\n", report.elapsed().toNanos() / 1e9));
+        out.append("Elapsed time: ").append(Seconds.fixed(report.elapsed(), 2)).append("s\n");
         return out.toString();
     }
 

@@ -1,5 +1,6 @@
 package flags.report;
 
+import flags.Seconds;
 import static flags.report.Pictures.attributes;
 import static flags.report.Pictures.beginGroup;
 import static flags.report.Pictures.crisp;
@@ -378,6 +379,6 @@ public final class Timeline {
     }
 
     private static double seconds(Duration d) {
-        return d == null ? 0 : d.toNanos() / 1e9;
+        return Seconds.of(d);
     }
 }

@@ -1,7 +1,7 @@
 package flags.server;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import flags.Seconds;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.CustomRequestLog;
@@ -47,6 +47,6 @@ final class AccessLog implements RequestLog {
         if (!(nanos instanceof Long n)) {
             return "-"; // answered by Jetty itself (a malformed request), not by the flag routes
         }
-        return BigDecimal.valueOf(n, 9).setScale(3, RoundingMode.HALF_UP).toPlainString() + "s";
+        return Seconds.fixed(Duration.ofNanos(n), 3) + "s";
     }
 }

@@ -1,5 +1,6 @@
 package flags.server;
 
+import flags.Seconds;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -67,7 +68,6 @@ public record ServerConfig(String bind, int port, Path dir, Duration delay, Dura
     }
 
     private static String seconds(Duration d) {
-        return java.math.BigDecimal.valueOf(d.getSeconds()).add(java.math.BigDecimal.valueOf(d.getNano(), 9))
-                .stripTrailingZeros().toPlainString();
+        return Seconds.plain(d);
     }
 }
