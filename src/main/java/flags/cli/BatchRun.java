@@ -177,19 +177,8 @@ final class BatchRun {
     }
 
     private boolean drawTimeline(BatchReport report) {
-        if (output.timeline == null) {
-            return true;
-        }
-        try {
-            Timeline.write(List.of(report), output.timeline);
-            return true;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": cannot write timeline " + output.timeline + ": "
-                    + flags.download.Failures.describe(e));
-            err.flush();
-            return false;
-        }
+        return output.timeline == null
+                || OutputFile.write(spec, "--timeline", output.timeline, () -> Timeline.write(List.of(report), output.timeline));
     }
 
     private void checkOutputOptions() {

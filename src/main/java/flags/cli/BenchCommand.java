@@ -364,23 +364,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** Writing a file that was asked for. */
-    @FunctionalInterface
-    private interface FileWrite {
-        void run() throws IOException;
-    }
-
-    private boolean write(String option, Path file, FileWrite write) {
-        try {
-            write.run();
-            return true;
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println(spec.qualifiedName() + ": " + option + ": cannot write " + file + ": "
-                    + flags.download.Failures.describe(e));
-            err.flush();
-            return false;
-        }
+    private boolean write(String option, Path file, OutputFile.Write write) {
+        return OutputFile.write(spec, option, file, write);
     }
 
     /** "seq run 3/5: 3.02 s", "async warm-up 1/1: 0.25 s", plus the errors of a failed run. */

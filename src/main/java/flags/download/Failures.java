@@ -44,7 +44,7 @@ public final class Failures {
         if (e.getMessage() == null || e.getMessage().isBlank()) {
             return e instanceof EOFException ? "connection closed" : e.getClass().getSimpleName();
         }
-        return e.getMessage();
+        return lowerFirst(e.getMessage()); // the OS's own words ("No space left on device"), after a colon
     }
 
     /**

@@ -151,4 +151,17 @@ class OutputOptionsTest {
         assertTrue(r.err().contains("must end in .svg or .png"), r.err());
         assertFalse(Files.exists(tmp.resolve("o")));
     }
+
+    @org.junit.jupiter.api.Test
+    void aTimelineThatCannotBeWrittenIsOneLineAndExitOneAfterTheSummary() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/full")));
+        // A name that checks out but whose writing fails: a link to the device that is always full.
+        java.nio.file.Path full = java.nio.file.Files.createSymbolicLink(tmp.resolve("t.svg"),
+                java.nio.file.Path.of("/dev/full"));
+        Cli.Run r = run("threads", "--timeline", full.toString(), "BR");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(r.out().contains("Elapsed time: "), "the summary comes first: " + r.out());
+        assertEquals("flags threads: --timeline: cannot write '" + full + "': no space left on device",
+                r.err().lines().findFirst().orElse(""));
+    }
 }
