@@ -54,7 +54,7 @@ final class BatchRun {
         setup.prepareOutput();
         try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER)) {
             Site from = setup.siteFor(embedded);
-            OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()), from);
+            OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()));
             try {
                 return download(setup, strategy, from, http);
             } finally {

@@ -123,7 +123,7 @@ public final class BenchCommand implements Callable<Integer> {
             try {
                 for (Name name : names) {
                     Strategy strategy = strategy(name);
-                    OkHttpClient http = setup.httpClient(strategy.concurrency(codes.size()), from);
+                    OkHttpClient http = setup.httpClient(strategy.concurrency(codes.size()));
                     clients.add(http);
                     batches.add(new StrategyBatch(strategy, codes, options.output,
                             (clock, dir) -> setup.client(http, from.url(), clock, new flags.download.FlagStore(dir))));
