@@ -101,6 +101,7 @@ public final class FlagsCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        Warmup.start(args); // on another core, while picocli builds the command line
         CommandLine cl = newCommandLine(args);
         cl.setOut(StdoutWriter.open()); // picocli's default writer cannot say why stdout failed
         System.exit(cl.execute(args));
