@@ -120,6 +120,20 @@ class LauncherIT {
         assertTrue(sourceOf(run, "flags.cli.FlagsCommand ").contains("shared objects file"), run.out());
     }
 
+    @Test
+    void onJdk22OrNewerTheJvmDoesNotWaitAtExitForThreadsLeftInNativeCode() throws Exception {
+        // The pollers of virtual threads' sockets never leave epoll_wait: by default the JVM waits 300 ms for them.
+        Path newer = newerJdk();
+        Assumptions.assumeTrue(newer != null, "no JDK 24+ under /usr/lib/jvm");
+        Run run = run(LAUNCHER, Map.of("JAVA", newer.toString(), "FLAGS_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
+                "--version");
+
+        assertEquals(0, run.exitCode(), run.err());
+        String flag = run.out().lines().filter(l -> l.contains(" UserThreadWaitAttemptsAtExit ")).findFirst()
+                .orElse("(no such flag)");
+        assertTrue(flag.matches(".*= 0 .*\\{command line}.*"), flag);
+    }
+
     /** The launcher and its jar copied to {@code work/copy}, without any archive. */
     private Path copy() throws Exception {
         Path copy = Files.createDirectories(work.resolve("copy"));
