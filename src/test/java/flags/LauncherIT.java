@@ -25,7 +25,8 @@ class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("flags.launcher", "target/flags"));
     private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private static final List<String> ARCHIVE_FILES =
-            List.of("flags", "flags.jar", "flags.jsa", "flags.jsa.id", "flags.aot", "flags.aot.id");
+            List.of("flags", "flags.jar", "flags.jsa", "flags.jsa.id", "flags.aot", "flags.aot.id", "flags.help.aot",
+                    "flags.help.aot.id");
 
     @TempDir
     Path work;
@@ -34,8 +35,7 @@ class LauncherIT {
 
     @Test
     void picocliAndOurOwnClassesComeFromTheArchive() throws Exception {
-        Path archive = LAUNCHER.resolveSibling("flags.jsa");
-        Assumptions.assumeTrue(Files.isRegularFile(archive), "no archive: built with -Dflags.cds.skip");
+        Assumptions.assumeTrue(archiveIsFresh(), "no archive for this jar: built with -Dflags.cds.skip");
         Run run = run(LAUNCHER, Map.of("FLAGS_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--help");
 
         assertEquals(0, run.exitCode(), run.err());
@@ -91,7 +91,7 @@ class LauncherIT {
     void itNeedsNoOtherProgramWhenItIsNoLinkAndJavaIsNamedByItsRealPath() throws Exception {
         // Every program a launcher starts costs a millisecond or so: with no PATH at all it must still start
         // from its archive (readlink is only for symbolic links).
-        Assumptions.assumeTrue(Files.isRegularFile(LAUNCHER.resolveSibling("flags.jsa")), "built with -Dflags.cds.skip");
+        Assumptions.assumeTrue(archiveIsFresh(), "no archive for this jar: built with -Dflags.cds.skip");
         Assumptions.assumeFalse(Files.isSymbolicLink(Path.of(JAVA)), "this JDK's java is a link");
         Run run = run(LAUNCHER, Map.of("PATH", work.resolve("empty").toString(),
                 "FLAGS_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");
@@ -109,15 +109,24 @@ class LauncherIT {
         Files.write(copy.resolve("flags.jsa.id"), List.of("the other JDK's archive, untouched"));
         Run dump = run(copy.resolve("flags"), Map.of("JAVA", newer.toString(), "FLAGS_CDS", "dump"), "--version");
         assertEquals(0, dump.exitCode(), dump.err());
-        assertTrue(Files.size(copy.resolve("flags.aot")) > 0);
-        assertEquals(newer.toRealPath().toString(), Files.readAllLines(copy.resolve("flags.aot.id")).get(0));
+        for (String cache : List.of("flags.aot", "flags.help.aot")) { // the commands', and the help pages'
+            assertTrue(Files.size(copy.resolve(cache)) > 0, cache);
+            assertEquals(newer.toRealPath().toString(), Files.readAllLines(copy.resolve(cache + ".id")).get(0));
+        }
         assertEquals(List.of("the other JDK's archive, untouched"), Files.readAllLines(copy.resolve("flags.jsa.id")));
 
-        Run run = run(copy.resolve("flags"), Map.of("JAVA", newer.toString(),
-                "FLAGS_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");
-        assertEquals(0, run.exitCode(), run.err());
-        assertEquals("", run.err());
-        assertTrue(sourceOf(run, "flags.cli.FlagsCommand ").contains("shared objects file"), run.out());
+        Map<String, String> log = Map.of("JAVA", newer.toString(), "FLAGS_JAVA_OPTS", "-Xlog:class+load=info:stdout");
+        // Each cache alone in turn: the help page must start from the one of its own, a command from the other.
+        Path aside = Files.move(copy.resolve("flags.aot"), work.resolve("flags.aot"));
+        Run help = run(copy.resolve("flags"), log, "--help");
+        Files.move(aside, copy.resolve("flags.aot"));
+        Files.delete(copy.resolve("flags.help.aot"));
+        Run command = run(copy.resolve("flags"), log, "seq", "--help");
+        for (Run run : List.of(help, command)) {
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("", run.err());
+            assertTrue(sourceOf(run, "flags.cli.FlagsCommand ").contains("shared objects file"), run.out());
+        }
     }
 
     @Test
@@ -132,6 +141,13 @@ class LauncherIT {
         String flag = run.out().lines().filter(l -> l.contains(" UserThreadWaitAttemptsAtExit ")).findFirst()
                 .orElse("(no such flag)");
         assertTrue(flag.matches(".*= 0 .*\\{command line}.*"), flag);
+    }
+
+    /** Whether {@code mvn package} made the JDK 17 archive for this very jar (-Dflags.cds.skip leaves an old one). */
+    private static boolean archiveIsFresh() throws Exception {
+        Path archive = LAUNCHER.resolveSibling("flags.jsa");
+        return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive)
+                .compareTo(Files.getLastModifiedTime(LAUNCHER.resolveSibling("flags.jar"))) >= 0;
     }
 
     /** The launcher and its jar copied to {@code work/copy}, without any archive. */
