@@ -20,7 +20,8 @@
 #      file): the JVM created; our main class initialised (picocli starts); BatchRun initialised (arguments
 #      parsed, the command runs); FlagServer (the embedded server starts); HttpClients (the client is built);
 #      FlagStore (the header is out); BatchClock (the batch starts); MachineReport (the summary is written);
-#      the exit (JDK 17 reports its heap, JDK 21+ looks up the logger System.exit reports to). The batch's own clock (--format json) gives the first request, the M-th (the first wave out)
+#      the exit (JDK 17 reports its heap then; JDK 25 logs nothing at exit, so there the last step runs from
+#      the summary to the end of the process). The batch's own clock (--format json) gives the first request, the M-th (the first wave out)
 #      and the last answer. The process's wall time comes from bash's $EPOCHREALTIME around it: what is left
 #      after the JVM's exit line is the launcher script, the JVM's own start before its clock, and its teardown.
 #      Logging every class initialised costs a few milliseconds: these rows run a little slower than section 2.
@@ -122,8 +123,7 @@ trace() {
     /Initializing .flags\/download\/FlagStore./ { mark("header", ms($1)) }
     /Initializing .flags\/download\/BatchClock./ { mark("clock", ms($1)) }
     /Initializing .flags\/report\/MachineReport./ { mark("summary", ms($1)) }
-    # the exit: JDK 17 reports its heap then; JDK 21+ first looks up the logger System.exit reports to
-    /\] Heap/ || (/Initializing .jdk\/internal\/logger\/LazyLoggers./ && ("summary" in t)) { mark("exit", ms($1)) }
+    /\] Heap/ { mark("exit", ms($1)) } # JDK 17 reports its heap as it exits; JDK 25 logs nothing then
     END {
       split(batch, b, " ")
       if ("clock" in t) { t["first"] = t["clock"] + b[1]; t["wave"] = t["clock"] + b[2]; t["last"] = t["clock"] + b[3] }
