@@ -16,11 +16,12 @@ import java.util.Locale;
  * initialisation (Logback's, Jetty's) stays on the thread that needs it.
  */
 final class Warmup {
-    private static final List<String> BUSY = List.of("seq", "threads", "async", "bench", "serve");
+    /** Not serve: it counts its open descriptors as it starts, and a thread opening some meanwhile would skew that. */
+    private static final List<String> BUSY = List.of("seq", "threads", "async", "bench");
 
     private Warmup() {}
 
-    /** Starts the warm-up for the commands that download or serve; a daemon thread, so it never holds up the exit. */
+    /** Starts the warm-up for the commands that download; a daemon thread, so it never holds up the exit. */
     static void start(String[] args) {
         if (args.length == 0 || !BUSY.contains(args[0])) {
             return;
@@ -31,13 +32,10 @@ final class Warmup {
     }
 
     /**
-     * Whether this run starts a flag server here: not when a server option is among the arguments. A guess made
-     * before picocli reads them: a wrong one only wastes or misses a warm-up.
+     * Whether this run starts the embedded flag server: not when a server option is among the arguments. A guess
+     * made before picocli reads them: a wrong one only wastes or misses a warm-up.
      */
     static boolean servesLocally(String[] args) {
-        if (args[0].equals("serve")) {
-            return true;
-        }
         for (String arg : args) {
             boolean shortCluster = arg.startsWith("-") && !arg.startsWith("--") && arg.indexOf('s') > 0;
             if (arg.startsWith("--server") || shortCluster) {
