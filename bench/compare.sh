@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# bench/compare.sh — time flags against curl, aria2c and wget2 on the same server (issue 7).
+# bench/compare.sh — time flags against curl, aria2c and wget2 on the same server.
 #
 # What it does
 #   1. Installs what is missing from Debian's packages (hyperfine, curl, aria2, wget2, time, jq; needs
-#      root or sudo for that) and builds target/flags.jar if it is missing (mvn -q -B package -DskipTests).
-#      It runs a snapshot of target/flags (safe from rebuilds), with a class data archive made for it.
+#      root or sudo for that) and builds target/flags.jar if it is missing. It runs a snapshot of target/flags
+#      (safe from rebuilds) with the start-up archive the launcher makes for each JDK it runs: a class data
+#      archive for the default JDK 17, an ahead-of-time cache for the JDK 21+ rows when that JDK is 24+.
 #   2. Starts ONE `target/flags serve --port $PORT --delay $DELAY --jitter $JITTER` on 127.0.0.1 (the next
 #      free port if $PORT is taken), waits until it answers, and warms it up with one pass of curl.
 #   3. Times whole processes with hyperfine (-N: no shell, $WARMUP unrecorded + $RUNS recorded runs each),
@@ -24,12 +25,12 @@
 #        wget2                --max-threads=$M -i urls.txt --tries=1 --no-robots (keep-alive is its default)
 #      The peers treat 404 as an error (curl --fail exits 22, aria2c 3, wget2 8): hyperfine -i ignores that.
 #   4. Prints hyperfine's markdown table, then a table with the ideal ceil(676/M) x (delay + jitter/2)
-#      (3.5 s at the defaults), each row's efficiency (ideal / mean) and its ratio to the fastest peer.
+#      (3.5 s at the defaults), each row's efficiency (ideal / mean) and its ratio to the fastest peer and to wget2.
 #   5. Start-up: hyperfine of `target/flags --version` (JVM start + picocli, no download) and the in-process
 #      batch time (`--format json` elapsed_s) of `flags async` next to its whole-process time.
 #   6. Memory: peak RSS of `target/flags async -e -m 1000` (GNU time's "Maximum resident set size"), and
 #      VmHWM of a second `flags serve --delay 5` while it holds 1,000 requests (4 curl --parallel
-#      processes x 250, counted with ss) — the server holds at least 1,000 delayed requests.
+#      processes x 250, counted with ss): the server holds that many delayed requests at once.
 #   Only loopback traffic; every server it starts is stopped on exit (trap EXIT).
 #
 # Options (environment variables):
@@ -46,42 +47,21 @@ PORT=${PORT:-8765} SEQ_CODES=${SEQ_CODES:-20} SEQ_RUNS=${SEQ_RUNS:-3} HOLD=${HOL
 
 ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
 log() { printf '%s\n' "$*" >&2; }
+# shellcheck source=bench/common.sh
+. "$ROOT/bench/common.sh"
 
 # ---------------------------------------------------------------- tools
-need=()
-command -v hyperfine >/dev/null || need+=(hyperfine)
-command -v curl >/dev/null || need+=(curl)
-command -v aria2c >/dev/null || need+=(aria2)
-command -v wget2 >/dev/null || need+=(wget2)
-command -v jq >/dev/null || need+=(jq)
-command -v ss >/dev/null || need+=(iproute2)
-[ -x /usr/bin/time ] || need+=(time)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing from Debian: ${need[*]}"
-  SUDO=; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq "${need[@]}" >&2
-fi
-if [ ! -f "$ROOT/target/flags.jar" ] || [ ! -x "$ROOT/target/flags" ]; then
-  log "building target/flags.jar"
-  (cd "$ROOT" && mvn -q -B package -DskipTests)
-fi
+need_tools hyperfine:hyperfine curl:curl aria2c:aria2 wget2:wget2 jq:jq ss:iproute2 /usr/bin/time:time
 
-java_major() { # prints the feature version of a java binary (17, 21, 25...)
-  "$1" -version 2>&1 | sed -n '1s/.*version "\([0-9]*\).*/\1/p'
-}
-JAVA_BIN=${JAVA:-java}
+JAVA_BIN=$(command -v "${JAVA:-java}")
 JAVA_DEFAULT_MAJOR=$(java_major "$JAVA_BIN")
 J21=
 if [ -n "${JDK21:-}" ]; then
   J21="$JDK21/bin/java"
 elif [ "${JAVA_DEFAULT_MAJOR:-0}" -ge 21 ]; then
-  J21=$(command -v "$JAVA_BIN")
+  J21=$JAVA_BIN
 else
-  for d in /usr/lib/jvm/*/; do
-    [ -x "$d/bin/java" ] || continue
-    v=$(java_major "$d/bin/java"); [ "${v:-0}" -ge 21 ] && { J21="${d%/}/bin/java"; break; }
-  done
+  J21=$(find_jdk 21)
 fi
 J21_MAJOR=; [ -n "$J21" ] && J21_MAJOR=$(java_major "$J21")
 
@@ -96,23 +76,9 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
-# Run a snapshot of target/flags + flags.jar: a rebuild during the benchmark (mvn package replaces the jar)
-# would otherwise break the JVMs that load classes from it lazily, the server's included.
-mkdir -p "$WORK/bin"
-for i in $(seq 1 10); do
-  cp "$ROOT/target/flags" "$ROOT/target/flags.jar" "$WORK/bin/" && "$WORK/bin/flags" --version >/dev/null 2>&1 && break
-  [ "$i" -lt 10 ] || { log "target/flags.jar does not run"; exit 1; }
-  log "target/flags.jar not usable yet (a build in progress?), retrying in 15 s"; sleep 15
-done
+javas=("$JAVA_BIN"); [ -z "$J21" ] || [ "$J21" = "$JAVA_BIN" ] || javas+=("$J21")
+snapshot "$WORK/bin" "${javas[@]}"
 FLAGS="$WORK/bin/flags"
-# The class data archive that `mvn package` writes is tied to the jar's path, so the snapshot gets its own,
-# made the same way: otherwise every flags row would time a start-up without it (~40-80 ms more).
-if JAVA="$JAVA_BIN" FLAGS_CDS=dump "$FLAGS" threads --delay 0 --jitter 0 --progress off -q -o "$WORK/cds-run" >/dev/null; then
-  log "class data archive made for the snapshot ($JAVA_BIN); rows on another JDK run without it"
-else
-  log "no class data archive for the snapshot: flags rows start slower"
-fi
-rm -rf "$WORK/cds-run"
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { # $1 = preferred port; the next free one, bounded
@@ -175,13 +141,15 @@ hyperfine -N -i --style basic --runs "$SEQ_RUNS" --prepare "rm -rf $WORK/out/seq
   "$FLAGS seq -e -l $SEQ_CODES -s $BASE -o $WORK/out/seq -q" >&2
 
 # ---------------------------------------------------------------- start-up
-log "start-up: flags --version, and the in-process batch time of flags async"
+log "start-up: flags --version, and the in-process batch time of flags async and threads"
 hyperfine -N --style basic --warmup 1 --runs "$RUNS" -n "flags --version (JVM $JAVA_DEFAULT_MAJOR)" \
   --export-json "$WORK/startup.json" "$FLAGS --version" >&2
-inproc=()
+inproc_async=() inproc_threads=()
 for i in $(seq 1 "$RUNS"); do
   rm -rf "$WORK/out/json"
-  inproc+=("$("$FLAGS" async -e -m "$M" -s "$BASE" -o "$WORK/out/json" --format json | jq .elapsed_s)")
+  inproc_async+=("$("$FLAGS" async -e -m "$M" -s "$BASE" -o "$WORK/out/json" --format json | jq .elapsed_s)")
+  rm -rf "$WORK/out/json"
+  inproc_threads+=("$("$FLAGS" threads -e -m "$M" -s "$BASE" -o "$WORK/out/json" --format json | jq .elapsed_s)")
 done
 
 # ---------------------------------------------------------------- memory
@@ -233,13 +201,14 @@ jq -r -s --argjson n "$N" --argjson m "$M" --argjson d "$DELAY" --argjson j "$JI
   | (($n / $m | ceil) * $eff) as $ideal
   | ([$main[] | select(.command | test("^(curl|aria2c|wget2)")) | .mean] | min) as $peer
   | ([$main[] | select(.command | test("^(curl|aria2c|wget2)")) | select(.mean == $peer) | .command][0]) as $peername
+  | ([$main[] | select(.command | test("^wget2")) | .mean][0]) as $wget2
   | def f2: (. * 100 | round / 100 | tostring) | if test("\\.[0-9]$") then . + "0" elif test("\\.") then . else . + ".00" end;
   "Ideal: ceil(\($n)/\($m)) x \($eff) s = \($ideal) s; the fastest peer is `\($peername)` (\($peer | f2) s).",
     "",
-    "| command | mean s | min s | max s | ideal s | efficiency (ideal/mean) | / fastest peer |",
-    "|:---|---:|---:|---:|---:|---:|---:|",
-    ($main[] | "| `\(.command)` | \(.mean | f2) | \(.min | f2) | \(.max | f2) | \($ideal) | \(($ideal / .mean) * 100 | round)% | \(.mean / $peer | f2)x |"),
-    ($seq[] | "| `\(.command)` | \(.mean | f2) | \(.min | f2) | \(.max | f2) | \($sc * $eff) | \((($sc * $eff) / .mean) * 100 | round)% | (subset) |")
+    "| command | mean s | min s | max s | ideal s | efficiency (ideal/mean) | / fastest peer | / wget2 |",
+    "|:---|---:|---:|---:|---:|---:|---:|---:|",
+    ($main[] | "| `\(.command)` | \(.mean | f2) | \(.min | f2) | \(.max | f2) | \($ideal) | \(($ideal / .mean) * 100 | round)% | \(.mean / $peer | f2)x | \(.mean / $wget2 * 1000 | round / 1000)x |"),
+    ($seq[] | "| `\(.command)` | \(.mean | f2) | \(.min | f2) | \(.max | f2) | \($sc * $eff) | \((($sc * $eff) / .mean) * 100 | round)% | (subset) | |")
 ' "$WORK/main.json" "$WORK/seq.json"
 # -i hides failures: flag any run whose exit status is not the expected one (flags 0; 404s make curl --fail
 # exit 22, aria2c 3, wget2 8), e.g. connection errors that would make a row look fast.
@@ -249,17 +218,22 @@ jq -r -s '.[].results[] | (.command | if startswith("flags") then [0] elif start
   | "**Warning:** `\(.command)` exited \(.exit_codes | map(tostring) | join(", ")) (expected \($ok[0])): its times are suspect."' \
   "$WORK/main.json" "$WORK/seq.json"
 echo
-ASYNC_MEAN=$(jq '.results[] | select(.command | startswith("flags async")) | .mean' "$WORK/main.json" | head -1)
 STARTUP=$(jq '.results[0].mean' "$WORK/startup.json")
-INPROC=$(printf '%s\n' "${inproc[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo "### Start-up"
 echo
 echo "| measure | seconds |"
 echo "|:---|---:|"
 printf '| `flags --version` (JVM start + picocli, mean of %s) | %.3f |\n' "$RUNS" "$STARTUP"
-printf '| `flags async -e -m %s`, in-process batch (`--format json` elapsed_s, median of %s: %s) | %.3f |\n' "$M" "$RUNS" "${inproc[*]}" "$INPROC"
-printf '| `flags async -e -m %s`, whole process (mean, table above) | %.3f |\n' "$M" "$ASYNC_MEAN"
-printf '| whole process − in-process batch | %.3f |\n' "$(awk "BEGIN{print $ASYNC_MEAN - $INPROC}")"
+for strategy in async threads; do
+  if [ "$strategy" = async ]; then runs=("${inproc_async[@]}"); else runs=("${inproc_threads[@]}"); fi
+  mean=$(jq --arg s "flags $strategy -m $M" '.results[] | select(.command == $s) | .mean' "$WORK/main.json")
+  inproc=$(median "${runs[@]}")
+  printf '| `flags %s -e -m %s`, in-process batch (`--format json` elapsed_s, median of %s: %s) | %.3f |\n' \
+    "$strategy" "$M" "$RUNS" "${runs[*]}" "$inproc"
+  printf '| `flags %s -e -m %s`, whole process (mean, table above) | %.3f |\n' "$strategy" "$M" "$mean"
+  printf '| whole process − in-process batch | %.3f |\n' "$(awk "BEGIN{print $mean - $inproc}")"
+done
 echo
 echo "### Memory"
 echo

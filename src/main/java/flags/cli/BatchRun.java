@@ -55,7 +55,7 @@ final class BatchRun {
         try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER);
              SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
-            OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()), from);
+            OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()));
             try {
                 return download(setup, strategy, from, http);
             } finally {

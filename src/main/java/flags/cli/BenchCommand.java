@@ -248,7 +248,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Strategy strategy = kind.create(m);
                 // One HTTP client per strategy and m, its connections kept by all its runs, as a program keeps its
                 // client: after the warm-up, the runs time the strategy, not the opening of connections.
-                OkHttpClient http = lab.setup().httpClient(strategy.concurrency(codes.size()), lab.from());
+                OkHttpClient http = lab.setup().httpClient(strategy.concurrency(codes.size()));
                 clients.add(http);
                 batches.add(new StrategyBatch(strategy, codes, lab.runDir(), http,
                         (runHttp, clock, dir) -> lab.setup().client(runHttp, lab.from().url(), clock, new FlagStore(dir)),

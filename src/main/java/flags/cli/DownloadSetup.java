@@ -125,12 +125,9 @@ final class DownloadSetup {
         return options.output;
     }
 
-    /**
-     * The shared HTTP client for {@code concurrency} requests in flight. The embedded server is plain HTTP on
-     * loopback and never redirects, so its client skips TLS set-up (loading the trust store costs ~0.1 s).
-     */
-    OkHttpClient httpClient(int concurrency, Site from) {
-        return HttpClients.create(Math.max(1, concurrency), options.timeout, !from.embedded(), proxies);
+    /** The shared HTTP client for {@code concurrency} requests in flight (TLS set up only for an https URL). */
+    OkHttpClient httpClient(int concurrency) {
+        return HttpClients.create(Math.max(1, concurrency), options.timeout, proxies);
     }
 
     Duration timeout() {

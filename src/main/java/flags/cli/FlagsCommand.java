@@ -127,6 +127,7 @@ public final class FlagsCommand implements Runnable {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        Warmup.start(args); // on another core, while picocli builds the command line
         CommandLine cl = newCommandLine(System.in, args);
         cl.setOut(StdoutWriter.open()); // picocli's default writer cannot say why stdout failed
         System.exit(cl.execute(args));

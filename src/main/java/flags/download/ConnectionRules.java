@@ -9,6 +9,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.regex.Pattern;
 import okhttp3.Connection;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
@@ -38,6 +39,7 @@ final class ConnectionRules implements Interceptor {
     private static final long TLS_ALERT_BYTES = 64;
     private final CountingSocketFactory sockets;
 
+    private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
     private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Connection> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -95,7 +97,7 @@ final class ConnectionRules implements Interceptor {
         }
         List<String> lengths = contentLengths(response);
         boolean http1 = response.protocol() == Protocol.HTTP_1_0 || response.protocol() == Protocol.HTTP_1_1;
-        if (lengths.stream().distinct().count() > 1 || lengths.stream().anyMatch(v -> !v.matches("\\d{1,18}"))) {
+        if (!sameNumber(lengths)) {
             if (http1) {
                 closeQuietly(connection.socket()); // first, so closing does not wait to discard a body; never HTTP/2's
             }
@@ -190,6 +192,20 @@ final class ConnectionRules implements Interceptor {
                 : "the connection " + Failures.cutShort(e).replace("connection ", "") + " after " + answered
                         + " byte" + (answered == 1 ? "" : "s") + ", before a complete status line and headers";
         return "malformed answer: " + detail;
+    }
+
+    /**
+     * Whether all the values are one and the same number. A loop, not a stream with a lambda: every request runs
+     * this, and a lambda's call site is linked by each of the hundred threads of a first wave that reach it
+     * before it is linked.
+     */
+    private static boolean sameNumber(List<String> lengths) {
+        for (String value : lengths) {
+            if (!value.equals(lengths.get(0)) || !LENGTH.matcher(value).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Every value of every {@code Content-Length} field, a comma-separated list being several values. */

@@ -11,7 +11,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * Builds the one {@link OkHttpClient} a run shares: sized so that {@code -m} is the only limit on concurrency,
- * with our rules for connections a server ends or closed behind our back, and the run's proxies.
+ * with our rules for connections a server ends or closed behind our back, and the run's proxies; TLS is set up
+ * only once an https URL is asked for.
  */
 public final class HttpClients {
     public static final int MAX_REDIRECTS = 5;
@@ -19,14 +20,15 @@ public final class HttpClients {
     private HttpClients() {}
 
     public static OkHttpClient create(int maxInFlight, Duration timeout) {
-        return create(maxInFlight, timeout, true, Proxies.none());
+        return create(maxInFlight, timeout, Proxies.none());
     }
 
     /**
-     * With {@code tls} false the client speaks only plain HTTP and never sets up TLS (no trust store load).
-     * {@code proxies} decides each request's proxy; {@link Proxies#none()} for a direct connection always.
+     * The client speaks plain HTTP until a request or a redirect goes to an https URL; only then is TLS set up
+     * (see {@link TlsOnDemand}). {@code proxies} decides each request's proxy; {@link Proxies#none()} for a direct
+     * connection always.
      */
-    public static OkHttpClient create(int maxInFlight, Duration timeout, boolean tls, Proxies proxies) {
+    public static OkHttpClient create(int maxInFlight, Duration timeout, Proxies proxies) {
         // OkHttp's dispatcher allows 64 calls, 5 per host, by default: both would cap -m silently.
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(maxInFlight);
@@ -34,17 +36,14 @@ public final class HttpClients {
         // Keep every connection of a full-width batch reusable instead of the default 5 idle ones.
         ConnectionPool pool = new ConnectionPool(maxInFlight, 5, TimeUnit.MINUTES);
         CountingSocketFactory sockets = new CountingSocketFactory();
-        OkHttpClient.Builder builder = new OkHttpClient.Builder();
-        if (!tls) {
-            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
-        }
+        OkHttpClient.Builder builder = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
         if (proxies.any()) {
             builder.proxySelector(proxies).proxyAuthenticator(proxies.authenticator())
                     .addNetworkInterceptor(proxies.authorization());
         } else {
             builder.proxy(Proxy.NO_PROXY); // not the JVM's default selector: no -Dhttp.proxyHost surprises
         }
-        return builder
+        OkHttpClient hop = builder
                 .dispatcher(dispatcher)
                 .connectionPool(pool)
                 .socketFactory(sockets)
@@ -57,12 +56,16 @@ public final class HttpClients {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .addInterceptor(new AttemptLog.Start())
-                .addInterceptor(new RedirectInterceptor(MAX_REDIRECTS))
                 .addInterceptor(new StaleConnectionRetry(pool))
                 .addNetworkInterceptor(new ContentDecoding())
                 .addNetworkInterceptor(new ConnectionRules(sockets))
                 .build();
+        // Every hop of a request goes through the interceptors above; the whole request, redirects included,
+        // is one attempt, and its https hops go out on the TLS twin.
+        OkHttpClient.Builder request = hop.newBuilder();
+        request.interceptors().addAll(0, List.of(new AttemptLog.Start(),
+                new RedirectInterceptor(MAX_REDIRECTS, new TlsOnDemand(hop))));
+        return request.build();
     }
 
     /** Releases the dispatcher's threads and pooled connections so the JVM can exit promptly. */

@@ -24,18 +24,22 @@ final class RedirectInterceptor implements Interceptor {
     }
 
     private final int max;
+    private final TlsOnDemand tls;
 
-    RedirectInterceptor(int max) {
+    /** {@code tls} sends the hops to https URLs: the client this interceptor runs in speaks plain HTTP only. */
+    RedirectInterceptor(int max, TlsOnDemand tls) {
         this.max = max;
+        this.tls = tls;
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
+        long started = System.nanoTime();
         Request request = chain.request();
         Set<HttpUrl> seen = new HashSet<>();
         seen.add(request.url());
         for (int hops = 0; ; hops++) {
-            Response response = chain.proceed(request);
+            Response response = request.isHttps() ? tls.send(chain, request, started) : chain.proceed(request);
             if (!response.isRedirect()) {
                 return response;
             }

@@ -16,9 +16,14 @@ record TempName(String cc, long pid, long startMillis, String nonce) {
 
     /** A new name for {@code cc}, owned by this process. */
     static TempName forThisProcess(String cc) {
-        ProcessHandle self = ProcessHandle.current();
-        return new TempName(cc.toLowerCase(Locale.ROOT), self.pid(), startMillis(self),
+        return new TempName(cc.toLowerCase(Locale.ROOT), ThisProcess.PID, ThisProcess.START_MILLIS,
                 Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
+    }
+
+    /** Read once: {@code ProcessHandle.info()} reads two files of /proc each time, and every download names a file. */
+    private static final class ThisProcess {
+        static final long PID = ProcessHandle.current().pid();
+        static final long START_MILLIS = startMillis(ProcessHandle.current());
     }
 
     String fileName() {
