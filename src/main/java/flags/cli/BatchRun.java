@@ -44,6 +44,7 @@ final class BatchRun {
     }
 
     /** Runs the strategy that {@code strategyFor} builds for {@code -m}; returns the exit code. */
+    @SuppressWarnings("try") // the SOCKS login is held for the batch; closing it puts the previous one back
     int run(IntFunction<Strategy> strategyFor) throws IOException {
         DownloadSetup setup = DownloadSetup.check(options, stdin);
         checkOutputOptions();

@@ -160,6 +160,7 @@ public final class BenchCommand implements Callable<Integer> {
     private record Lab(DownloadSetup setup, Site from, List<Kind> names, BenchPlan plan, Path runDir,
                        CostMeter meter) {}
 
+    @SuppressWarnings("try") // the SOCKS login is held for the bench; closing it puts the previous one back
     @Override
     public Integer call() throws Exception {
         List<Integer> ms = checkScan();
@@ -209,24 +210,23 @@ public final class BenchCommand implements Callable<Integer> {
         Thread command = Thread.currentThread();
         Map<Integer, List<StrategyRuns>> done = new LinkedHashMap<>();
         boolean interrupted = false;
-        try (BenchProgress bar = showBar ? new BenchProgress(runsInAll, weightInAll, spec.commandLine().getErr()) : null;
-             CtrlC ctrlC = CtrlC.install(() -> {
-                 synchronized (running) {
-                     running.forEach(StrategyBatch::cancel);
-                 }
-                 command.interrupt();
-             })) {
-            for (int m : ms) {
-                Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
-                done.put(m, point.recorded());
-                if (point.interrupted()) {
-                    interrupted = true;
-                    break;
+        try (CtrlC ctrlC = CtrlC.install(() -> {
+            synchronized (running) {
+                running.forEach(StrategyBatch::cancel);
+            }
+            command.interrupt();
+        })) {
+            try (BenchProgress bar = showBar ? new BenchProgress(runsInAll, weightInAll, spec.commandLine().getErr())
+                    : null) {
+                for (int m : ms) {
+                    Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
+                    done.put(m, point.recorded());
+                    if (point.interrupted()) {
+                        interrupted = true;
+                        break;
+                    }
                 }
-            }
-            if (bar != null) {
-                bar.close();
-            }
+            } // the bar is gone before the results print
             int exit = report(workload, lab.plan(), done, interrupted);
             ctrlC.reported();
             return exit;
