@@ -1,5 +1,8 @@
 package flags;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,12 +133,12 @@ class CtrlCIT {
         assertEquals(130, p.exitValue(), screen.text());
         assertTrue(screen.text().contains("not done (interrupted)."), screen.text());
         assertTrue(screen.text().contains("Elapsed time: "), screen.text());
-        java.util.regex.Matcher bar = java.util.regex.Pattern.compile("(\\d+)/194 flags").matcher(screen.text());
+        Matcher bar = Pattern.compile("(\\d+)/194 flags").matcher(screen.text());
         int lastBar = -1;
         while (bar.find()) {
             lastBar = Integer.parseInt(bar.group(1));
         }
-        java.util.regex.Matcher count = java.util.regex.Pattern
+        Matcher count = Pattern
                 .compile("(?m)^\\s*(\\d+) (?:flags? downloaded|not found|errors?)\\.").matcher(screen.text());
         int ended = 0;
         while (count.find()) {

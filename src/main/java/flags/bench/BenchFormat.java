@@ -1,5 +1,7 @@
 package flags.bench;
 
+import java.util.Comparator;
+
 import flags.Seconds;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -225,7 +227,7 @@ public enum BenchFormat {
                 "Efficiency", "Peak threads", "CPU [ms]", "Allocated [MB]", "Peak heap [MB]");
         StringBuilder out = new StringBuilder(markdownHeader(headings));
         StrategyStats fastest = result.strategies().stream().filter(StrategyStats::clean)
-                .min(java.util.Comparator.comparing(StrategyStats::mean)).orElse(null);
+                .min(Comparator.comparing(StrategyStats::mean)).orElse(null);
         for (StrategyStats s : result.strategies()) {
             ClientCost c = s.cost();
             List<String> cells = List.of("`" + s.strategy() + "`", String.valueOf(s.concurrency()), runsCell(s),

@@ -1,5 +1,7 @@
 package flags.bench;
 
+import com.sun.management.ThreadMXBean;
+
 import flags.server.FlagServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -29,14 +31,14 @@ public final class CostMeter implements AutoCloseable {
     /** Threads that are not the client's: the embedded server's, this meter's, the progress bar library's. */
     private static final List<String> NOT_CLIENT = List.of(FlagServer.THREAD_NAME_PREFIX, THREAD_NAME, "ProgressBar");
 
-    private final com.sun.management.ThreadMXBean threads;
+    private final ThreadMXBean threads;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final ThreadGroup root;
     private final ScheduledExecutorService sampler;
     private Thread[] buffer = new Thread[64]; // the sampler's only, reused so sampling makes little garbage
     private volatile Window window;
 
-    private CostMeter(com.sun.management.ThreadMXBean threads) {
+    private CostMeter(ThreadMXBean threads) {
         this.threads = threads;
         ThreadGroup group = Thread.currentThread().getThreadGroup();
         while (group.getParent() != null) {
@@ -53,7 +55,7 @@ public final class CostMeter implements AutoCloseable {
 
     /** A meter sampling from now on; null when this JVM has no per-thread CPU and allocation counters. */
     public static CostMeter start() {
-        if (!(ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean t)
+        if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean t)
                 || !t.isThreadCpuTimeSupported() || !t.isThreadAllocatedMemorySupported()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package flags.cli;
 
+import java.util.Iterator;
+
 import flags.bench.BenchFormat;
 import flags.bench.BenchNotes;
 import flags.bench.BenchPlan;
@@ -86,7 +88,7 @@ public final class BenchCommand implements Callable<Integer> {
     /** What {@code --strategies <TAB>} offers: every strategy of the table. */
     public static final class StrategyNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return StrategyTable.ALL.stream().map(Kind::name).iterator();
         }
     }
@@ -419,7 +421,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<Kind> kinds = new ArrayList<>();
         for (String name : new LinkedHashSet<>(given)) {
-            Kind kind = StrategyTable.named(name.strip().toLowerCase(java.util.Locale.ROOT))
+            Kind kind = StrategyTable.named(name.strip().toLowerCase(Locale.ROOT))
                     .orElseThrow(() -> UsageException.badValue("--strategies", "one of " + known, name));
             if (!kind.runsHere()) {
                 throw new UsageException(kind.unavailable());

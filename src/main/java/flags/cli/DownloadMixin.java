@@ -1,5 +1,7 @@
 package flags.cli;
 
+import java.util.Iterator;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,7 @@ public final class DownloadMixin {
     /** What {@code -s <TAB>} offers: the labels (any http(s) URL works too). */
     public static final class ServerLabels implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() {
+        public Iterator<String> iterator() {
             return List.of("EMBEDDED", "LOCAL", "DELAY", "ERROR", "REMOTE").iterator();
         }
     }

@@ -1,5 +1,7 @@
 package flags.cli;
 
+import java.util.Optional;
+
 import flags.download.BatchClock;
 import flags.download.CpuWork;
 import flags.download.DownloadOptions;
@@ -62,7 +64,7 @@ final class DownloadSetup {
     }
 
     /** The proxy requests to {@code url} go through, as the header line shows it; empty when direct. */
-    java.util.Optional<String> proxyFor(HttpUrl url) {
+    Optional<String> proxyFor(HttpUrl url) {
         return proxies.forUrl(url).map(Proxies.Endpoint::display);
     }
 

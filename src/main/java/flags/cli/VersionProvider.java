@@ -1,5 +1,7 @@
 package flags.cli;
 
+import okhttp3.OkHttp;
+
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code --version}: flags, the running Java and the OkHttp version, for bug reports. */
@@ -9,6 +11,6 @@ public final class VersionProvider implements IVersionProvider {
         return new String[] {
                 "flags " + flags.download.Version.current(),
                 "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
-                "OkHttp " + okhttp3.OkHttp.VERSION};
+                "OkHttp " + OkHttp.VERSION};
     }
 }

@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.io.EOFException;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import okhttp3.Interceptor;
@@ -37,13 +39,13 @@ final class ContentDecoding implements Interceptor {
                     if (e == network.failure || e instanceof InterruptedIOException) {
                         throw e;
                     }
-                    if (network.ended && closeDelimited && e instanceof java.io.EOFException) {
+                    if (network.ended && closeDelimited && e instanceof EOFException) {
                         // The connection, which was to say where the body ends, ended inside the gzip stream: cut
                         // short, like any body, not a server's broken gzip (a framed body arrived whole).
                         throw e;
                     }
                     String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2") ? "it is not gzip"
-                            : e instanceof java.io.EOFException ? "it ends early" : "it is corrupt";
+                            : e instanceof EOFException ? "it ends early" : "it is corrupt";
                     throw new BadAnswerException("bad gzip body: " + why, e);
                 }
             }

@@ -1,5 +1,10 @@
 package flags.download;
 
+import java.io.ByteArrayOutputStream;
+import java.net.SocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,14 +21,14 @@ import javax.net.SocketFactory;
  * socket is layered on one of these; it is found again by its ports, since the TLS socket does not expose it.
  */
 final class CountingSocketFactory extends SocketFactory {
-    private final java.util.Map<String, CountingSocket> byPorts = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, CountingSocket> byPorts = new ConcurrentHashMap<>();
 
     /** A socket counting what is read from it; OkHttp reads through {@link #getInputStream()}. */
     final class CountingSocket extends Socket {
         private final AtomicLong read = new AtomicLong();
         private InputStream in;
         private String ports;
-        private volatile java.io.ByteArrayOutputStream capture;
+        private volatile ByteArrayOutputStream capture;
         private int captureLimit;
         private volatile long answerEndsAt = -1;
 
@@ -32,7 +37,7 @@ final class CountingSocketFactory extends SocketFactory {
         }
 
         @Override
-        public void connect(java.net.SocketAddress endpoint, int timeout) throws IOException {
+        public void connect(SocketAddress endpoint, int timeout) throws IOException {
             super.connect(endpoint, timeout);
             ports = key(this);
             byPorts.put(ports, this);
@@ -53,7 +58,7 @@ final class CountingSocketFactory extends SocketFactory {
         void startCapture(int limit) {
             answerEndsAt = -1;
             captureLimit = limit;
-            capture = new java.io.ByteArrayOutputStream();
+            capture = new ByteArrayOutputStream();
         }
 
         /**
@@ -85,13 +90,13 @@ final class CountingSocketFactory extends SocketFactory {
 
         /** The bytes read since {@link #startCapture}, at most its limit; capturing stops. */
         byte[] stopCapture() {
-            java.io.ByteArrayOutputStream captured = capture;
+            ByteArrayOutputStream captured = capture;
             capture = null;
             return captured == null ? new byte[0] : captured.toByteArray();
         }
 
         private void captured(byte[] buffer, int offset, int length) {
-            java.io.ByteArrayOutputStream c = capture;
+            ByteArrayOutputStream c = capture;
             if (c != null && c.size() < captureLimit) {
                 c.write(buffer, offset, Math.min(length, captureLimit - c.size()));
             }

@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.util.regex.Pattern;
+
 import java.nio.charset.Charset;
 
 /**
@@ -12,8 +14,8 @@ final class FileNames {
     /** Characters some file system refuses: refused everywhere, so a folder of flags copies anywhere. */
     private static final String NOT_PORTABLE = "\\:*?\"<>|";
     /** Names Windows keeps for devices, whatever the extension. */
-    private static final java.util.regex.Pattern DEVICE =
-            java.util.regex.Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])");
+    private static final Pattern DEVICE =
+            Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])");
 
     private FileNames() {}
 

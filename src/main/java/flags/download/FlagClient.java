@@ -1,5 +1,12 @@
 package flags.download;
 
+import java.net.SocketException;
+import java.nio.file.Files;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import okhttp3.Headers;
+import org.eclipse.jetty.http.HttpStatus;
+
 import flags.Seconds;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -273,7 +280,7 @@ public final class FlagClient {
 
     private static String reason(Response response) {
         String message = response.message().strip();
-        return message.isEmpty() ? org.eclipse.jetty.http.HttpStatus.getMessage(response.code())
+        return message.isEmpty() ? HttpStatus.getMessage(response.code())
                 : Quote.escape(message, Quote.MAX_SHOWN);
     }
 
@@ -298,7 +305,7 @@ public final class FlagClient {
         if (e instanceof InterruptedIOException) {
             return Answer.failed(0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
         }
-        if (e instanceof java.net.SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
+        if (e instanceof SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
             // The JDK's words for a SOCKS proxy refusing the user name and password: asking again will not help.
             return Answer.failed(0, "SOCKS proxy refused the credentials", false, null);
         }
@@ -332,7 +339,7 @@ public final class FlagClient {
         try {
             return Duration.ofSeconds(Long.parseLong(value.strip()));
         } catch (NumberFormatException notSeconds) {
-            Date date = okhttp3.Headers.of("Retry-After", value).getDate("Retry-After");
+            Date date = Headers.of("Retry-After", value).getDate("Retry-After");
             return date == null ? null : Duration.between(Instant.now(), date.toInstant());
         }
     }
@@ -449,7 +456,7 @@ public final class FlagClient {
             return result(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, log, null,
                     stopped ? null : Failures.unexpected(cause));
         } catch (RuntimeException clockFailed) {
-            return new DownloadResult(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, java.util.List.of(),
+            return new DownloadResult(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, List.of(),
                     Duration.ZERO, Duration.ZERO, null, stopped ? null : Failures.unexpected(cause));
         }
     }
@@ -492,7 +499,7 @@ public final class FlagClient {
 
     private static long size(Path file) {
         try {
-            return java.nio.file.Files.size(file);
+            return Files.size(file);
         } catch (IOException e) {
             return -1;
         }
@@ -504,7 +511,7 @@ public final class FlagClient {
     }
 
     private static String seconds(Duration d) {
-        return Seconds.plain(d.truncatedTo(java.time.temporal.ChronoUnit.MILLIS)) + "s";
+        return Seconds.plain(d.truncatedTo(ChronoUnit.MILLIS)) + "s";
     }
 
     /** Reads a 200 body into the value a request exists for (a saved temporary file, a country name). */

@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.nio.charset.StandardCharsets;
+
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -67,6 +69,6 @@ final class ImageBody {
     }
 
     private static String printable(byte[] head) {
-        return new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return new String(head, StandardCharsets.ISO_8859_1);
     }
 }

@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.nio.charset.StandardCharsets;
+
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -43,6 +45,6 @@ public enum ImageFormat {
     }
 
     private static byte[] ascii(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        return s.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,5 +1,9 @@
 package flags.download;
 
+import java.net.Authenticator;
+import java.net.PasswordAuthentication;
+import java.net.URLDecoder;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -117,19 +121,19 @@ public final class Proxies extends ProxySelector {
      * only the JVM-wide {@link java.net.Authenticator#setDefault default authenticator} for them: whoever runs the
      * batch installs this one for its duration.
      */
-    public Optional<java.net.Authenticator> socksLogin() {
+    public Optional<Authenticator> socksLogin() {
         List<Endpoint> socks = endpoints().stream().filter(e -> e.type() == Proxy.Type.SOCKS && e.user() != null)
                 .toList();
-        return socks.isEmpty() ? Optional.empty() : Optional.of(new java.net.Authenticator() {
+        return socks.isEmpty() ? Optional.empty() : Optional.of(new Authenticator() {
             @Override
-            protected java.net.PasswordAuthentication getPasswordAuthentication() {
+            protected PasswordAuthentication getPasswordAuthentication() {
                 if (!"SOCKS5".equals(getRequestingProtocol())) {
                     return null;
                 }
                 return socks.stream()
                         .filter(e -> e.port() == getRequestingPort() && e.host().equalsIgnoreCase(getRequestingHost()))
                         .findFirst()
-                        .map(e -> new java.net.PasswordAuthentication(e.user(),
+                        .map(e -> new PasswordAuthentication(e.user(),
                                 (e.password() == null ? "" : e.password()).toCharArray()))
                         .orElse(null);
             }
@@ -218,7 +222,7 @@ public final class Proxies extends ProxySelector {
     }
 
     private static String decode(String s) {
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     private static String first(Map<String, String> env, String lower, String upper) {

@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.util.concurrent.ThreadLocalRandom;
+
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 
@@ -12,7 +14,7 @@ public record RetryPolicy(int retries, Duration base, Duration cap, DoubleSuppli
 
     public static RetryPolicy standard(int retries) {
         return new RetryPolicy(retries, Duration.ofMillis(100), Duration.ofSeconds(5),
-                () -> java.util.concurrent.ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     /** Whether a failed answer after {@code attempt} attempts deserves another. */

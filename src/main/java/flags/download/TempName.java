@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.time.Instant;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,6 +59,6 @@ record TempName(String cc, long pid, long startMillis, String nonce) {
     }
 
     private static long startMillis(ProcessHandle process) {
-        return process.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L);
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     }
 }

@@ -1,5 +1,7 @@
 package flags.server;
 
+import com.sun.management.UnixOperatingSystemMXBean;
+
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -54,7 +56,7 @@ record Descriptors(OptionalLong limit, long open) {
 
     private static Descriptors fromManagementBean() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.UnixOperatingSystemMXBean unix) {
+        if (os instanceof UnixOperatingSystemMXBean unix) {
             return new Descriptors(OptionalLong.of(unix.getMaxFileDescriptorCount()), unix.getOpenFileDescriptorCount());
         }
         return new Descriptors(OptionalLong.empty(), 0);

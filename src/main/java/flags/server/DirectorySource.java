@@ -1,5 +1,7 @@
 package flags.server;
 
+import java.nio.file.NotDirectoryException;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -30,7 +32,7 @@ final class DirectorySource implements FlagSource {
         Path real;
         try {
             real = root.resolve(cc).resolve(file).toRealPath();
-        } catch (NoSuchFileException | java.nio.file.NotDirectoryException e) {
+        } catch (NoSuchFileException | NotDirectoryException e) {
             return Optional.empty();
         }
         if (!real.startsWith(root) || !Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {

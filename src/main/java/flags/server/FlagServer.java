@@ -1,5 +1,7 @@
 package flags.server;
 
+import java.nio.channels.UnresolvedAddressException;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -270,7 +272,7 @@ public final class FlagServer implements AutoCloseable {
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        if (t instanceof java.nio.channels.UnresolvedAddressException) {
+        if (t instanceof UnresolvedAddressException) {
             return "unknown host";
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

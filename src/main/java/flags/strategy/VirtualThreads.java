@@ -1,5 +1,7 @@
 package flags.strategy;
 
+import java.util.concurrent.Executors;
+
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
 
@@ -31,7 +33,7 @@ public final class VirtualThreads {
 
     private static Method lookup() {
         try {
-            return java.util.concurrent.Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
+            return Executors.class.getMethod("newVirtualThreadPerTaskExecutor");
         } catch (NoSuchMethodException beforeJava21) {
             return null;
         }

@@ -1,5 +1,7 @@
 package flags.cli;
 
+import org.junit.jupiter.api.BeforeEach;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,7 +34,7 @@ class DebugTraceTest {
     private final Logger flags = (Logger) LoggerFactory.getLogger("flags");
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void fromTheDefaultLevel() {
         flags.setLevel(null); // another test's --debug in this JVM may have turned it up
     }

@@ -1,5 +1,7 @@
 package flags.cli;
 
+import com.google.gson.JsonParser;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -153,7 +155,7 @@ class DownloadCommandTest {
         Cli.Run run = Cli.run("seq", "-s", base(), "-o", tmp.resolve("o").toString(), "--cpu-work", "500",
                 "--format", "json", "BR", "CN");
         assertEquals(0, run.exitCode(), run.err());
-        double elapsed = com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().get("elapsed_s").getAsDouble();
+        double elapsed = JsonParser.parseString(run.out()).getAsJsonObject().get("elapsed_s").getAsDouble();
         // 2 x 500 ms of one core, one after the other; the loopback answers themselves take milliseconds.
         assertTrue(elapsed >= 0.6, "elapsed " + elapsed + " s");
     }

@@ -1,5 +1,7 @@
 package flags.cli;
 
+import com.google.gson.JsonParser;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,7 +34,7 @@ class InputFileTest {
     }
 
     private static List<String> requested(Cli.Run run) {
-        return com.google.gson.JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("items")
+        return JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("items")
                 .asList().stream().map(e -> e.getAsJsonObject().get("cc").getAsString()).sorted().toList();
     }
 

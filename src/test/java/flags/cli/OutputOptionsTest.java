@@ -1,5 +1,8 @@
 package flags.cli;
 
+import java.util.ArrayList;
+import org.junit.jupiter.api.Assumptions;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +39,7 @@ class OutputOptionsTest {
 
     private Cli.Run run(String... args) {
         server.setDispatcher(FakeFlags.allFound().status("XX", 404).status("ZZ", 418));
-        List<String> argv = new java.util.ArrayList<>(List.of(args));
+        List<String> argv = new ArrayList<>(List.of(args));
         argv.addAll(List.of("-s", server.url("/flags").toString(), "-o", tmp.resolve("o").toString(), "--retries", "0"));
         return Cli.run(argv.toArray(String[]::new));
     }
@@ -152,12 +155,12 @@ class OutputOptionsTest {
         assertFalse(Files.exists(tmp.resolve("o")));
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aTimelineThatCannotBeWrittenIsOneLineAndExitOneAfterTheSummary() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(java.nio.file.Path.of("/dev/full")));
+        Assumptions.assumeTrue(Files.exists(Path.of("/dev/full")));
         // A name that checks out but whose writing fails: a link to the device that is always full.
-        java.nio.file.Path full = java.nio.file.Files.createSymbolicLink(tmp.resolve("t.svg"),
-                java.nio.file.Path.of("/dev/full"));
+        Path full = Files.createSymbolicLink(tmp.resolve("t.svg"),
+                Path.of("/dev/full"));
         Cli.Run r = run("threads", "--timeline", full.toString(), "BR");
         assertEquals(1, r.exitCode(), r.err());
         assertTrue(r.out().contains("Elapsed time: "), "the summary comes first: " + r.out());

@@ -1,5 +1,9 @@
 package flags.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Authenticator;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -223,7 +227,7 @@ class ProxyTest {
                 assertEquals(9, origin.getRequestCount());
             }
         }
-        assertEquals(null, java.net.Authenticator.getDefault(), "the SOCKS login is uninstalled after the batch");
+        assertEquals(null, Authenticator.getDefault(), "the SOCKS login is uninstalled after the batch");
     }
 
     private static void assertNoSecret(Cli.Run r) {
@@ -240,8 +244,8 @@ class ProxyTest {
     private Path write(String name, String text) {
         try {
             return Files.writeString(tmp.resolve(name), text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

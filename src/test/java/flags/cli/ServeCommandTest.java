@@ -1,5 +1,11 @@
 package flags.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -254,7 +260,7 @@ class ServeCommandTest {
                 FlagsCommand.class.getName(), "serve", "--port", "0", "--dir", dir.toString(), "--delay", "5")))
                 .redirectErrorStream(false)
                 .start();
-        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+        try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String line = out.readLine();
             Matcher m = URL.matcher(String.valueOf(line));
@@ -269,7 +275,7 @@ class ServeCommandTest {
             // The spec asks for under a second; the bound is generous so a loaded CI machine does not flake.
             assertTrue(ms < 3000, "stopped " + ms + " ms after SIGINT");
             assertEquals("", new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-            assertThrows(java.util.concurrent.ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS),
+            assertThrows(ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS),
                     "the waiting request is dropped");
         } finally {
             process.destroyForcibly();
@@ -279,7 +285,7 @@ class ServeCommandTest {
     // ---- where it listens ------------------------------------------------------------------------
 
     private static final ServerConfig DEFAULTS = new ServerConfig("127.0.0.1", 8001, null, Duration.ofMillis(500),
-            Duration.ofMillis(500), 0, 418, java.util.OptionalLong.empty());
+            Duration.ofMillis(500), 0, 418, OptionalLong.empty());
 
     @Test
     void theBannerShowsTheAddressBoundAndSaysSoForAWildcard() throws Exception {
@@ -297,7 +303,7 @@ class ServeCommandTest {
     @Test
     void anythingButLoopbackIsReachableFromTheNetworkAndSaysSo() throws Exception {
         for (String loopback : List.of("127.0.0.1", "127.0.0.2", "::1")) {
-            assertEquals(java.util.Optional.empty(),
+            assertEquals(Optional.empty(),
                     ServeCommand.bindWarning(new InetSocketAddress(InetAddress.getByName(loopback), 8001)), loopback);
         }
         assertEquals("0.0.0.0:8001 is every interface: the server is reachable from the network",

@@ -1,5 +1,7 @@
 package flags.download;
 
+import okio.Buffer;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,7 +46,7 @@ class CancelTest {
     /** A server that answers in 10 s, and a client whose cancel() lands right as it makes its first call. */
     private OkHttpClient slowServerAndAClientCancelledAsItMakesItsFirstCall() {
         server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
-                .headersDelay(10, TimeUnit.SECONDS).body(new okio.Buffer().write(FakeFlags.gif(cc))).build()));
+                .headersDelay(10, TimeUnit.SECONDS).body(new Buffer().write(FakeFlags.gif(cc))).build()));
         AtomicBoolean first = new AtomicBoolean(true);
         OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
         OkHttpClient http = new OkHttpClient(base.newBuilder()) {

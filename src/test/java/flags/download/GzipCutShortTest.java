@@ -1,5 +1,7 @@
 package flags.download;
 
+import java.util.Random;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import flags.testing.FakeFlags;
@@ -39,7 +41,7 @@ class GzipCutShortTest {
     @ValueSource(booleans = {true, false})
     void aCutGzipBodyIsClassifiedTheSameWhateverTheFraming(boolean withLength) throws Exception {
         byte[] gif = FakeFlags.gif("ZZ");
-        byte[] full = gzip(concat(gif, new java.util.Random(2).ints(4000, 0, 256)
+        byte[] full = gzip(concat(gif, new Random(2).ints(4000, 0, 256)
                 .collect(ByteArrayOutputStream::new, (s, i) -> s.write(i), (a, b) -> { }).toByteArray()));
         byte[] half = Arrays.copyOf(full, full.length / 2);
         try (ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {

@@ -1,5 +1,8 @@
 package flags.report;
 
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -345,7 +348,7 @@ class TimelineTest {
         assertEquals(0.05, quick.step(), 1e-12);
         assertEquals(0.25, quick.end(), 1e-12);
         assertEquals(List.of("0.00", "0.05", "0.10", "0.15", "0.20", "0.25"),
-                java.util.stream.IntStream.range(0, quick.ticks()).mapToObj(quick::label).toList());
+                IntStream.range(0, quick.ticks()).mapToObj(quick::label).toList());
 
         TimeAxis slow = TimeAxis.covering(3.02);
         assertEquals(0.5, slow.step(), 1e-12);
@@ -383,6 +386,6 @@ class TimelineTest {
                 x[n] = Double.parseDouble(rect.getAttribute("x"));
             }
         }
-        assertTrue(x[0] < x[1] && x[1] < x[2], "segments in time order, apart: " + java.util.Arrays.toString(x));
+        assertTrue(x[0] < x[1] && x[1] < x[2], "segments in time order, apart: " + Arrays.toString(x));
     }
 }

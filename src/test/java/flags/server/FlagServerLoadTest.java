@@ -1,5 +1,7 @@
 package flags.server;
 
+import java.util.Arrays;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,7 +51,7 @@ class FlagServerLoadTest {
                     server.peakThreads(), before, peak);
 
             assertEquals(Map.of("200", (long) REQUESTS), r.outcomes());
-            assertEquals(REQUESTS / codes.length * (long) java.util.Arrays.stream(codes)
+            assertEquals(REQUESTS / codes.length * (long) Arrays.stream(codes)
                     .mapToInt(cc -> SampleDir.gif(cc).length).sum(), r.bodyBytes());
             // A 2 s delay leaves room for a slow machine to open every connection before the first answer.
             assertEquals(REQUESTS, server.peakWaiting(), "all requests were waiting at the same time");

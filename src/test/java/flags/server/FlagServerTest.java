@@ -1,5 +1,12 @@
 package flags.server;
 
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.util.Collections;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -171,10 +178,10 @@ class FlagServerTest {
         AtomicInteger connects = new AtomicInteger();
         OkHttpClient counting = CLIENT.newBuilder().eventListener(new EventListener() {
             @Override
-            public void connectStart(Call call, java.net.InetSocketAddress address, java.net.Proxy proxy) {
+            public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
                 connects.incrementAndGet();
             }
-        }).connectionPool(new okhttp3.ConnectionPool()).build();
+        }).connectionPool(new ConnectionPool()).build();
         try {
             for (String path : List.of("/br/br.gif", "/cn/cn.gif", "/xx/xx.gif", "/br/metadata.json")) {
                 try (Response r = counting.newCall(get(server, path)).execute()) {
@@ -290,7 +297,7 @@ class FlagServerTest {
 
     @Test
     void jitterAddsAtMostItsValue() throws IOException {
-        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
         FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir, Duration.ofMillis(100),
                 Duration.ofMillis(200), 0, 418, OptionalLong.of(1)), FlagSource.directory(dir), log::add);
         servers.add(server);
@@ -307,7 +314,7 @@ class FlagServerTest {
                     Thread.onSpinWait();
                 }
             });
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile(" delay=(\\d+)\\.(\\d{3})s ")
+            Matcher m = Pattern.compile(" delay=(\\d+)\\.(\\d{3})s ")
                     .matcher(log.get(applied.size()));
             assertTrue(m.find(), log.toString());
             long delayMs = Long.parseLong(m.group(1)) * 1000 + Long.parseLong(m.group(2));
@@ -491,7 +498,7 @@ class FlagServerTest {
 
     @Test
     void theAccessLogHasOneCommonLogLinePerAnswerWithDelayAndRequestsInFlight() throws Exception {
-        List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> log = Collections.synchronizedList(new ArrayList<>());
         FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir, Duration.ofMillis(500),
                 Duration.ZERO, 0, 418, OptionalLong.empty()), FlagSource.directory(dir), log::add);
         servers.add(server);
@@ -505,13 +512,13 @@ class FlagServerTest {
                 Thread.onSpinWait();
             }
         });
-        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+        Pattern line = Pattern.compile(
                 "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] "
                         + "\"GET /flags/(br/br\\.gif|xx/xx\\.gif) HTTP/1\\.1\" (200 " + SampleDir.gif("br").length
                         + "|404 14) delay=0\\.500s in-flight=([1-5])");
         List<Integer> inFlight = new ArrayList<>();
         for (String l : log) {
-            java.util.regex.Matcher m = line.matcher(l);
+            Matcher m = line.matcher(l);
             assertTrue(m.matches(), l);
             inFlight.add(Integer.parseInt(m.group(3)));
         }

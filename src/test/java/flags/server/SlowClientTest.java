@@ -1,5 +1,7 @@
 package flags.server;
 
+import java.net.SocketTimeoutException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,7 +87,7 @@ class SlowClientTest {
                     Thread.sleep(100);
                     socket.setSoTimeout(1);
                     closed = socket.getInputStream().read() == -1;
-                } catch (java.net.SocketTimeoutException stillOpen) {
+                } catch (SocketTimeoutException stillOpen) {
                     // nothing to read yet
                 } catch (SocketException reset) {
                     closed = true;

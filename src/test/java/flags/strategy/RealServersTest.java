@@ -1,5 +1,8 @@
 package flags.strategy;
 
+import com.google.gson.JsonParser;
+import java.io.UncheckedIOException;
+
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -126,7 +129,7 @@ class RealServersTest {
         for (DownloadResult r : results) {
             String cc = r.cc().toLowerCase();
             assertArrayEquals(SampleSite.sample(cc + "/" + cc + ".gif"), Files.readAllBytes(r.file()), cell + ": " + cc);
-            String country = com.google.gson.JsonParser.parseString(new String(
+            String country = JsonParser.parseString(new String(
                     SampleSite.sample(cc + "/metadata.json"), StandardCharsets.UTF_8)).getAsJsonObject()
                     .get("country").getAsString();
             assertEquals(names ? country.replace(' ', '_') + ".gif" : cc + ".gif", r.file().getFileName().toString());
@@ -256,7 +259,7 @@ class RealServersTest {
         try {
             return Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

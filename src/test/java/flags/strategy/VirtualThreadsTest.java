@@ -1,5 +1,7 @@
 package flags.strategy;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -54,7 +56,7 @@ class VirtualThreadsTest {
     void virtualReachesMButNoMore() throws Exception {
         ConcurrencyTest.InFlightCounter counter = new ConcurrencyTest.InFlightCounter(20, 10_000);
         server.setDispatcher(counter);
-        BatchHarness.run(ThreadPoolStrategy.virtual(20), flags.download.Codes.expand(java.util.List.of("A", "B")),
+        BatchHarness.run(ThreadPoolStrategy.virtual(20), flags.download.Codes.expand(List.of("A", "B")),
                 server.url("/flags"), tmp, 0);
         assertEquals(20, counter.max.get());
     }

@@ -1,5 +1,8 @@
 package flags.testing;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+
 import flags.cli.FlagsCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +21,7 @@ public final class Cli {
     /** The command line with {@code stdin} as its standard input. */
     public static Run withInput(String stdin, String... args) {
         return run(FlagsCommand.newCommandLine(
-                new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), args), args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args), args);
     }
 
     /** Runs a given command line, e.g. the fully built one, with the same capture. */

@@ -1,5 +1,7 @@
 package flags.testing;
 
+import com.google.gson.JsonObject;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,7 +37,7 @@ public final class FakeFlags extends Dispatcher {
 
     /** Serves {@code /flags/cc/metadata.json} with this country name (any string, however hostile). */
     public FakeFlags country(String cc, String name) {
-        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        JsonObject o = new JsonObject();
         o.addProperty("country", name);
         o.addProperty("iso_cc", cc.toUpperCase());
         metadata.put(cc.toUpperCase(), new MockResponse.Builder().code(200)

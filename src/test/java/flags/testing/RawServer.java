@@ -1,5 +1,8 @@
 package flags.testing;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -284,14 +287,14 @@ public final class RawServer implements AutoCloseable {
      * Serves the files under {@code root} as a plain HTTP/1.1 keep-alive server does ({@code .gif} as
      * {@code image/gif}, {@code .json} as {@code application/json}), 404 for anything else.
      */
-    public static Handler files(java.nio.file.Path root) {
+    public static Handler files(Path root) {
         return request -> {
-            java.nio.file.Path file = root.resolve(request.path().substring(1)).normalize();
-            if (!file.startsWith(root) || !java.nio.file.Files.isRegularFile(file)) {
+            Path file = root.resolve(request.path().substring(1)).normalize();
+            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
                 return notFound();
             }
             String type = file.toString().endsWith(".json") ? "application/json" : "image/gif";
-            return ok(type, java.nio.file.Files.readAllBytes(file));
+            return ok(type, Files.readAllBytes(file));
         };
     }
 

@@ -1,5 +1,8 @@
 package flags.testing;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -39,8 +42,8 @@ public record SelfSigned(Path file, String password) {
     }
 
     /** A listening TLS socket on loopback that presents this certificate, for a server written in a test. */
-    public java.net.ServerSocket listen() throws IOException, GeneralSecurityException {
-        return context().getServerSocketFactory().createServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+    public ServerSocket listen() throws IOException, GeneralSecurityException {
+        return context().getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
     private SSLContext context() throws IOException, GeneralSecurityException {
