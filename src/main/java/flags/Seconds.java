@@ -19,7 +19,9 @@ public final class Seconds {
 
     /** {@code 0.5}, {@code 10}, {@code 0.125}: exact, no trailing zeros, as a user would type it. */
     public static BigDecimal decimal(Duration d) {
-        BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9)).stripTrailingZeros();
+        BigDecimal s = BigDecimal.valueOf(d.getSeconds())
+                .add(BigDecimal.valueOf(d.getNano(), 9))
+                .stripTrailingZeros();
         return s.scale() < 0 ? s.setScale(0) : s; // 10, not 1E+1
     }
 

@@ -28,13 +28,17 @@ class ArchitectureDocTest {
             named.add(m.group(1));
         }
         Set<String> classes;
-        try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src", "main", "java")),
-                Files.walk(Path.of("src", "test", "java")))) {
-            classes = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
-                    .map(n -> n.substring(0, n.length() - ".java".length())).collect(Collectors.toSet());
+        try (Stream<Path> files =
+                Stream.concat(Files.walk(Path.of("src", "main", "java")), Files.walk(Path.of("src", "test", "java")))) {
+            classes = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".java"))
+                    .map(n -> n.substring(0, n.length() - ".java".length()))
+                    .collect(Collectors.toSet());
         }
         Set<String> library = Set.of("OkHttpClient", "System"); // named, but not ours
-        List<String> missing = named.stream().filter(n -> !classes.contains(n) && !library.contains(n)).toList();
+        List<String> missing = named.stream()
+                .filter(n -> !classes.contains(n) && !library.contains(n))
+                .toList();
         assertTrue(named.size() > 30, "the page names the classes it describes: " + named);
         assertEquals(List.of(), missing, "named in docs/ARCHITECTURE.md but not in src/");
     }

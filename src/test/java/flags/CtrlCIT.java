@@ -1,8 +1,5 @@
 package flags;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -41,8 +40,22 @@ class CtrlCIT {
     @ValueSource(strings = {"seq", "threads", "async"})
     void ctrlCStopsTheBatchPrintsThePartialSummaryAndExits130(String command) throws Exception {
         Path out = work.resolve("out");
-        Process p = JarProcess.interruptible(work, command, "-a", "-m", "10", "--delay", "0.5", "--jitter", "0",
-                "-o", out.toString(), "--progress", "off").redirectErrorStream(false).start();
+        Process p = JarProcess.interruptible(
+                        work,
+                        command,
+                        "-a",
+                        "-m",
+                        "10",
+                        "--delay",
+                        "0.5",
+                        "--jitter",
+                        "0",
+                        "-o",
+                        out.toString(),
+                        "--progress",
+                        "off")
+                .redirectErrorStream(false)
+                .start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
         for (String line; lines.size() < 3 && (line = stdout.readLine()) != null; ) {
@@ -51,7 +64,10 @@ class CtrlCIT {
         Thread.sleep(1_200); // let some downloads finish and others be in flight
 
         long sent = System.nanoTime();
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         assertTrue(p.waitFor(EXIT_LIMIT_MS, TimeUnit.MILLISECONDS), "exited after SIGINT");
         long tookMs = (System.nanoTime() - sent) / 1_000_000;
         System.out.println(command + ": exited " + tookMs + " ms after SIGINT");
@@ -78,8 +94,23 @@ class CtrlCIT {
 
     @Test
     void ctrlCStopsTheBenchWhichReportsTheRunsRecordedSoFar() throws Exception {
-        Process p = JarProcess.interruptible(work, "bench", "--strategies", "seq,async", "-l", "4", "--delay", "0.3",
-                "--warmup", "0", "--runs", "5", "-v", "-o", work.resolve("out").toString()).start();
+        Process p = JarProcess.interruptible(
+                        work,
+                        "bench",
+                        "--strategies",
+                        "seq,async",
+                        "-l",
+                        "4",
+                        "--delay",
+                        "0.3",
+                        "--warmup",
+                        "0",
+                        "--runs",
+                        "5",
+                        "-v",
+                        "-o",
+                        work.resolve("out").toString())
+                .start();
         BufferedReader stderr = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         List<String> err = new ArrayList<>();
         for (String line; (line = stderr.readLine()) != null; ) {
@@ -88,14 +119,18 @@ class CtrlCIT {
                 break; // a whole round is recorded; seq's second run is under way
             }
         }
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         assertTrue(p.waitFor(EXIT_LIMIT_MS, TimeUnit.MILLISECONDS), "exited after SIGINT");
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         for (String line; (line = stderr.readLine()) != null; ) {
             err.add(line);
         }
         assertEquals(130, p.exitValue(), out + err);
-        assertTrue(String.join("\n", err).contains("flags bench: interrupted; the runs recorded so far:"), err.toString());
+        assertTrue(
+                String.join("\n", err).contains("flags bench: interrupted; the runs recorded so far:"), err.toString());
         assertTrue(out.lines().anyMatch(l -> l.startsWith("seq ") && l.contains(" 1.00x ")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("async ")), out);
         assertFalse(err.stream().anyMatch(l -> l.contains("[failed run]")), "a stopped run is not recorded as failed");
@@ -116,12 +151,28 @@ class CtrlCIT {
         Path out = work.resolve("out");
         // exec: script runs the command through $SHELL (or /bin/sh), and no shell may sit between the
         // terminal and the JVM, whichever shell the machine has.
-        String command = "exec " + String.join(" ", JarProcess.builder(work, "threads", "-a", "-m", "5",
-                "--delay", "0.5", "--jitter", "0", "-o", out.toString()).command());
+        String command = "exec "
+                + String.join(
+                        " ",
+                        JarProcess.builder(
+                                        work,
+                                        "threads",
+                                        "-a",
+                                        "-m",
+                                        "5",
+                                        "--delay",
+                                        "0.5",
+                                        "--jitter",
+                                        "0",
+                                        "-o",
+                                        out.toString())
+                                .command());
         Path typescript = work.resolve("typescript.txt");
-        Process p = new ProcessBuilder(Signals.withDefaultSigint(
-                List.of(script.toString(), "-qfec", command, typescript.toString())))
-                .directory(work.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Signals.withDefaultSigint(List.of(script.toString(), "-qfec", command, typescript.toString())))
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
         Screen screen = new Screen(p.getInputStream());
 
         assertTrue(screen.awaitText("/194 flags", 20_000), "the bar was drawn: " + screen.text());
@@ -138,8 +189,8 @@ class CtrlCIT {
         while (bar.find()) {
             lastBar = Integer.parseInt(bar.group(1));
         }
-        Matcher count = Pattern
-                .compile("(?m)^\\s*(\\d+) (?:flags? downloaded|not found|errors?)\\.").matcher(screen.text());
+        Matcher count = Pattern.compile("(?m)^\\s*(\\d+) (?:flags? downloaded|not found|errors?)\\.")
+                .matcher(screen.text());
         int ended = 0;
         while (count.find()) {
             ended += Integer.parseInt(count.group(1));
@@ -156,16 +207,20 @@ class CtrlCIT {
         private final Thread reader;
 
         Screen(InputStream in) {
-            reader = new Thread(() -> {
-                byte[] buf = new byte[4096];
-                try (in) {
-                    for (int n; (n = in.read(buf)) > 0; ) {
-                        text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                    }
-                } catch (IOException e) {
-                    text.append("\n[read failed: ").append(e.getMessage()).append(']');
-                }
-            }, "screen-reader");
+            reader = new Thread(
+                    () -> {
+                        byte[] buf = new byte[4096];
+                        try (in) {
+                            for (int n; (n = in.read(buf)) > 0; ) {
+                                text.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                            }
+                        } catch (IOException e) {
+                            text.append("\n[read failed: ")
+                                    .append(e.getMessage())
+                                    .append(']');
+                        }
+                    },
+                    "screen-reader");
             reader.setDaemon(true);
             reader.start();
         }

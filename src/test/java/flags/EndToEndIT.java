@@ -37,14 +37,17 @@ class EndToEndIT {
     @ValueSource(strings = {"seq", "threads", "async"})
     void downloadsFromALoopbackServer(String command) throws Exception {
         server.setDispatcher(FakeFlags.allFound().status("XX", 404));
-        JarProcess.Result r = JarProcess.run(work, LIMIT, command, "-s", server.url("/flags").toString(), "BR", "CN", "XX");
+        JarProcess.Result r =
+                JarProcess.run(work, LIMIT, command, "-s", server.url("/flags").toString(), "BR", "CN", "XX");
 
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("Searching for 3 flags: BR, CN, XX\n"), r.out());
         assertTrue(r.out().contains("  2 flags downloaded.\n  1 not found.\n"), r.out());
         assertArrayEquals(FakeFlags.gif("BR"), Files.readAllBytes(work.resolve("downloaded/br.gif")));
         try (Stream<Path> files = Files.list(work.resolve("downloaded"))) {
-            assertEquals(Set.of("br.gif", "cn.gif"), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
+            assertEquals(
+                    Set.of("br.gif", "cn.gif"),
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
     }
 
@@ -69,18 +72,22 @@ class EndToEndIT {
         JarProcess.Result r = JarProcess.run(work, LIMIT, "threads", "-m", "0");
         assertEquals(2, r.exitCode());
         assertEquals("", r.out());
-        assertEquals(List.of("flags threads: --max-req: expected 1..1000, got '0'",
-                "Try 'flags threads --help' for more information."), r.err().lines().toList());
+        assertEquals(
+                List.of(
+                        "flags threads: --max-req: expected 1..1000, got '0'",
+                        "Try 'flags threads --help' for more information."),
+                r.err().lines().toList());
         assertFalse(Files.exists(work.resolve("downloaded")));
     }
 
     @Test
     void progressOnDrawsABarOnStderrAndLeavesStdoutToTheData() throws Exception {
-        JarProcess.Result r = JarProcess.run(work, LIMIT, "async", "--progress", "on", "--format", "csv",
-                "--delay", "0.05", "--jitter", "0");
+        JarProcess.Result r = JarProcess.run(
+                work, LIMIT, "async", "--progress", "on", "--format", "csv", "--delay", "0.05", "--jitter", "0");
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(2, r.out().lines().count(), r.out());
-        assertTrue(r.out().startsWith("strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s\n"), r.out());
+        assertTrue(
+                r.out().startsWith("strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s\n"), r.out());
         assertTrue(r.err().contains("async") && r.err().contains("20/20"), "a bar on stderr: " + r.err());
         assertEquals(1, r.err().split("\n", -1).length - 1, "the finished bar is left once, on one line: " + r.err());
     }
@@ -95,8 +102,19 @@ class EndToEndIT {
     @Test
     void benchLeavesNothingWhereItRunsNorInTheTemporaryDirectory() throws Exception {
         Path tmp = Files.createDirectory(work.resolve("tmp")); // the JVM's temporary directory, for this run only
-        JarProcess.Result r = JarProcess.run(work, LIMIT, List.of("-Djava.io.tmpdir=" + tmp), "bench", "--delay", "0",
-                "--runs", "1", "--warmup", "0", "-l", "3");
+        JarProcess.Result r = JarProcess.run(
+                work,
+                LIMIT,
+                List.of("-Djava.io.tmpdir=" + tmp),
+                "bench",
+                "--delay",
+                "0",
+                "--runs",
+                "1",
+                "--warmup",
+                "0",
+                "-l",
+                "3");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("\nSummary\n"), r.out());
         try (Stream<Path> files = Files.list(work)) {

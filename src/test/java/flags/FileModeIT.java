@@ -38,13 +38,19 @@ class FileModeIT {
         Path replaced = Files.write(out.resolve("cn.gif"), "GIF89a older".getBytes());
         Files.setPosixFilePermissions(replaced, PosixFilePermissions.fromString(older));
 
-        JarProcess.Result r = JarProcess.run(JarProcess.withUmask(umask, work, "threads", "-s",
-                server.url("/flags").toString(), "BR", "CN"), LIMIT);
+        JarProcess.Result r = JarProcess.run(
+                JarProcess.withUmask(
+                        umask, work, "threads", "-s", server.url("/flags").toString(), "BR", "CN"),
+                LIMIT);
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("br.gif"))),
+        assertEquals(
+                expected,
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("br.gif"))),
                 "a new file");
-        assertEquals(expected, PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced)),
+        assertEquals(
+                expected,
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(replaced)),
                 "a file that replaced one of mode " + older);
         assertEquals(new String(FakeFlags.gif("CN")), Files.readString(replaced));
     }

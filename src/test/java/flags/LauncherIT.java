@@ -23,10 +23,17 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class LauncherIT {
     private static final Path LAUNCHER = Path.of(System.getProperty("flags.launcher", "target/flags"));
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    private static final List<String> ARCHIVE_FILES =
-            List.of("flags", "flags.jar", "flags.jsa", "flags.jsa.id", "flags.aot", "flags.aot.id", "flags.help.aot",
-                    "flags.help.aot.id");
+    private static final String JAVA =
+            Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final List<String> ARCHIVE_FILES = List.of(
+            "flags",
+            "flags.jar",
+            "flags.jsa",
+            "flags.jsa.id",
+            "flags.aot",
+            "flags.aot.id",
+            "flags.help.aot",
+            "flags.help.aot.id");
 
     @TempDir
     Path work;
@@ -93,8 +100,10 @@ class LauncherIT {
         // from its archive (readlink is only for symbolic links).
         Assumptions.assumeTrue(archiveIsFresh(), "no archive for this jar: built with -Dflags.cds.skip");
         Assumptions.assumeFalse(Files.isSymbolicLink(Path.of(JAVA)), "this JDK's java is a link");
-        Run run = run(LAUNCHER, Map.of("PATH", work.resolve("empty").toString(),
-                "FLAGS_JAVA_OPTS", "-Xlog:class+load=info:stdout"), "--version");
+        Run run = run(
+                LAUNCHER,
+                Map.of("PATH", work.resolve("empty").toString(), "FLAGS_JAVA_OPTS", "-Xlog:class+load=info:stdout"),
+                "--version");
 
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("", run.err());
@@ -111,7 +120,9 @@ class LauncherIT {
         assertEquals(0, dump.exitCode(), dump.err());
         for (String cache : List.of("flags.aot", "flags.help.aot")) { // the commands', and the help pages'
             assertTrue(Files.size(copy.resolve(cache)) > 0, cache);
-            assertEquals(newer.toRealPath().toString(), Files.readAllLines(copy.resolve(cache + ".id")).get(0));
+            assertEquals(
+                    newer.toRealPath().toString(),
+                    Files.readAllLines(copy.resolve(cache + ".id")).get(0));
         }
         assertEquals(List.of("the other JDK's archive, untouched"), Files.readAllLines(copy.resolve("flags.jsa.id")));
 
@@ -134,11 +145,14 @@ class LauncherIT {
         // The pollers of virtual threads' sockets never leave epoll_wait: by default the JVM waits 300 ms for them.
         Path newer = newerJdk();
         Assumptions.assumeTrue(newer != null, "no JDK 24+ under /usr/lib/jvm");
-        Run run = run(LAUNCHER, Map.of("JAVA", newer.toString(), "FLAGS_JAVA_OPTS", "-XX:+PrintFlagsFinal"),
-                "--version");
+        Run run =
+                run(LAUNCHER, Map.of("JAVA", newer.toString(), "FLAGS_JAVA_OPTS", "-XX:+PrintFlagsFinal"), "--version");
 
         assertEquals(0, run.exitCode(), run.err());
-        String flag = run.out().lines().filter(l -> l.contains(" UserThreadWaitAttemptsAtExit ")).findFirst()
+        String flag = run.out()
+                .lines()
+                .filter(l -> l.contains(" UserThreadWaitAttemptsAtExit "))
+                .findFirst()
                 .orElse("(no such flag)");
         assertTrue(flag.matches(".*= 0 .*\\{command line}.*"), flag);
     }
@@ -146,8 +160,10 @@ class LauncherIT {
     /** Whether {@code mvn package} made the JDK 17 archive for this very jar (-Dflags.cds.skip leaves an old one). */
     private static boolean archiveIsFresh() throws Exception {
         Path archive = LAUNCHER.resolveSibling("flags.jsa");
-        return Files.isRegularFile(archive) && Files.getLastModifiedTime(archive)
-                .compareTo(Files.getLastModifiedTime(LAUNCHER.resolveSibling("flags.jar"))) >= 0;
+        return Files.isRegularFile(archive)
+                && Files.getLastModifiedTime(archive)
+                                .compareTo(Files.getLastModifiedTime(LAUNCHER.resolveSibling("flags.jar")))
+                        >= 0;
     }
 
     /** The launcher and its jar copied to {@code work/copy}, without any archive. */
@@ -170,8 +186,11 @@ class LauncherIT {
                 Path release = home.resolve("release");
                 Path java = home.resolve("bin/java");
                 if (Files.isRegularFile(release) && Files.isExecutable(java)) {
-                    String version = Files.readAllLines(release).stream().filter(l -> l.startsWith("JAVA_VERSION="))
-                            .findFirst().orElse("").replaceAll("[^0-9.]", "");
+                    String version = Files.readAllLines(release).stream()
+                            .filter(l -> l.startsWith("JAVA_VERSION="))
+                            .findFirst()
+                            .orElse("")
+                            .replaceAll("[^0-9.]", "");
                     String feature = version.contains(".") ? version.substring(0, version.indexOf('.')) : version;
                     if (!feature.isEmpty() && Integer.parseInt(feature) >= 24) {
                         return java;
@@ -195,9 +214,14 @@ class LauncherIT {
         pb.environment().remove("FLAGS_JAVA_OPTS");
         pb.environment().put("JAVA", JAVA); // the JVM the build made the archive with
         pb.environment().putAll(env);
-        Process p = pb.directory(work.toFile()).redirectOutput(out).redirectError(err).start();
+        Process p = pb.directory(work.toFile())
+                .redirectOutput(out)
+                .redirectError(err)
+                .start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher finished");
-        return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+        return new Run(
+                p.exitValue(),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
                 Files.readString(err.toPath(), StandardCharsets.UTF_8));
     }
 }

@@ -39,11 +39,25 @@ class LocaleIT {
         try (RawServer server = RawServer.start(request -> {
             String cc = request.path().split("/")[2];
             return request.path().endsWith("/metadata.json")
-                    ? RawServer.ok("application/json; charset=utf-8", Bodies.metadata(cc, NAMES.get(cc), StandardCharsets.UTF_8))
+                    ? RawServer.ok(
+                            "application/json; charset=utf-8",
+                            Bodies.metadata(cc, NAMES.get(cc), StandardCharsets.UTF_8))
                     : RawServer.ok("image/gif", Bodies.gif(cc));
         })) {
-            ProcessBuilder flags = JarProcess.builder(work, command, "--names", "-v", "--retries", "0",
-                    "-s", server.url("/flags").toString(), "BR", "CI", "CN", "ST", "US");
+            ProcessBuilder flags = JarProcess.builder(
+                    work,
+                    command,
+                    "--names",
+                    "-v",
+                    "--retries",
+                    "0",
+                    "-s",
+                    server.url("/flags").toString(),
+                    "BR",
+                    "CI",
+                    "CN",
+                    "ST",
+                    "US");
             flags.environment().keySet().removeIf(k -> k.startsWith("LC_"));
             flags.environment().putAll(Map.of("LANG", "C", "LC_ALL", "C"));
             JarProcess.Result r = JarProcess.run(flags, LIMIT);
@@ -51,16 +65,25 @@ class LocaleIT {
             assertEquals(1, r.exitCode(), r.out() + r.err());
             List<String> lines = r.out().lines().toList();
             for (String cc : List.of("CI", "ST")) {
-                String line = lines.stream().filter(l -> l.startsWith(cc + " ")).findFirst().orElseThrow();
-                assertTrue(line.startsWith(cc + " error: country name ") && line.contains("is not a plain file name")
-                        && line.contains("this system's file names are") && line.contains("LANG=C.UTF-8"), line);
+                String line = lines.stream()
+                        .filter(l -> l.startsWith(cc + " "))
+                        .findFirst()
+                        .orElseThrow();
+                assertTrue(
+                        line.startsWith(cc + " error: country name ")
+                                && line.contains("is not a plain file name")
+                                && line.contains("this system's file names are")
+                                && line.contains("LANG=C.UTF-8"),
+                        line);
             }
             assertTrue(lines.containsAll(List.of("BR OK", "CN OK", "US OK")), r.out());
             assertTrue(r.out().contains("  3 flags downloaded.\n  2 errors.\n"), r.out());
             assertEquals("", r.err(), "no stack trace, no abort");
             try (Stream<Path> files = Files.list(work.resolve("downloaded"))) {
-                assertEquals(Set.of("Brazil.gif", "China.gif", "United_States.gif"),
-                        files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()), "and no .part file");
+                assertEquals(
+                        Set.of("Brazil.gif", "China.gif", "United_States.gif"),
+                        files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+                        "and no .part file");
             }
         }
     }

@@ -34,11 +34,12 @@ class OutputDirIT {
         Assumptions.assumeTrue(Files.isExecutable(unshare), "needs util-linux unshare");
         Path dir = Files.createDirectory(work.resolve("ro"));
         // A private mount namespace: the read-only tmpfs is seen by this command only, and gone with it.
-        String jar = String.join(" ", JarProcess.builder(work, "seq", "BR", "-o", dir.toString()).command());
-        Run run = run(List.of(unshare.toString(), "-m", "sh", "-c",
-                "mount -t tmpfs -o ro tmpfs " + dir + " && exec " + jar));
-        Assumptions.assumeFalse(run.err().contains("mount:") || run.err().contains("unshare:"),
-                "cannot mount here: " + run.err());
+        String jar = String.join(
+                " ", JarProcess.builder(work, "seq", "BR", "-o", dir.toString()).command());
+        Run run = run(
+                List.of(unshare.toString(), "-m", "sh", "-c", "mount -t tmpfs -o ro tmpfs " + dir + " && exec " + jar));
+        Assumptions.assumeFalse(
+                run.err().contains("mount:") || run.err().contains("unshare:"), "cannot mount here: " + run.err());
         assertEquals(2, run.exit(), run.err());
         assertEquals("flags seq: cannot write in output '" + dir + "': read-only file system", firstLine(run.err()));
         assertEquals("", run.out(), "decided before the header");
@@ -47,20 +48,26 @@ class OutputDirIT {
     @Test
     void aDirectoryOfAnotherUserOrWithoutTheXBitIsPermissionDenied() throws Exception {
         Path setpriv = Path.of("/usr/bin/setpriv");
-        Assumptions.assumeTrue(Files.isExecutable(setpriv) && "root".equals(System.getProperty("user.name")),
+        Assumptions.assumeTrue(
+                Files.isExecutable(setpriv) && "root".equals(System.getProperty("user.name")),
                 "needs root and util-linux setpriv to run as nobody");
         Path theirs = Files.createDirectory(work.resolve("root-owned"));
         Path noX = Files.createDirectory(work.resolve("no-x"));
         Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(noX, PosixFilePermissions.fromString("rw-rw-rw-"));
-        new ProcessBuilder("chown", "nobody", noX.toString()).inheritIO().start().waitFor();
+        new ProcessBuilder("chown", "nobody", noX.toString())
+                .inheritIO()
+                .start()
+                .waitFor();
         for (Path dir : List.of(theirs, noX)) {
-            List<String> command = new ArrayList<>(List.of(setpriv.toString(), "--reuid=65534", "--regid=65534",
-                    "--clear-groups"));
-            command.addAll(JarProcess.builder(work, "threads", "BR", "-o", dir.toString()).command());
+            List<String> command =
+                    new ArrayList<>(List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"));
+            command.addAll(JarProcess.builder(work, "threads", "BR", "-o", dir.toString())
+                    .command());
             Run run = run(command);
             assertEquals(2, run.exit(), dir + ": " + run.err());
-            assertEquals("flags threads: cannot write in output '" + dir + "': permission denied", firstLine(run.err()));
+            assertEquals(
+                    "flags threads: cannot write in output '" + dir + "': permission denied", firstLine(run.err()));
             assertEquals("", run.out());
         }
     }
@@ -68,7 +75,9 @@ class OutputDirIT {
     private Run run(List<String> command) throws Exception {
         Process p = new ProcessBuilder(command).directory(work.toFile()).start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        return new Run(p.exitValue(), new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Run(
+                p.exitValue(),
+                new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,8 +51,10 @@ class OverloadIT {
     @ValueSource(strings = {"partial", "complete"})
     void aFloodPastTheDescriptorLimitIsSurvivedAndTheServerStillStops(String heads) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh for ulimit");
-        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -n " + DESCRIPTORS + " && exec \"$@\"", "sh"));
-        command.addAll(JarProcess.builder(work, "serve", "--port", "0", "--delay", "0.5", "--jitter", "0").command());
+        List<String> command =
+                new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -n " + DESCRIPTORS + " && exec \"$@\"", "sh"));
+        command.addAll(JarProcess.builder(work, "serve", "--port", "0", "--delay", "0.5", "--jitter", "0")
+                .command());
         Process server = new ProcessBuilder(command).directory(work.toFile()).start();
         Lines err = new Lines(server.getErrorStream());
         List<Socket> flood = new ArrayList<>();
@@ -63,7 +65,8 @@ class OverloadIT {
             assertTrue(m.find(), "banner: " + banner + " " + err);
             int port = Integer.parseInt(m.group(1));
 
-            String head = "GET /flags/br/br.gif HTTP/1.1\r\nHost: 127.0.0.1\r\n" + (heads.equals("complete") ? "\r\n" : "X-Slow: a");
+            String head = "GET /flags/br/br.gif HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + (heads.equals("complete") ? "\r\n" : "X-Slow: a");
             for (int i = 0; i < FLOOD; i++) {
                 Socket s = new Socket("127.0.0.1", port);
                 flood.add(s);
@@ -75,9 +78,14 @@ class OverloadIT {
             for (Socket s : flood) {
                 s.close();
             }
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
-            HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(m.group() + "/br/br.gif"))
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpClient client = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build();
+            HttpResponse<byte[]> r = client.send(
+                    HttpRequest.newBuilder(URI.create(m.group() + "/br/br.gif"))
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             long answeredMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closed);
             assertEquals(200, r.statusCode());
             assertTrue(r.body().length > 1000, "a whole flag");
@@ -86,8 +94,10 @@ class OverloadIT {
             server.destroy(); // SIGTERM
             assertTrue(server.waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIGTERM: " + err);
             long stopMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - term);
-            System.out.printf("ulimit -n %d, %d %s heads: answered %d ms after the flood closed (delay 500 ms), "
-                    + "stopped %d ms after SIGTERM; stderr: %s%n", DESCRIPTORS, FLOOD, heads, answeredMs, stopMs, err);
+            System.out.printf(
+                    "ulimit -n %d, %d %s heads: answered %d ms after the flood closed (delay 500 ms), "
+                            + "stopped %d ms after SIGTERM; stderr: %s%n",
+                    DESCRIPTORS, FLOOD, heads, answeredMs, stopMs, err);
 
             // Abandoned complete requests are still answered in turn (the server cannot see that their
             // clients left), so their recovery takes a few delays; partial heads free their place at once.
@@ -111,22 +121,24 @@ class OverloadIT {
         private final CountDownLatch end = new CountDownLatch(1);
 
         Lines(InputStream in) {
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                    for (String line; (line = r.readLine()) != null; ) {
-                        synchronized (this) {
-                            lines.add(line);
-                            notifyAll();
+            Thread reader = new Thread(
+                    () -> {
+                        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                            for (String line; (line = r.readLine()) != null; ) {
+                                synchronized (this) {
+                                    lines.add(line);
+                                    notifyAll();
+                                }
+                            }
+                        } catch (IOException e) {
+                            synchronized (this) {
+                                lines.add("[read failed: " + e + "]");
+                            }
+                        } finally {
+                            end.countDown();
                         }
-                    }
-                } catch (IOException e) {
-                    synchronized (this) {
-                        lines.add("[read failed: " + e + "]");
-                    }
-                } finally {
-                    end.countDown();
-                }
-            }, "overload-stderr");
+                    },
+                    "overload-stderr");
             reader.setDaemon(true);
             reader.start();
         }

@@ -59,11 +59,12 @@ class ProxyEnvIT {
 
     @Test
     void httpProxyWithCredentialsCarriesEveryRequestAndTheSecretIsNeverPrinted() throws Exception {
-        JarProcess.Result r = flags(Map.of("http_proxy", proxy.url("user:" + SECRET)),
-                "async", "-s", site(), "-v", "--debug", "BR", "CN");
+        JarProcess.Result r = flags(
+                Map.of("http_proxy", proxy.url("user:" + SECRET)), "async", "-s", site(), "-v", "--debug", "BR", "CN");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
-        assertTrue(r.out().startsWith("URL site: " + site() + " via proxy http://***@127.0.0.1:" + proxy.port() + "\n"),
+        assertTrue(
+                r.out().startsWith("URL site: " + site() + " via proxy http://***@127.0.0.1:" + proxy.port() + "\n"),
                 r.out());
         assertEquals(2, proxy.requests().size(), "both requests went through the proxy");
         assertFalse(r.out().contains(SECRET) || r.err().contains(SECRET), r.out() + r.err());
@@ -73,8 +74,12 @@ class ProxyEnvIT {
     /** no_proxy read from the real environment, the way --noproxy is read (ProxiesTest checks the other rules). */
     @Test
     void noProxyListingTheAddressAfterANameBypassesTheProxy() throws Exception {
-        JarProcess.Result r = flags(Map.of("http_proxy", proxy.url("user:" + SECRET), "no_proxy", "localhost,127.0.0.1"),
-                "seq", "-s", site(), "BR");
+        JarProcess.Result r = flags(
+                Map.of("http_proxy", proxy.url("user:" + SECRET), "no_proxy", "localhost,127.0.0.1"),
+                "seq",
+                "-s",
+                site(),
+                "BR");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertEquals(0, proxy.requests().size(), "requests through the proxy");
@@ -84,8 +89,15 @@ class ProxyEnvIT {
 
     @Test
     void theEmbeddedServerIsNeverProxied() throws Exception {
-        JarProcess.Result r = flags(Map.of("http_proxy", proxy.url(null), "all_proxy", proxy.url(null)),
-                "seq", "--delay", "0", "--jitter", "0", "BR", "CN");
+        JarProcess.Result r = flags(
+                Map.of("http_proxy", proxy.url(null), "all_proxy", proxy.url(null)),
+                "seq",
+                "--delay",
+                "0",
+                "--jitter",
+                "0",
+                "BR",
+                "CN");
 
         assertEquals(0, r.exitCode(), r.out() + r.err());
         assertFalse(r.out().contains("via proxy"), r.out());

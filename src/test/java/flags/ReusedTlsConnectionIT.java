@@ -41,12 +41,22 @@ class ReusedTlsConnectionIT {
             Thread server = new Thread(() -> accept(listening), "tls-server");
             server.setDaemon(true);
             server.start();
-            JarProcess.Result r = JarProcess.run(work, Duration.ofSeconds(30), List.of(
-                    "-Djavax.net.ssl.trustStore=" + certificate.file(),
-                    "-Djavax.net.ssl.trustStorePassword=" + certificate.password(),
-                    "-Djavax.net.ssl.trustStoreType=PKCS12"),
-                    "seq", "AA", "BB", "--retries", "0", "--format", "json",
-                    "-s", "https://127.0.0.1:" + listening.getLocalPort() + "/flags");
+            JarProcess.Result r = JarProcess.run(
+                    work,
+                    Duration.ofSeconds(30),
+                    List.of(
+                            "-Djavax.net.ssl.trustStore=" + certificate.file(),
+                            "-Djavax.net.ssl.trustStorePassword=" + certificate.password(),
+                            "-Djavax.net.ssl.trustStoreType=PKCS12"),
+                    "seq",
+                    "AA",
+                    "BB",
+                    "--retries",
+                    "0",
+                    "--format",
+                    "json",
+                    "-s",
+                    "https://127.0.0.1:" + listening.getLocalPort() + "/flags");
 
             JsonObject json = JsonParser.parseString(r.out()).getAsJsonObject();
             assertEquals(1, json.get("ok").getAsInt(), r.out() + r.err());

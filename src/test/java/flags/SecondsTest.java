@@ -8,7 +8,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class SecondsTest {
     @ParameterizedTest(name = "{0} ms: {1}, {2}")
-    @CsvSource({"500, 0.5, 0.500", "10000, 10, 10.000", "125, 0.125, 0.125", "0, 0, 0.000", "1234567, 1234.567, 1234.567"})
+    @CsvSource({
+        "500, 0.5, 0.500",
+        "10000, 10, 10.000",
+        "125, 0.125, 0.125",
+        "0, 0, 0.000",
+        "1234567, 1234.567, 1234.567"
+    })
     void plainAndFixed(long millis, String plain, String fixed) {
         Duration d = Duration.ofMillis(millis);
         assertEquals(plain, Seconds.plain(d));

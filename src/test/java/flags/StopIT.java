@@ -20,9 +20,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -47,7 +47,9 @@ class StopIT {
         int elapsed = indexOf(lines, "Elapsed time: ");
         assertEquals(lines.size() - 1, elapsed, "nothing after the summary:\n" + String.join("\n", lines));
         assertTrue(lines.stream().noneMatch(l -> l.contains("error")), String.join("\n", lines));
-        long stopped = lines.stream().filter(l -> l.matches("[A-Z]{2} not done \\(interrupted\\)")).count();
+        long stopped = lines.stream()
+                .filter(l -> l.matches("[A-Z]{2} not done \\(interrupted\\)"))
+                .count();
         assertTrue(stopped >= 1, "the downloads in flight say so:\n" + String.join("\n", lines));
         assertNoTemporaryFiles();
     }
@@ -63,14 +65,21 @@ class StopIT {
         long notDone = o.get("not_done").getAsLong();
         assertEquals(194, requested);
         assertTrue(ok > 0 && notDone > 0, json.substring(0, Math.min(400, json.length())));
-        assertEquals(requested, ok + o.get("not_found").getAsLong() + o.get("errors").getAsLong() + notDone);
+        assertEquals(
+                requested, ok + o.get("not_found").getAsLong() + o.get("errors").getAsLong() + notDone);
         List<JsonElement> items = new ArrayList<>();
         o.getAsJsonArray("items").forEach(items::add);
         assertEquals(requested, items.size(), "an item for every code asked for");
-        assertEquals(notDone, items.stream().filter(i -> i.getAsJsonObject().get("status").getAsString()
-                .equals("not_done")).count());
-        assertTrue(Files.readString(timeline).contains("class=\"lane\"") || Files.readString(timeline)
-                .contains("class='lane'"), "a timeline of what ran");
+        assertEquals(
+                notDone,
+                items.stream()
+                        .filter(i ->
+                                i.getAsJsonObject().get("status").getAsString().equals("not_done"))
+                        .count());
+        assertTrue(
+                Files.readString(timeline).contains("class=\"lane\"")
+                        || Files.readString(timeline).contains("class='lane'"),
+                "a timeline of what ran");
         assertNoTemporaryFiles();
     }
 
@@ -78,11 +87,24 @@ class StopIT {
     void aClosedPipeStopsTheBatchWithinASecondLikeSigpipe() throws Exception {
         Path bash = Path.of("/bin/bash");
         Assumptions.assumeTrue(Files.isExecutable(bash));
-        String jar = String.join(" ", JarProcess.builder(work, "seq", "-a", "-v", "--delay", "0.1", "--jitter", "0",
-                "-o", work.resolve("out").toString()).command());
+        String jar = String.join(
+                " ",
+                JarProcess.builder(
+                                work,
+                                "seq",
+                                "-a",
+                                "-v",
+                                "--delay",
+                                "0.1",
+                                "--jitter",
+                                "0",
+                                "-o",
+                                work.resolve("out").toString())
+                        .command());
         long start = System.nanoTime();
         Process p = new ProcessBuilder(bash.toString(), "-c", jar + " | head -3; echo \"status ${PIPESTATUS[0]}\" >&2")
-                .directory(work.toFile()).start();
+                .directory(work.toFile())
+                .start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         long tookMs = (System.nanoTime() - start) / 1_000_000;
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -101,8 +123,19 @@ class StopIT {
     void aFullStandardOutputIsOneLineOnStderrAndExitOne(String format) throws Exception {
         Path full = Path.of("/dev/full");
         Assumptions.assumeTrue(Files.exists(full));
-        Process p = JarProcess.builder(work, "threads", "--format", format, "--delay", "0", "--jitter", "0",
-                "-o", work.resolve("out").toString()).redirectOutput(full.toFile()).start();
+        Process p = JarProcess.builder(
+                        work,
+                        "threads",
+                        "--format",
+                        format,
+                        "--delay",
+                        "0",
+                        "--jitter",
+                        "0",
+                        "-o",
+                        work.resolve("out").toString())
+                .redirectOutput(full.toFile())
+                .start();
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, p.exitValue(), err);
@@ -111,8 +144,19 @@ class StopIT {
 
     /** Starts a 194-code batch, sends SIGINT once some flags are in, returns stdout; checks exit 130. */
     private List<String> interrupt(String command, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of(command, "-a", "-m", "10", "--delay", "0.4", "--jitter", "0",
-                "-o", work.resolve("out").toString(), "--progress", "off"));
+        List<String> args = new ArrayList<>(List.of(
+                command,
+                "-a",
+                "-m",
+                "10",
+                "--delay",
+                "0.4",
+                "--jitter",
+                "0",
+                "-o",
+                work.resolve("out").toString(),
+                "--progress",
+                "off"));
         args.addAll(List.of(options));
         Process p = JarProcess.interruptible(work, args.toArray(String[]::new)).start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -121,7 +165,10 @@ class StopIT {
         while (countFlags(out) < 3 && System.nanoTime() < deadline) {
             Thread.sleep(20); // bounded polling of the output directory: the batch is under way
         }
-        new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
+                .inheritIO()
+                .start()
+                .waitFor();
         assertTrue(p.waitFor(EXIT_LIMIT_MS, TimeUnit.MILLISECONDS), "exited after SIGINT");
         List<String> lines = new ArrayList<>();
         for (String line; (line = stdout.readLine()) != null; ) {
@@ -136,7 +183,8 @@ class StopIT {
             return 0;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".gif")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".gif"))
+                    .count();
         }
     }
 

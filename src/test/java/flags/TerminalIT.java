@@ -38,9 +38,25 @@ class TerminalIT {
     @ParameterizedTest(name = "{0} columns")
     @ValueSource(ints = {40, 60, 120})
     void theBarNeverWrapsAndEndsAtTheSummarysCount(int columns) throws Exception {
-        String screen = inTerminal(columns, "TERM=xterm", "seq", "-l", "12", "--delay", "0.05", "--jitter", "0",
-                "--error-rate", "0.3", "--progress", "on", "-o", work.resolve("out").toString());
-        List<String> bars = Arrays.stream(screen.split("[\r\n]")).filter(s -> s.contains("/12 flags")).toList();
+        String screen = inTerminal(
+                columns,
+                "TERM=xterm",
+                "seq",
+                "-l",
+                "12",
+                "--delay",
+                "0.05",
+                "--jitter",
+                "0",
+                "--error-rate",
+                "0.3",
+                "--progress",
+                "on",
+                "-o",
+                work.resolve("out").toString());
+        List<String> bars = Arrays.stream(screen.split("[\r\n]"))
+                .filter(s -> s.contains("/12 flags"))
+                .toList();
         assertTrue(bars.size() >= 2, "the bar was drawn and redrawn: " + screen);
         for (String bar : bars) {
             String shown = bar.replace("\u001b[K", ""); // erase-to-end-of-line takes no column
@@ -59,11 +75,28 @@ class TerminalIT {
         Path typescript = work.resolve("typescript");
         String resize = "(i=0; until grep -q '[0-9]/20 flags' " + typescript + " || [ $i -ge 300 ]; do sleep 0.05; "
                 + "i=$((i+1)); done; stty cols 50 < /dev/tty) &";
-        String screen = inTerminalAfter(resize, 120, "TERM=xterm", "seq", "-l", "20", "--delay",
-                "0.1", "--jitter", "0", "--progress", "on", "-o", work.resolve("out").toString());
-        List<Integer> widths = Arrays.stream(screen.split("[\r\n]")).filter(s -> s.contains("/20 flags"))
-                .map(s -> s.replace("\u001b[K", "").length()).toList();
-        assertTrue(widths.stream().anyMatch(w -> w > 60), "wide at first: " + widths + "\n" + screen.replace("\r", "<CR>"));
+        String screen = inTerminalAfter(
+                resize,
+                120,
+                "TERM=xterm",
+                "seq",
+                "-l",
+                "20",
+                "--delay",
+                "0.1",
+                "--jitter",
+                "0",
+                "--progress",
+                "on",
+                "-o",
+                work.resolve("out").toString());
+        List<Integer> widths = Arrays.stream(screen.split("[\r\n]"))
+                .filter(s -> s.contains("/20 flags"))
+                .map(s -> s.replace("\u001b[K", "").length())
+                .toList();
+        assertTrue(
+                widths.stream().anyMatch(w -> w > 60),
+                "wide at first: " + widths + "\n" + screen.replace("\r", "<CR>"));
         assertTrue(widths.get(widths.size() - 1) < 50, "narrow at the end: " + widths + screen.replace("\r", "<CR>\n"));
     }
 
@@ -95,7 +128,9 @@ class TerminalIT {
         String command = "stty cols " + columns + " rows 40; " + before + " exec env " + env + " " + jar;
         Path typescript = work.resolve("typescript");
         Process p = new ProcessBuilder(SCRIPT.toString(), "-qfec", command, typescript.toString())
-                .directory(work.toFile()).redirectErrorStream(true).start();
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
         byte[] shown = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue() == 1 ? 0 : p.exitValue(), new String(shown, StandardCharsets.UTF_8));

@@ -71,9 +71,16 @@ class TlsIT {
     @Test
     void aRedirectToHttpsIsFollowedOverTlsTheJvmTrusts() throws Exception {
         plain.setDispatcher(redirectingTo(secure));
-        Run run = flags(List.of("-Djavax.net.ssl.trustStore=" + certificate.file(),
-                "-Djavax.net.ssl.trustStorePassword=" + certificate.password(), "-Djavax.net.ssl.trustStoreType=PKCS12"),
-                "seq", "-s", plain.url("/flags").toString(), "BR", "CN");
+        Run run = flags(
+                List.of(
+                        "-Djavax.net.ssl.trustStore=" + certificate.file(),
+                        "-Djavax.net.ssl.trustStorePassword=" + certificate.password(),
+                        "-Djavax.net.ssl.trustStoreType=PKCS12"),
+                "seq",
+                "-s",
+                plain.url("/flags").toString(),
+                "BR",
+                "CN");
 
         assertEquals(0, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("  2 flags downloaded.\n"), run.out());
@@ -108,8 +115,11 @@ class TlsIT {
             p.destroyForcibly();
             throw new AssertionError("flags did not finish within 60 s");
         }
-        return new Run(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
-                Files.readString(err.toPath(), StandardCharsets.UTF_8), Files.readString(classes));
+        return new Run(
+                p.exitValue(),
+                Files.readString(out.toPath(), StandardCharsets.UTF_8),
+                Files.readString(err.toPath(), StandardCharsets.UTF_8),
+                Files.readString(classes));
     }
 
     /** Answers every request with a redirect to the same path on {@code target}. */
@@ -117,8 +127,12 @@ class TlsIT {
         return new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
-                return new MockResponse.Builder().code(302)
-                        .addHeader("Location", target.url(request.getUrl().encodedPath()).toString()).build();
+                return new MockResponse.Builder()
+                        .code(302)
+                        .addHeader(
+                                "Location",
+                                target.url(request.getUrl().encodedPath()).toString())
+                        .build();
             }
         };
     }

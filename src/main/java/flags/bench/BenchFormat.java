@@ -1,8 +1,5 @@
 package flags.bench;
 
-import java.util.Comparator;
-
-import flags.Seconds;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -10,12 +7,13 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import flags.Seconds;
 import flags.download.Status;
 import flags.report.BatchReport;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,12 +28,33 @@ import java.util.function.Function;
  * CSV and {@code -} in the tables.
  */
 public enum BenchFormat {
-    table, csv, json, markdown;
+    table,
+    csv,
+    json,
+    markdown;
 
     /** The CSV header; also the scalar JSON fields of one strategy, in order. */
-    public static final List<String> FIELDS = List.of("strategy", "concurrency", "runs", "failed_runs", "mean_s",
-            "stddev_s", "median_s", "min_s", "max_s", "ok", "not_found", "errors", "max_in_flight", "ideal_s",
-            "speedup", "efficiency", "peak_threads", "cpu_ms", "allocated_bytes", "peak_heap_bytes");
+    public static final List<String> FIELDS = List.of(
+            "strategy",
+            "concurrency",
+            "runs",
+            "failed_runs",
+            "mean_s",
+            "stddev_s",
+            "median_s",
+            "min_s",
+            "max_s",
+            "ok",
+            "not_found",
+            "errors",
+            "max_in_flight",
+            "ideal_s",
+            "speedup",
+            "efficiency",
+            "peak_threads",
+            "cpu_ms",
+            "allocated_bytes",
+            "peak_heap_bytes");
 
     /** What JSON has for each strategy beyond {@link #FIELDS}: each recorded run, in the order it ran. */
     public static final List<String> PER_RUN_FIELDS = List.of("times", "exit_codes", "run_counts");
@@ -65,14 +84,28 @@ public enum BenchFormat {
     /** One strategy's CSV row, in {@link #FIELDS} order. */
     static String csvRow(StrategyStats s) {
         ClientCost c = s.cost();
-        return String.join(",", s.strategy(), String.valueOf(s.concurrency()), String.valueOf(s.runs()),
-                String.valueOf(s.failedRuns()), seconds(s.mean()), orEmpty(s.stddev(), BenchFormat::seconds),
-                seconds(s.median()), seconds(s.min()), seconds(s.max()), String.valueOf(s.ok()),
-                String.valueOf(s.notFound()), String.valueOf(s.errors()), String.valueOf(s.maxInFlight()),
-                orEmpty(s.ideal(), BenchFormat::seconds), orEmpty(s.speedup(), BenchFormat::ratio),
+        return String.join(
+                ",",
+                s.strategy(),
+                String.valueOf(s.concurrency()),
+                String.valueOf(s.runs()),
+                String.valueOf(s.failedRuns()),
+                seconds(s.mean()),
+                orEmpty(s.stddev(), BenchFormat::seconds),
+                seconds(s.median()),
+                seconds(s.min()),
+                seconds(s.max()),
+                String.valueOf(s.ok()),
+                String.valueOf(s.notFound()),
+                String.valueOf(s.errors()),
+                String.valueOf(s.maxInFlight()),
+                orEmpty(s.ideal(), BenchFormat::seconds),
+                orEmpty(s.speedup(), BenchFormat::ratio),
                 orEmpty(s.efficiency(), BenchFormat::ratio),
-                c == null ? "" : String.valueOf(c.peakThreads()), c == null ? "" : millis(c.cpu()),
-                c == null ? "" : String.valueOf(c.allocatedBytes()), c == null ? "" : String.valueOf(c.peakHeapBytes()));
+                c == null ? "" : String.valueOf(c.peakThreads()),
+                c == null ? "" : millis(c.cpu()),
+                c == null ? "" : String.valueOf(c.allocatedBytes()),
+                c == null ? "" : String.valueOf(c.peakHeapBytes()));
     }
 
     static String json(BenchResult result) {
@@ -141,14 +174,28 @@ public enum BenchFormat {
     static String toJson(JsonObject o) {
         // Built here, not in a static field: picocli loads this enum to parse --format, and Gson's hundred
         // classes would then load on every start-up, --help included.
-        Gson gson = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
+        Gson gson = new GsonBuilder()
+                .serializeNulls()
+                .disableHtmlEscaping()
+                .setPrettyPrinting()
+                .create();
         return gson.toJson(o) + "\n";
     }
 
     // ---- for people ----
 
-    private static final List<String> HEADINGS = List.of("strategy", "conc", "runs", "mean ± σ", "median",
-            "reached", "speedup", "eff.", "threads", "CPU ms", "alloc MB");
+    private static final List<String> HEADINGS = List.of(
+            "strategy",
+            "conc",
+            "runs",
+            "mean ± σ",
+            "median",
+            "reached",
+            "speedup",
+            "eff.",
+            "threads",
+            "CPU ms",
+            "alloc MB");
     /** What the short headings mean, under the table. */
     private static final String LEGEND = """
             conc: requests allowed in flight at once; reached: the most there were (median run);
@@ -189,8 +236,14 @@ public enum BenchFormat {
 
     private static List<String> tableCells(StrategyStats s) {
         ClientCost c = s.cost();
-        return List.of(s.strategy(), String.valueOf(s.concurrency()), runsCell(s), meanCell(s), seconds(s.median()),
-                String.valueOf(s.maxInFlight()), orDash(s.speedup(), BenchFormat::times),
+        return List.of(
+                s.strategy(),
+                String.valueOf(s.concurrency()),
+                runsCell(s),
+                meanCell(s),
+                seconds(s.median()),
+                String.valueOf(s.maxInFlight()),
+                orDash(s.speedup(), BenchFormat::times),
                 orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
                 c == null ? "-" : String.valueOf(c.peakThreads()),
                 c == null ? "-" : String.valueOf(c.cpu().toMillis()),
@@ -204,7 +257,8 @@ public enum BenchFormat {
         if (distinct.size() == 1) {
             return "median runs: " + distinct.iterator().next();
         }
-        List<String> each = strategies.stream().map(s -> s.strategy() + " " + counts(s)).toList();
+        List<String> each =
+                strategies.stream().map(s -> s.strategy() + " " + counts(s)).toList();
         return "median runs: " + String.join("; ", each);
     }
 
@@ -222,23 +276,53 @@ public enum BenchFormat {
 
     /** hyperfine's Markdown shape, every column: a header row, an alignment row, one row per strategy in backticks. */
     static String markdown(BenchResult result) {
-        List<String> headings = List.of("Strategy", "Concurrency", "Runs", "Mean [s]", "Median [s]", "Min [s]",
-                "Max [s]", "Relative", "OK", "Not found", "Errors", "Max in flight", "Ideal [s]", "Speedup",
-                "Efficiency", "Peak threads", "CPU [ms]", "Allocated [MB]", "Peak heap [MB]");
+        List<String> headings = List.of(
+                "Strategy",
+                "Concurrency",
+                "Runs",
+                "Mean [s]",
+                "Median [s]",
+                "Min [s]",
+                "Max [s]",
+                "Relative",
+                "OK",
+                "Not found",
+                "Errors",
+                "Max in flight",
+                "Ideal [s]",
+                "Speedup",
+                "Efficiency",
+                "Peak threads",
+                "CPU [ms]",
+                "Allocated [MB]",
+                "Peak heap [MB]");
         StringBuilder out = new StringBuilder(markdownHeader(headings));
-        StrategyStats fastest = result.strategies().stream().filter(StrategyStats::clean)
-                .min(Comparator.comparing(StrategyStats::mean)).orElse(null);
+        StrategyStats fastest = result.strategies().stream()
+                .filter(StrategyStats::clean)
+                .min(Comparator.comparing(StrategyStats::mean))
+                .orElse(null);
         for (StrategyStats s : result.strategies()) {
             ClientCost c = s.cost();
-            List<String> cells = List.of("`" + s.strategy() + "`", String.valueOf(s.concurrency()), runsCell(s),
-                    meanCell(s), seconds(s.median()), seconds(s.min()), seconds(s.max()), relativeCell(s, fastest),
-                    String.valueOf(s.ok()), String.valueOf(s.notFound()), String.valueOf(s.errors()),
-                    String.valueOf(s.maxInFlight()), orDash(s.ideal(), BenchFormat::seconds),
+            List<String> cells = List.of(
+                    "`" + s.strategy() + "`",
+                    String.valueOf(s.concurrency()),
+                    runsCell(s),
+                    meanCell(s),
+                    seconds(s.median()),
+                    seconds(s.min()),
+                    seconds(s.max()),
+                    relativeCell(s, fastest),
+                    String.valueOf(s.ok()),
+                    String.valueOf(s.notFound()),
+                    String.valueOf(s.errors()),
+                    String.valueOf(s.maxInFlight()),
+                    orDash(s.ideal(), BenchFormat::seconds),
                     orDash(s.speedup(), BenchFormat::times),
                     orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
                     c == null ? "-" : String.valueOf(c.peakThreads()),
                     c == null ? "-" : String.valueOf(c.cpu().toMillis()),
-                    c == null ? "-" : megabytes(c.allocatedBytes()), c == null ? "-" : megabytes(c.peakHeapBytes()));
+                    c == null ? "-" : megabytes(c.allocatedBytes()),
+                    c == null ? "-" : megabytes(c.peakHeapBytes()));
             out.append(markdownRow(cells));
         }
         return out.toString();
@@ -264,13 +348,24 @@ public enum BenchFormat {
 
     /** "20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)": what was downloaded, from where. */
     static String workloadLine(Workload w) {
-        String timing = w.delay() == null ? "delay unknown: no ideal, no efficiency"
-                : String.format(Locale.ROOT, "delay %s s, jitter %s s", plain(w.delay()).toPlainString(),
+        String timing = w.delay() == null
+                ? "delay unknown: no ideal, no efficiency"
+                : String.format(
+                        Locale.ROOT,
+                        "delay %s s, jitter %s s",
+                        plain(w.delay()).toPlainString(),
                         plain(w.jitter()).toPlainString());
         String requests = w.requestsPerCode() == 1 ? "" : ", " + w.requestsPerCode() + " requests per code";
         String work = w.cpuWork().isZero() ? "" : ", " + w.cpuWork().toMillis() + " ms of CPU work per code";
-        return String.format(Locale.ROOT, "%d code%s from %s (%s%s%s)", w.codes(), w.codes() == 1 ? "" : "s",
-                w.server(), timing, requests, work);
+        return String.format(
+                Locale.ROOT,
+                "%d code%s from %s (%s%s%s)",
+                w.codes(),
+                w.codes() == 1 ? "" : "s",
+                w.server(),
+                timing,
+                requests,
+                work);
     }
 
     /** "2 cores, Java 17.0.15 (Debian)": what it ran on. */

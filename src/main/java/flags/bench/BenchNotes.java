@@ -29,28 +29,42 @@ public final class BenchNotes {
         if (result.strategies().size() < 2) {
             return List.of();
         }
-        List<StrategyStats> byMean = result.strategies().stream().filter(StrategyStats::clean)
-                .sorted(Comparator.comparing(StrategyStats::mean)).toList();
+        List<StrategyStats> byMean = result.strategies().stream()
+                .filter(StrategyStats::clean)
+                .sorted(Comparator.comparing(StrategyStats::mean))
+                .toList();
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
         if (byMean.size() >= 2) {
             StrategyStats fastest = byMean.get(0);
             lines.add("  " + fastest.strategy() + " ran");
             List<BenchStats.Ratio> ratios = byMean.subList(1, byMean.size()).stream()
-                    .map(other -> BenchStats.relative(other, fastest)).toList();
-            int width = ratios.stream().mapToInt(r -> String.format(Locale.ROOT, "%.2f", r.value()).length()).max()
+                    .map(other -> BenchStats.relative(other, fastest))
+                    .toList();
+            int width = ratios.stream()
+                    .mapToInt(r -> String.format(Locale.ROOT, "%.2f", r.value()).length())
+                    .max()
                     .orElse(0);
             for (int i = 0; i < ratios.size(); i++) {
                 BenchStats.Ratio r = ratios.get(i);
                 String sd = r.stddev() == null ? "" : String.format(Locale.ROOT, " ± %.2f", r.stddev());
-                lines.add(String.format(Locale.ROOT, "    %" + width + ".2f%s times faster than %s", r.value(), sd,
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "    %" + width + ".2f%s times faster than %s",
+                        r.value(),
+                        sd,
                         byMean.get(i + 1).strategy()));
             }
         }
         for (StrategyStats s : result.strategies()) {
             if (!s.clean()) {
-                lines.add(String.format(Locale.ROOT, "  no speed claim for %s: %d of %d recorded run%s failed",
-                        s.strategy(), s.failedRuns(), s.recorded(), s.recorded() == 1 ? "" : "s"));
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "  no speed claim for %s: %d of %d recorded run%s failed",
+                        s.strategy(),
+                        s.failedRuns(),
+                        s.recorded(),
+                        s.recorded() == 1 ? "" : "s"));
             }
         }
         return lines.size() == 1 ? List.of() : lines;
@@ -62,7 +76,9 @@ public final class BenchNotes {
         for (StrategyRuns r : all) {
             if (!r.recorded().isEmpty()) {
                 failedRuns(r).ifPresent(out::add);
-                List<Duration> times = BenchStats.timed(r.reports()).stream().map(BatchReport::elapsed).toList();
+                List<Duration> times = BenchStats.timed(r.reports()).stream()
+                        .map(BatchReport::elapsed)
+                        .toList();
                 slowFirstRun(r.strategy(), times).ifPresent(out::add);
                 wideSpread(r.strategy(), times).ifPresent(out::add);
             }
@@ -77,13 +93,18 @@ public final class BenchNotes {
             return Optional.empty();
         }
         if (failed == n) {
-            return Optional.of(String.format(Locale.ROOT,
+            return Optional.of(String.format(
+                    Locale.ROOT,
                     "%s: %s had errors; its timings and counts are those of failed runs",
-                    r.strategy(), n == 1 ? "its only recorded run" : "all " + n + " recorded runs"));
+                    r.strategy(),
+                    n == 1 ? "its only recorded run" : "all " + n + " recorded runs"));
         }
-        return Optional.of(String.format(Locale.ROOT,
+        return Optional.of(String.format(
+                Locale.ROOT,
                 "%s: %d of %d recorded runs had errors and are left out of the statistics",
-                r.strategy(), failed, n));
+                r.strategy(),
+                failed,
+                n));
     }
 
     static Optional<String> slowFirstRun(String strategy, List<Duration> times) {
@@ -95,10 +116,14 @@ public final class BenchNotes {
         if (BenchStats.seconds(first) <= SLOW_FIRST_RUN * BenchStats.seconds(rest)) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT,
+        return Optional.of(String.format(
+                Locale.ROOT,
                 "%s: the first recorded run (%.3f s) was much slower than the rest (median %.3f s); "
                         + "JIT compilation, threads and connections may still have been warming up: "
-                        + "consider a higher --warmup", strategy, BenchStats.seconds(first), BenchStats.seconds(rest)));
+                        + "consider a higher --warmup",
+                strategy,
+                BenchStats.seconds(first),
+                BenchStats.seconds(rest)));
     }
 
     static Optional<String> wideSpread(String strategy, List<Duration> times) {
@@ -112,9 +137,13 @@ public final class BenchNotes {
         if (spread == null || spread <= WIDE_SPREAD) {
             return Optional.empty();
         }
-        return Optional.of(String.format(Locale.ROOT,
+        return Optional.of(String.format(
+                Locale.ROOT,
                 "%s: runs ranged from %.3f s to %.3f s (%.0f%% of the median); other programs may have "
                         + "interfered: consider more --runs on a quieter machine",
-                strategy, BenchStats.seconds(min), BenchStats.seconds(max), spread * 100));
+                strategy,
+                BenchStats.seconds(min),
+                BenchStats.seconds(max),
+                spread * 100));
     }
 }

@@ -14,8 +14,7 @@ public final class BenchRunner {
     /** Told about every run as it starts and ends, warm-ups included (progress bar, run lines, failed-run lines). */
     @FunctionalInterface
     public interface Listener {
-        default void starting(Contender contender, boolean warmup, int index, int of) {
-        }
+        default void starting(Contender contender, boolean warmup, int index, int of) {}
 
         void ran(Contender contender, boolean warmup, int index, int of, BenchRun run);
     }

@@ -26,9 +26,11 @@ public final class BenchStats {
     public static BenchResult compute(Workload workload, List<StrategyRuns> all) {
         StrategyRuns seq = all.stream()
                 .filter(r -> r.strategy().equals(BASELINE) && !r.recorded().isEmpty())
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
         // No speed claim from or against a strategy that had failed runs.
-        Duration seqMedian = seq == null || seq.reports().stream().anyMatch(BenchStats::failed) ? null
+        Duration seqMedian = seq == null || seq.reports().stream().anyMatch(BenchStats::failed)
+                ? null
                 : median(durations(timed(seq.reports())));
         List<StrategyStats> lines = new ArrayList<>();
         for (StrategyRuns r : all) {
@@ -50,12 +52,29 @@ public final class BenchStats {
         boolean claim = failed == 0;
         Double efficiency = !claim || ideal == null || ideal.isZero() ? null : ratio(ideal, median);
         Double speedup = !claim || seqMedian == null ? null : ratio(seqMedian, median);
-        ClientCost cost = ClientCost.perRun(timedRuns.stream().map(BenchRun::cost).toList());
-        return new StrategyStats(r.strategy(), r.concurrency(), r.recorded().size(), failed, timed.size(),
-                mean(times), stddev(times), median, times.stream().min(Comparator.naturalOrder()).orElseThrow(),
+        ClientCost cost =
+                ClientCost.perRun(timedRuns.stream().map(BenchRun::cost).toList());
+        return new StrategyStats(
+                r.strategy(),
+                r.concurrency(),
+                r.recorded().size(),
+                failed,
+                timed.size(),
+                mean(times),
+                stddev(times),
+                median,
+                times.stream().min(Comparator.naturalOrder()).orElseThrow(),
                 times.stream().max(Comparator.naturalOrder()).orElseThrow(),
-                medianRun.count(Status.OK), medianRun.count(Status.NOT_FOUND), medianRun.count(Status.ERROR),
-                InFlight.max(medianRun.results()), medianRun, ideal, speedup, efficiency, cost, r.reports());
+                medianRun.count(Status.OK),
+                medianRun.count(Status.NOT_FOUND),
+                medianRun.count(Status.ERROR),
+                InFlight.max(medianRun.results()),
+                medianRun,
+                ideal,
+                speedup,
+                efficiency,
+                cost,
+                r.reports());
     }
 
     /**
@@ -68,7 +87,8 @@ public final class BenchStats {
     }
 
     private static List<BenchRun> timedRuns(List<BenchRun> recorded) {
-        List<BenchRun> clean = recorded.stream().filter(r -> !failed(r.report())).toList();
+        List<BenchRun> clean =
+                recorded.stream().filter(r -> !failed(r.report())).toList();
         return clean.isEmpty() ? recorded : clean;
     }
 
@@ -99,7 +119,8 @@ public final class BenchStats {
         if (times.isEmpty()) {
             throw new IllegalArgumentException("no times");
         }
-        return Duration.ofNanos(Math.round(times.stream().mapToDouble(Duration::toNanos).average().orElseThrow()));
+        return Duration.ofNanos(Math.round(
+                times.stream().mapToDouble(Duration::toNanos).average().orElseThrow()));
     }
 
     /** The sample standard deviation (n - 1 in the denominator, as hyperfine); null for fewer than two values. */
@@ -108,7 +129,9 @@ public final class BenchStats {
             return null;
         }
         double mean = times.stream().mapToDouble(Duration::toNanos).average().orElseThrow();
-        double squares = times.stream().mapToDouble(t -> (t.toNanos() - mean) * (t.toNanos() - mean)).sum();
+        double squares = times.stream()
+                .mapToDouble(t -> (t.toNanos() - mean) * (t.toNanos() - mean))
+                .sum();
         return Duration.ofNanos(Math.round(Math.sqrt(squares / (times.size() - 1))));
     }
 
@@ -130,7 +153,8 @@ public final class BenchStats {
 
     /** The run at the median: the middle one, or the lower of the two middle ones for an even count. */
     public static BatchReport medianRun(List<BatchReport> runs) {
-        List<BatchReport> sorted = runs.stream().sorted(Comparator.comparing(BatchReport::elapsed)).toList();
+        List<BatchReport> sorted =
+                runs.stream().sorted(Comparator.comparing(BatchReport::elapsed)).toList();
         return sorted.get((sorted.size() - 1) / 2);
     }
 

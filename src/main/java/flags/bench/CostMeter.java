@@ -1,7 +1,6 @@
 package flags.bench;
 
 import com.sun.management.ThreadMXBean;
-
 import flags.server.FlagServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -56,7 +55,8 @@ public final class CostMeter implements AutoCloseable {
     /** A meter sampling from now on; null when this JVM has no per-thread CPU and allocation counters. */
     public static CostMeter start() {
         if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean t)
-                || !t.isThreadCpuTimeSupported() || !t.isThreadAllocatedMemorySupported()) {
+                || !t.isThreadCpuTimeSupported()
+                || !t.isThreadAllocatedMemorySupported()) {
             return null;
         }
         if (!t.isThreadCpuTimeEnabled()) {
@@ -87,7 +87,8 @@ public final class CostMeter implements AutoCloseable {
     /** Starts measuring one run: its counters so far, its peaks from now. */
     Window begin() {
         List<Thread> client = clientThreads();
-        Window w = new Window(counters(client), client.size(), memory.getHeapMemoryUsage().getUsed());
+        Window w = new Window(
+                counters(client), client.size(), memory.getHeapMemoryUsage().getUsed());
         window = w;
         return w;
     }

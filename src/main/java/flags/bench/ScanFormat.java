@@ -36,7 +36,8 @@ public final class ScanFormat {
             rows.add(cells(scan, p, false));
         }
         return BenchFormat.workloadLine(scan.workload()) + "\n" + BenchFormat.machineLine(scan.workload()) + "; "
-                + planLine(scan.plan()) + "\nmedian seconds; eff. = ideal / median\n\n" + BenchFormat.aligned(headings, rows, false) + "\n"
+                + planLine(scan.plan()) + "\nmedian seconds; eff. = ideal / median\n\n"
+                + BenchFormat.aligned(headings, rows, false) + "\n"
                 + String.join("\n", notes(scan)) + "\n";
     }
 
@@ -59,7 +60,10 @@ public final class ScanFormat {
         row.add(BenchFormat.orDash(scan.ideal(p.maxReq()), BenchFormat::seconds));
         for (String name : scan.strategies()) {
             StrategyStats s = ScanResult.line(p, name);
-            row.add(s == null ? "-" : BenchFormat.seconds(s.median()) + (s.clean() ? "" : markdown ? " (failed runs)" : "!"));
+            row.add(
+                    s == null
+                            ? "-"
+                            : BenchFormat.seconds(s.median()) + (s.clean() ? "" : markdown ? " (failed runs)" : "!"));
             row.add(s == null ? "-" : BenchFormat.orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)));
         }
         return row;
@@ -71,14 +75,23 @@ public final class ScanFormat {
         if (scan.workload().delay() != null) {
             for (String s : scan.strategies()) {
                 Integer at = scan.leavesIdealAt(s);
-                lines.add(at == null
-                        ? String.format(Locale.ROOT, "%s stays within %.2f of the ideal at every m scanned", s,
-                                ScanResult.LEAVES_IDEAL)
-                        : String.format(Locale.ROOT, "%s leaves the ideal (efficiency below %.2f) at m = %d", s,
-                                ScanResult.LEAVES_IDEAL, at));
+                lines.add(
+                        at == null
+                                ? String.format(
+                                        Locale.ROOT,
+                                        "%s stays within %.2f of the ideal at every m scanned",
+                                        s,
+                                        ScanResult.LEAVES_IDEAL)
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%s leaves the ideal (efficiency below %.2f) at m = %d",
+                                        s,
+                                        ScanResult.LEAVES_IDEAL,
+                                        at));
             }
         }
-        boolean failed = scan.points().stream().anyMatch(p -> p.result().strategies().stream().anyMatch(s -> !s.clean()));
+        boolean failed = scan.points().stream()
+                .anyMatch(p -> p.result().strategies().stream().anyMatch(s -> !s.clean()));
         if (failed) {
             lines.add("!: failed runs at that point, so no efficiency is claimed");
         }
@@ -86,12 +99,19 @@ public final class ScanFormat {
     }
 
     static String planLine(BenchPlan plan) {
-        return String.format(Locale.ROOT, "%d warm-up%s + %d run%s per strategy and m", plan.warmup(),
-                plan.warmup() == 1 ? "" : "s", plan.runs(), plan.runs() == 1 ? "" : "s");
+        return String.format(
+                Locale.ROOT,
+                "%d warm-up%s + %d run%s per strategy and m",
+                plan.warmup(),
+                plan.warmup() == 1 ? "" : "s",
+                plan.runs(),
+                plan.runs() == 1 ? "" : "s");
     }
 
     static String csv(ScanResult scan) {
-        StringBuilder out = new StringBuilder("max_req,").append(String.join(",", BenchFormat.FIELDS)).append('\n');
+        StringBuilder out = new StringBuilder("max_req,")
+                .append(String.join(",", BenchFormat.FIELDS))
+                .append('\n');
         for (ScanResult.Point p : scan.points()) {
             for (StrategyStats s : p.result().strategies()) {
                 out.append(p.maxReq()).append(',').append(BenchFormat.csvRow(s)).append('\n');

@@ -34,11 +34,16 @@ public final class ScanPlot {
             }
             measured.add(new ScanChart.Curve(name, points, leaves));
         }
-        return new ScanChart.Chart("Median batch time against -m (log axes)",
+        return new ScanChart.Chart(
+                "Median batch time against -m (log axes)",
                 BenchFormat.workloadLine(scan.workload()) + "; " + BenchFormat.machineLine(scan.workload()) + "; "
                         + ScanFormat.planLine(scan.plan()),
-                "-m: most requests in flight at once", "median batch time [s]", measured, ideal(scan),
-                idealLabel(scan.workload()), ringsNote(scan));
+                "-m: most requests in flight at once",
+                "median batch time [s]",
+                measured,
+                ideal(scan),
+                idealLabel(scan.workload()),
+                ringsNote(scan));
     }
 
     /** "ringed: where a curve leaves the ideal (efficiency below 0.80): threads at m = 500; async at m = 500". */
@@ -50,9 +55,13 @@ public final class ScanPlot {
                 where.add(name + " at m = " + at);
             }
         }
-        return where.isEmpty() ? null : String.format(Locale.ROOT,
-                "ringed: where a curve leaves the ideal (efficiency below %.2f): %s", ScanResult.LEAVES_IDEAL,
-                String.join("; ", where));
+        return where.isEmpty()
+                ? null
+                : String.format(
+                        Locale.ROOT,
+                        "ringed: where a curve leaves the ideal (efficiency below %.2f): %s",
+                        ScanResult.LEAVES_IDEAL,
+                        String.join("; ", where));
     }
 
     /** The ideal at every whole m of the scan's range: its steps (⌈N/m⌉ changes) are where waves end. */
@@ -78,7 +87,8 @@ public final class ScanPlot {
         String wait = BenchFormat.plain(w.delay().plus(w.jitter().dividedBy(2)).multipliedBy(w.requestsPerCode()))
                 .toPlainString();
         String label = String.format(Locale.ROOT, "ideal \u2308%d/m\u2309 \u00d7 %s s", w.codes(), wait);
-        return w.cpuWork().isZero() ? label : label + ", bounded by " + w.cpuWork().toMillis() + " ms of CPU per code on "
-                + w.cores() + " cores";
+        return w.cpuWork().isZero()
+                ? label
+                : label + ", bounded by " + w.cpuWork().toMillis() + " ms of CPU per code on " + w.cores() + " cores";
     }
 }

@@ -35,7 +35,10 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
 
     /** {@code strategy}'s line at a point, or null if it has none there. */
     public static StrategyStats line(Point p, String strategy) {
-        return p.result().strategies().stream().filter(s -> s.strategy().equals(strategy)).findFirst().orElse(null);
+        return p.result().strategies().stream()
+                .filter(s -> s.strategy().equals(strategy))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The first (smallest) {@code -m} at which {@code strategy}'s efficiency is below {@link #LEAVES_IDEAL}; null if none. */

@@ -49,8 +49,8 @@ public final class StrategyBatch implements Batch {
     private volatile boolean cancelled;
 
     /** {@code meter} may be null: the runs are then not measured. */
-    public StrategyBatch(Strategy strategy, List<String> codes, Path output, OkHttpClient http, Clients clients,
-                         CostMeter meter) {
+    public StrategyBatch(
+            Strategy strategy, List<String> codes, Path output, OkHttpClient http, Clients clients, CostMeter meter) {
         this.strategy = strategy;
         this.codes = List.copyOf(codes);
         this.output = output;

@@ -24,11 +24,27 @@ import java.util.List;
  * @param cost        the client side's cost per run, over the runs the timings come from; null when not measured
  * @param recordedRuns every recorded run in the order it ran, failed ones included
  */
-public record StrategyStats(String strategy, int concurrency, int recorded, int failedRuns, int runs,
-                            Duration mean, Duration stddev, Duration median, Duration min, Duration max,
-                            long ok, long notFound, long errors, int maxInFlight, BatchReport medianRun,
-                            Duration ideal, Double speedup, Double efficiency, ClientCost cost,
-                            List<BatchReport> recordedRuns) {
+public record StrategyStats(
+        String strategy,
+        int concurrency,
+        int recorded,
+        int failedRuns,
+        int runs,
+        Duration mean,
+        Duration stddev,
+        Duration median,
+        Duration min,
+        Duration max,
+        long ok,
+        long notFound,
+        long errors,
+        int maxInFlight,
+        BatchReport medianRun,
+        Duration ideal,
+        Double speedup,
+        Double efficiency,
+        ClientCost cost,
+        List<BatchReport> recordedRuns) {
 
     public StrategyStats {
         recordedRuns = List.copyOf(recordedRuns);

@@ -10,21 +10,35 @@ import java.util.stream.Collectors;
  *
  * @param requestsPerCode 1, or 2 with {@code --names} (flag, then metadata, one after the other)
  */
-public record Workload(String server, Duration delay, Duration jitter, int codes, int requestsPerCode,
-                       Duration cpuWork, int cores, String jvm) {
+public record Workload(
+        String server,
+        Duration delay,
+        Duration jitter,
+        int codes,
+        int requestsPerCode,
+        Duration cpuWork,
+        int cores,
+        String jvm) {
     public Workload {
         if ((delay == null) != (jitter == null)) {
             throw new IllegalArgumentException("delay and jitter are both known or both unknown");
         }
         if (codes < 0 || requestsPerCode < 1 || cores < 1 || cpuWork.isNegative()) {
-            throw new IllegalArgumentException("codes " + codes + ", requests per code " + requestsPerCode
-                    + ", cores " + cores + ", CPU work " + cpuWork);
+            throw new IllegalArgumentException("codes " + codes + ", requests per code " + requestsPerCode + ", cores "
+                    + cores + ", CPU work " + cpuWork);
         }
     }
 
     /** No CPU work, on this machine's cores and JVM. */
     public Workload(String server, Duration delay, Duration jitter, int codes, int requestsPerCode) {
-        this(server, delay, jitter, codes, requestsPerCode, Duration.ZERO, Runtime.getRuntime().availableProcessors(),
+        this(
+                server,
+                delay,
+                jitter,
+                codes,
+                requestsPerCode,
+                Duration.ZERO,
+                Runtime.getRuntime().availableProcessors(),
                 thisJvm());
     }
 
@@ -40,7 +54,8 @@ public record Workload(String server, Duration delay, Duration jitter, int codes
 
     /** "Java 17.0.15 (Debian)": the version and who built it. */
     public static String thisJvm() {
-        String version = Runtime.version().version().stream().map(String::valueOf).collect(Collectors.joining("."));
+        String version =
+                Runtime.version().version().stream().map(String::valueOf).collect(Collectors.joining("."));
         String vendor = System.getProperty("java.vendor", "").strip();
         return "Java " + version + (vendor.isEmpty() ? "" : " (" + vendor + ")");
     }

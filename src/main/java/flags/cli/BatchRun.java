@@ -54,9 +54,10 @@ final class BatchRun {
         Strategy strategy = strategyFor.apply(setup.maxReq());
         setup.prepareOutput();
         try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER);
-             SocksLogin login = setup.socksLogin()) {
+                SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
-            OkHttpClient http = setup.httpClient(strategy.concurrency(setup.codes().size()));
+            OkHttpClient http =
+                    setup.httpClient(strategy.concurrency(setup.codes().size()));
             try {
                 return download(setup, strategy, from, http);
             } finally {
@@ -71,8 +72,8 @@ final class BatchRun {
         boolean text = output.format == OutputMixin.Format.text;
         int concurrency = strategy.concurrency(codes.size());
         if (text && !output.quiet) {
-            out.print(TextSummary.header(from.label(), from.display(), setup.proxyFor(from.url()).orElse(null),
-                    codes, concurrency));
+            out.print(TextSummary.header(
+                    from.label(), from.display(), setup.proxyFor(from.url()).orElse(null), codes, concurrency));
             out.flush();
             if (out.checkError()) {
                 return stdoutFailed(out);
@@ -97,11 +98,12 @@ final class BatchRun {
             Outcome outcome = runWatched(strategy, codes, concurrency, client, clock, stop, stdoutFailed);
             BatchReport report = outcome.report();
             if (!stdoutFailed.get()) {
-                out.print(switch (output.format) {
-                    case text -> TextSummary.footer(report, !output.quiet);
-                    case csv -> MachineReport.csv(report);
-                    case json -> MachineReport.json(report);
-                });
+                out.print(
+                        switch (output.format) {
+                            case text -> TextSummary.footer(report, !output.quiet);
+                            case csv -> MachineReport.csv(report);
+                            case json -> MachineReport.json(report);
+                        });
                 out.flush();
             }
             boolean drawn = drawTimeline(report); // after Ctrl-C too: it shows what ran
@@ -120,12 +122,22 @@ final class BatchRun {
     private record Outcome(BatchReport report, boolean interrupted) {}
 
     /** Runs the strategy with the progress bar and the {@code -v} lines watching; the bar is gone on return. */
-    private Outcome runWatched(Strategy strategy, List<String> codes, int concurrency, FlagClient client,
-                               BatchClock clock, Runnable stop, AtomicBoolean stdoutFailed) {
+    private Outcome runWatched(
+            Strategy strategy,
+            List<String> codes,
+            int concurrency,
+            FlagClient client,
+            BatchClock clock,
+            Runnable stop,
+            AtomicBoolean stdoutFailed) {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter lines = output.format == OutputMixin.Format.text ? out : spec.commandLine().getErr();
+        PrintWriter lines = output.format == OutputMixin.Format.text
+                ? out
+                : spec.commandLine().getErr();
         try (ProgressView bar = showBar()
-                ? new ProgressView(strategy.name(), codes.size(), spec.commandLine().getErr()) : null) {
+                ? new ProgressView(
+                        strategy.name(), codes.size(), spec.commandLine().getErr())
+                : null) {
             ResultLog log = new ResultLog(result -> {
                 if (output.verbose && (result.status() != Status.NOT_DONE || result.attempts() > 0)) {
                     Runnable print = () -> {
@@ -179,7 +191,8 @@ final class BatchRun {
 
     private boolean drawTimeline(BatchReport report) {
         return output.timeline == null
-                || OutputFile.write(spec, "--timeline", output.timeline, () -> Timeline.write(List.of(report), output.timeline));
+                || OutputFile.write(
+                        spec, "--timeline", output.timeline, () -> Timeline.write(List.of(report), output.timeline));
     }
 
     private void checkOutputOptions() {

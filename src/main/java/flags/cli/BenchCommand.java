@@ -1,7 +1,5 @@
 package flags.cli;
 
-import java.util.Iterator;
-
 import flags.bench.BenchFormat;
 import flags.bench.BenchNotes;
 import flags.bench.BenchPlan;
@@ -30,7 +28,6 @@ import flags.server.FlagServer;
 import flags.strategy.Strategy;
 import flags.strategy.StrategyTable;
 import flags.strategy.StrategyTable.Kind;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,34 +51,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code flags bench}: time the strategies on the same batch, hyperfine-style, and what each costs. */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = {
-                "Time the strategies on the same batch against one server (the embedded one by default, with "
-                        + "--jitter 0), hyperfine-style: --warmup unrecorded runs, then --runs recorded runs, "
-                        + "round-robin (each run index runs every strategy once).",
-                "Per strategy: concurrency; runs (those the statistics come from: '4 of 5' leaves a failed run "
-                        + "out, '5 failed' means every run failed); mean ± σ and median seconds (min and max in "
-                        + "JSON, CSV and Markdown); reached = the most requests in flight at once, and ok, not found "
-                        + "and errors, of the median run; "
-                        + "speedup = seq median / this median; eff. = ideal / median, where the ideal is "
-                        + "ceil(N / c) x delay (delay + jitter/2 with jitter; x2 with --names; with --cpu-work also "
-                        + "at least N x work / cores), known only for the embedded server.",
-                "What each strategy costs the client side of the JVM (the embedded server left out), per run: "
-                        + "threads = most platform threads alive at once, CPU ms and alloc MB = CPU time and "
-                        + "bytes allocated by the client's threads; the peak heap in JSON, CSV and Markdown.",
-                "Runs save into a temporary directory (inside -o when given), removed afterwards: bench leaves "
-                        + "nothing behind. A full GC precedes every run, outside its time.",
-                "A run with any error is a failed run: reported on stderr, never in the statistics, and a "
-                        + "strategy with failed runs gets no speed claim. Warnings (stderr) flag a wide spread of "
-                        + "runs and a slow first run.",
-                "--scan-m repeats it all at each -m and prints per -m the ideal and each strategy's median and "
-                        + "efficiency; --plot draws that as a chart."},
+            "Time the strategies on the same batch against one server (the embedded one by default, with "
+                    + "--jitter 0), hyperfine-style: --warmup unrecorded runs, then --runs recorded runs, "
+                    + "round-robin (each run index runs every strategy once).",
+            "Per strategy: concurrency; runs (those the statistics come from: '4 of 5' leaves a failed run "
+                    + "out, '5 failed' means every run failed); mean ± σ and median seconds (min and max in "
+                    + "JSON, CSV and Markdown); reached = the most requests in flight at once, and ok, not found "
+                    + "and errors, of the median run; "
+                    + "speedup = seq median / this median; eff. = ideal / median, where the ideal is "
+                    + "ceil(N / c) x delay (delay + jitter/2 with jitter; x2 with --names; with --cpu-work also "
+                    + "at least N x work / cores), known only for the embedded server.",
+            "What each strategy costs the client side of the JVM (the embedded server left out), per run: "
+                    + "threads = most platform threads alive at once, CPU ms and alloc MB = CPU time and "
+                    + "bytes allocated by the client's threads; the peak heap in JSON, CSV and Markdown.",
+            "Runs save into a temporary directory (inside -o when given), removed afterwards: bench leaves "
+                    + "nothing behind. A full GC precedes every run, outside its time.",
+            "A run with any error is a failed run: reported on stderr, never in the statistics, and a "
+                    + "strategy with failed runs gets no speed claim. Warnings (stderr) flag a wide spread of "
+                    + "runs and a slow first run.",
+            "--scan-m repeats it all at each -m and prints per -m the ideal and each strategy's median and "
+                    + "efficiency; --plot draws that as a chart."
+        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-                " 0:every recorded run ended with every code ok or not found",
-                " 1:a recorded run had an error (a failed run), or a picture or export could not be written",
-                " 2:usage error",
-                "130:interrupted (Ctrl-C); the runs recorded so far are reported"})
+            " 0:every recorded run ended with every code ok or not found",
+            " 1:a recorded run had an error (a failed run), or a picture or export could not be written",
+            " 2:usage error",
+            "130:interrupted (Ctrl-C); the runs recorded so far are reported"
+        })
 public final class BenchCommand implements Callable<Integer> {
     private static final List<String> DEFAULT_STRATEGIES = List.of("seq", "threads", "async");
     private static final List<String> DEFAULT_SCAN = List.of("threads", "async");
@@ -105,20 +108,33 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     DownloadMixin options;
 
-    @Option(names = "--strategies", paramLabel = "LIST", split = ",", completionCandidates = StrategyNames.class,
+    @Option(
+            names = "--strategies",
+            paramLabel = "LIST",
+            split = ",",
+            completionCandidates = StrategyNames.class,
             description = "Comma-separated: ${COMPLETION-CANDIDATES} (virtual: Java 21+); the order of the output "
                     + "(default: seq,threads,async; with --scan-m: threads,async).")
     List<String> strategies;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "1",
             description = "Unrecorded runs of each strategy first (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+    @Option(
+            names = "--runs",
+            paramLabel = "N",
+            defaultValue = "5",
             description = "Recorded runs of each strategy, 1 or more (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            defaultValue = "table",
             description = "Standard output as table, csv, json or markdown; csv, json and markdown put only data on "
                     + "stdout, the summary goes to stderr (default: ${DEFAULT-VALUE}).")
     BenchFormat format;
@@ -129,38 +145,51 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--export-csv", paramLabel = "FILE", description = "Also write the results as CSV to FILE.")
     Path exportCsv;
 
-    @Option(names = "--export-markdown", paramLabel = "FILE",
+    @Option(
+            names = "--export-markdown",
+            paramLabel = "FILE",
             description = "Also write the results as a Markdown table to FILE.")
     Path exportMarkdown;
 
-    @Option(names = "--scan-m", paramLabel = "LIST",
+    @Option(
+            names = "--scan-m",
+            paramLabel = "LIST",
             description = "Run the comparison at each of these -m: a list (1,2,5,10,20) or a range FROM:TO "
                     + "(FROM, the 1-2-5 values between, TO). Not with seq, which ignores -m.")
     String scanM;
 
-    @Option(names = "--plot", paramLabel = "FILE",
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE",
             description = "With --scan-m: chart the median time against -m per strategy, and the ideal, on log "
                     + "axes, to FILE.svg or FILE.png.")
     Path plot;
 
-    @Option(names = "--timeline", paramLabel = "FILE",
+    @Option(
+            names = "--timeline",
+            paramLabel = "FILE",
             description = "Draw the median run of each strategy, one lane per strategy, to FILE.svg or FILE.png.")
     Path timeline;
 
-    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+    @Option(
+            names = "--progress",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
             description = "A progress bar on stderr: auto (when stderr is a terminal and without -v), on or off "
                     + "(default: ${DEFAULT-VALUE}).")
     OutputMixin.Progress progress;
 
-    @Option(names = {"-v", "--verbose"}, description = "A line per run on stderr (seq run 3/5: 3.02 s).")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "A line per run on stderr (seq run 3/5: 3.02 s).")
     boolean verbose;
 
     @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
     boolean debug;
 
     /** What the run of every point needs, once the options are known good. */
-    private record Lab(DownloadSetup setup, Site from, List<Kind> names, BenchPlan plan, Path runDir,
-                       CostMeter meter) {}
+    private record Lab(
+            DownloadSetup setup, Site from, List<Kind> names, BenchPlan plan, Path runDir, CostMeter meter) {}
 
     @SuppressWarnings("try") // the SOCKS login is held for the bench; closing it puts the previous one back
     @Override
@@ -179,13 +208,18 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // Without -o the runs save under the system's temporary directory: bench leaves nothing where it ran.
         Path runDir = outputGiven ? options.output : Files.createTempDirectory("flags-bench-");
-        try (FlagServer embedded = setup.startServer(Duration.ZERO); CostMeter meter = CostMeter.start();
-             SocksLogin login = setup.socksLogin()) {
+        try (FlagServer embedded = setup.startServer(Duration.ZERO);
+                CostMeter meter = CostMeter.start();
+                SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
             setup.cpuWork(); // calibrated once, before any run's clock, for every run of every strategy
-            Workload workload = new Workload(from.embedded() ? Site.EMBEDDED : serverName(from),
-                    embedded == null ? null : setup.delay(), embedded == null ? null : setup.jitter(Duration.ZERO),
-                    setup.codes().size(), options.names ? 2 : 1).withCpuWork(options.cpuWork);
+            Workload workload = new Workload(
+                            from.embedded() ? Site.EMBEDDED : serverName(from),
+                            embedded == null ? null : setup.delay(),
+                            embedded == null ? null : setup.jitter(Duration.ZERO),
+                            setup.codes().size(),
+                            options.names ? 2 : 1)
+                    .withCpuWork(options.cpuWork);
             return bench(workload, ms, new Lab(setup, from, names, plan, runDir, meter));
         } finally {
             if (!outputGiven) {
@@ -201,7 +235,9 @@ public final class BenchCommand implements Callable<Integer> {
             case off -> false;
             case auto -> !verbose && ProgressView.stderrIsTerminal();
         };
-        int runsInAll = ms.size() * lab.names().size() * (lab.plan().warmup() + lab.plan().runs());
+        int runsInAll = ms.size()
+                * lab.names().size()
+                * (lab.plan().warmup() + lab.plan().runs());
         double weightInAll = 0;
         for (int m : ms) {
             for (Kind kind : lab.names()) {
@@ -218,7 +254,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             command.interrupt();
         })) {
-            try (BenchProgress bar = showBar ? new BenchProgress(runsInAll, weightInAll, spec.commandLine().getErr())
+            try (BenchProgress bar = showBar
+                    ? new BenchProgress(
+                            runsInAll, weightInAll, spec.commandLine().getErr())
                     : null) {
                 for (int m : ms) {
                     Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
@@ -239,8 +277,14 @@ public final class BenchCommand implements Callable<Integer> {
     private record Point(List<StrategyRuns> recorded, boolean interrupted) {}
 
     /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
-    private Point runPoint(Workload workload, int m, Lab lab, List<StrategyBatch> running, BenchProgress bar,
-                           String prefix, PrintWriter err) {
+    private Point runPoint(
+            Workload workload,
+            int m,
+            Lab lab,
+            List<StrategyBatch> running,
+            BenchProgress bar,
+            String prefix,
+            PrintWriter err) {
         List<String> codes = lab.setup().codes();
         List<OkHttpClient> clients = new ArrayList<>();
         List<StrategyBatch> batches = new ArrayList<>();
@@ -252,8 +296,13 @@ public final class BenchCommand implements Callable<Integer> {
                 // client: after the warm-up, the runs time the strategy, not the opening of connections.
                 OkHttpClient http = lab.setup().httpClient(strategy.concurrency(codes.size()));
                 clients.add(http);
-                batches.add(new StrategyBatch(strategy, codes, lab.runDir(), http,
-                        (runHttp, clock, dir) -> lab.setup().client(runHttp, lab.from().url(), clock, new FlagStore(dir)),
+                batches.add(new StrategyBatch(
+                        strategy,
+                        codes,
+                        lab.runDir(),
+                        http,
+                        (runHttp, clock, dir) ->
+                                lab.setup().client(runHttp, lab.from().url(), clock, new FlagStore(dir)),
                         lab.meter()));
                 weights.put(strategy.name(), weight(workload, strategy));
             }
@@ -261,8 +310,8 @@ public final class BenchCommand implements Callable<Integer> {
                 running.clear();
                 running.addAll(batches);
             }
-            BenchRunner runner = new BenchRunner(batches.stream().map(StrategyBatch::contender).toList(), lab.plan(),
-                    new BenchRunner.Listener() {
+            BenchRunner runner = new BenchRunner(
+                    batches.stream().map(StrategyBatch::contender).toList(), lab.plan(), new BenchRunner.Listener() {
                         @Override
                         public void starting(Contender c, boolean warm, int i, int of) {
                             if (bar != null) {
@@ -310,8 +359,8 @@ public final class BenchCommand implements Callable<Integer> {
         });
         boolean scan = scanM != null;
         if (interrupted) {
-            err.println(spec.qualifiedName() + ": interrupted; " + (points.isEmpty()
-                    ? "no run was recorded" : "the runs recorded so far:"));
+            err.println(spec.qualifiedName() + ": interrupted; "
+                    + (points.isEmpty() ? "no run was recorded" : "the runs recorded so far:"));
         }
         if (points.isEmpty()) {
             err.flush();
@@ -342,12 +391,20 @@ public final class BenchCommand implements Callable<Integer> {
         put(exports, exportCsv, BenchFormat.csv);
         put(exports, exportMarkdown, BenchFormat.markdown);
         for (Map.Entry<Path, BenchFormat> e : exports.entrySet()) {
-            String text = scan ? ScanFormat.render(e.getValue(), scanResult) : e.getValue().render(single);
+            String text = scan
+                    ? ScanFormat.render(e.getValue(), scanResult)
+                    : e.getValue().render(single);
             written &= write("--export-" + e.getValue().name(), e.getKey(), () -> Files.writeString(e.getKey(), text));
         }
         if (timeline != null) {
-            written &= write("--timeline", timeline, () -> Timeline.write(
-                    single.strategies().stream().map(StrategyStats::medianRun).toList(), timeline));
+            written &= write(
+                    "--timeline",
+                    timeline,
+                    () -> Timeline.write(
+                            single.strategies().stream()
+                                    .map(StrategyStats::medianRun)
+                                    .toList(),
+                            timeline));
         }
         if (plot != null) {
             written &= write("--plot", plot, () -> ScanPlot.write(scanResult, plot));
@@ -355,8 +412,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (interrupted) {
             return ExitCodes.INTERRUPTED;
         }
-        boolean anyFailed = points.stream().flatMap(p -> p.result().strategies().stream())
-                .anyMatch(s -> s.failedRuns() > 0);
+        boolean anyFailed =
+                points.stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
         return anyFailed || !written ? ExitCodes.ERRORS : ExitCodes.OK;
     }
 
@@ -372,15 +429,28 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** "seq run 3/5: 3.02 s", "async warm-up 1/1: 0.25 s", plus the errors of a failed run. */
     static String runLine(Contender c, boolean warmup, int i, int of, BatchReport report) {
-        String line = String.format(Locale.ROOT, "%s %s %d/%d: %.2f s", c.strategy(), warmup ? "warm-up" : "run", i,
-                of, report.elapsed().toNanos() / 1e9);
+        String line = String.format(
+                Locale.ROOT,
+                "%s %s %d/%d: %.2f s",
+                c.strategy(),
+                warmup ? "warm-up" : "run",
+                i,
+                of,
+                report.elapsed().toNanos() / 1e9);
         long errors = report.count(Status.ERROR);
         long notDone = report.notDone();
         if (errors > 0) {
             DownloadResult first = report.results().stream()
-                    .filter(r -> r.status() == Status.ERROR).findFirst().orElseThrow();
-            line += String.format(Locale.ROOT, ", %d error%s (first: %s %s)", errors, errors == 1 ? "" : "s",
-                    first.cc(), first.error());
+                    .filter(r -> r.status() == Status.ERROR)
+                    .findFirst()
+                    .orElseThrow();
+            line += String.format(
+                    Locale.ROOT,
+                    ", %d error%s (first: %s %s)",
+                    errors,
+                    errors == 1 ? "" : "s",
+                    first.cc(),
+                    first.error());
         }
         if (notDone > 0) {
             line += ", " + notDone + " not done";
@@ -393,8 +463,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** How long a run of {@code strategy} should take, for the progress bar's ETA. */
     private static double weight(Workload workload, Strategy strategy) {
-        return BenchProgress.weight(workload.delay() == null ? null
-                : BenchStats.ideal(workload, strategy.concurrency(workload.codes())));
+        return BenchProgress.weight(
+                workload.delay() == null ? null : BenchStats.ideal(workload, strategy.concurrency(workload.codes())));
     }
 
     private List<Integer> checkScan() {
@@ -427,8 +497,8 @@ public final class BenchCommand implements Callable<Integer> {
                 throw new UsageException(kind.unavailable());
             }
             if (scanM != null && kind.create(2).concurrency(10) == 1) {
-                throw new UsageException("--scan-m varies -m, which " + kind.name() + " ignores: leave "
-                        + kind.name() + " out of --strategies");
+                throw new UsageException("--scan-m varies -m, which " + kind.name() + " ignores: leave " + kind.name()
+                        + " out of --strategies");
             }
             kinds.add(kind);
         }
@@ -455,7 +525,8 @@ public final class BenchCommand implements Callable<Integer> {
         Set<Path> seen = new HashSet<>();
         for (Path p : new Path[] {timeline, plot, exportJson, exportCsv, exportMarkdown}) {
             if (p != null && !seen.add(p.toAbsolutePath().normalize())) {
-                throw new UsageException("two options would write the same file: " + flags.download.Quote.of(p.toString()));
+                throw new UsageException(
+                        "two options would write the same file: " + flags.download.Quote.of(p.toString()));
             }
         }
     }

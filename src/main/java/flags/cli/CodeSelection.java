@@ -25,11 +25,13 @@ final class CodeSelection {
         }
         List<String> codes;
         try {
-            codes = o.all ? Countries.codes()
-                    : o.every ? Codes.every()
-                    : o.input != null ? read(o.input, stdin)
-                    : o.codes.isEmpty() ? Codes.POP20
-                    : Codes.expand(o.codes);
+            codes = o.all
+                    ? Countries.codes()
+                    : o.every
+                            ? Codes.every()
+                            : o.input != null
+                                    ? read(o.input, stdin)
+                                    : o.codes.isEmpty() ? Codes.POP20 : Codes.expand(o.codes);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

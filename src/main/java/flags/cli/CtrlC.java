@@ -10,18 +10,21 @@ import java.util.concurrent.TimeUnit;
 final class CtrlC implements AutoCloseable {
     /** The batch normally settles within milliseconds; past this, the JVM exits without the summary. */
     private static final long WAIT_FOR_SUMMARY_MS = 5000;
+
     private final Thread hook;
     private final CountDownLatch reported = new CountDownLatch(1);
 
     private CtrlC(Runnable stop) {
-        this.hook = new Thread(() -> {
-            stop.run();
-            try {
-                reported.await(WAIT_FOR_SUMMARY_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "flags-ctrl-c");
+        this.hook = new Thread(
+                () -> {
+                    stop.run();
+                    try {
+                        reported.await(WAIT_FOR_SUMMARY_MS, TimeUnit.MILLISECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "flags-ctrl-c");
     }
 
     /** Arms the hook: {@code stop} must make the command's thread finish its batch and report. */

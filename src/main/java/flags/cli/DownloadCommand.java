@@ -1,7 +1,7 @@
 package flags.cli;
 
-import flags.strategy.StrategyTable;
 import flags.strategy.Strategy;
+import flags.strategy.StrategyTable;
 import flags.strategy.StrategyTable.Kind;
 import flags.strategy.StrategyTable.Modifier;
 import java.io.InputStream;
@@ -46,12 +46,16 @@ public final class DownloadCommand implements Callable<Integer> {
         CommandSpec spec = cl.getCommandSpec().name(name);
         spec.usageMessage().description(StrategyTable.commandDefault(name).description());
         for (Kind variant : StrategyTable.flagsOf(name)) {
-            spec.addOption(OptionSpec.builder(variant.flag()).type(boolean.class)
-                    .description(variant.description()).build());
+            spec.addOption(OptionSpec.builder(variant.flag())
+                    .type(boolean.class)
+                    .description(variant.description())
+                    .build());
         }
         for (Modifier modifier : StrategyTable.modifiersOf(name)) {
-            spec.addOption(OptionSpec.builder(modifier.flag()).type(boolean.class)
-                    .description(modifier.description()).build());
+            spec.addOption(OptionSpec.builder(modifier.flag())
+                    .type(boolean.class)
+                    .description(modifier.description())
+                    .build());
         }
         return cl;
     }

@@ -1,10 +1,9 @@
 package flags.cli;
 
-import java.util.Iterator;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,78 +21,124 @@ public final class DownloadMixin {
     static final Duration DEFAULT_DELAY = Duration.ofMillis(100);
     static final Duration DEFAULT_JITTER = Duration.ofMillis(100);
 
-    @Parameters(paramLabel = "CC", arity = "0..*",
+    @Parameters(
+            paramLabel = "CC",
+            arity = "0..*",
             description = "Country codes (BR) or single letters (B = BA..BZ); case-insensitive. "
                     + "Default: the 20 most populous countries.")
     List<String> codes = new ArrayList<>();
 
-    @Option(names = {"-a", "--all"}, description = "Every code of the shipped ISO 3166 list (194 codes).")
+    @Option(
+            names = {"-a", "--all"},
+            description = "Every code of the shipped ISO 3166 list (194 codes).")
     boolean all;
 
-    @Option(names = {"-e", "--every"}, description = "Every two-letter code AA..ZZ (676; most are not found).")
+    @Option(
+            names = {"-e", "--every"},
+            description = "Every two-letter code AA..ZZ (676; most are not found).")
     boolean every;
 
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE",
+    @Option(
+            names = {"-i", "--input"},
+            paramLabel = "FILE",
             description = "Codes separated by newlines, spaces or commas ('-' for standard input; blank lines and "
                     + "# comments skipped).")
     Path input;
 
-    @Option(names = {"-l", "--limit"}, paramLabel = "N",
+    @Option(
+            names = {"-l", "--limit"},
+            paramLabel = "N",
             description = "Keep the first N codes after sorting and removing duplicates.")
     Integer limit;
 
-    @Option(names = {"-s", "--server"}, paramLabel = "LABEL|URL", defaultValue = "EMBEDDED",
+    @Option(
+            names = {"-s", "--server"},
+            paramLabel = "LABEL|URL",
+            defaultValue = "EMBEDDED",
             completionCandidates = ServerLabels.class,
             description = "EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: ${DEFAULT-VALUE}).")
     String server;
 
-    @Option(names = "--delay", paramLabel = "S", converter = SecondsConverter.class,
+    @Option(
+            names = "--delay",
+            paramLabel = "S",
+            converter = SecondsConverter.class,
             description = "Embedded server only: seconds before every answer (default: 0.1).")
     Duration delay;
 
-    @Option(names = "--jitter", paramLabel = "S", converter = SecondsConverter.class,
+    @Option(
+            names = "--jitter",
+            paramLabel = "S",
+            converter = SecondsConverter.class,
             description = "Embedded server only: up to this many extra seconds, uniformly (default: 0.1; 0 for bench).")
     Duration jitter;
 
-    @Option(names = "--error-rate", paramLabel = "P",
+    @Option(
+            names = "--error-rate",
+            paramLabel = "P",
             description = "Embedded server only: probability 0..1 of an error answer (default: 0).")
     Double errorRate;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "downloaded",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "DIR",
+            defaultValue = "downloaded",
             description = "Where files go; created if missing (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(names = "--names", description = "Also fetch metadata.json and save the flag as Country_Name.gif.")
     boolean names;
 
-    @Option(names = "--max-bytes", paramLabel = "N", defaultValue = "10M", converter = SizeConverter.class,
+    @Option(
+            names = "--max-bytes",
+            paramLabel = "N",
+            defaultValue = "10M",
+            converter = SizeConverter.class,
             description = "Largest body accepted, in bytes; K, M and G suffixes (default: ${DEFAULT-VALUE}).")
     long maxBytes;
 
-    @Option(names = "--proxy", paramLabel = "URL",
+    @Option(
+            names = "--proxy",
+            paramLabel = "URL",
             description = "Proxy for every request: http://, socks5:// or socks5h://, optionally with user:pass@ "
                     + "(default: http_proxy, https_proxy, all_proxy as curl reads them; '' for none). "
                     + "Never used for the EMBEDDED server.")
     String proxy;
 
-    @Option(names = "--noproxy", paramLabel = "LIST",
+    @Option(
+            names = "--noproxy",
+            paramLabel = "LIST",
             description = "Hosts reached without the proxy: comma-separated names (each with its subdomains), "
                     + "addresses, CIDR ranges, or * (default: no_proxy).")
     String noProxy;
 
-    @Option(names = {"-m", "--max-req"}, paramLabel = "N", defaultValue = "30",
+    @Option(
+            names = {"-m", "--max-req"},
+            paramLabel = "N",
+            defaultValue = "30",
             description = "Most requests in flight at once, 1..1000 (default: ${DEFAULT-VALUE}; seq always uses 1).")
     int maxReq;
 
-    @Option(names = "--timeout", paramLabel = "S", defaultValue = "10", converter = SecondsConverter.Positive.class,
+    @Option(
+            names = "--timeout",
+            paramLabel = "S",
+            defaultValue = "10",
+            converter = SecondsConverter.Positive.class,
             description = "Limit for one request, connect to last byte, in seconds (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "2",
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
+            defaultValue = "2",
             description = "Retries after an I/O error, a timeout, 408, 429 or 5xx (default: ${DEFAULT-VALUE}).")
     int retries;
 
-    @Option(names = "--cpu-work", paramLabel = "MS", defaultValue = "0", converter = MillisConverter.class,
+    @Option(
+            names = "--cpu-work",
+            paramLabel = "MS",
+            defaultValue = "0",
+            converter = MillisConverter.class,
             description = "After each download, CPU work on the body worth MS milliseconds of one core (repeated "
                     + "hashing, calibrated at start), counted in the batch: threads use every core for it "
                     + "(default: ${DEFAULT-VALUE}).")

@@ -1,7 +1,5 @@
 package flags.cli;
 
-import java.util.Optional;
-
 import flags.download.BatchClock;
 import flags.download.CpuWork;
 import flags.download.DownloadOptions;
@@ -17,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -108,8 +107,12 @@ final class DownloadSetup {
 
     /** A client for one batch saving into {@code store} (the bench gives each run its own directory). */
     FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock, FlagStore store) {
-        return new FlagClient(http, new DownloadOptions(base, options.maxBytes, options.names, cpuWork()), store,
-                RetryPolicy.standard(options.retries), clock);
+        return new FlagClient(
+                http,
+                new DownloadOptions(base, options.maxBytes, options.names, cpuWork()),
+                store,
+                RetryPolicy.standard(options.retries),
+                clock);
     }
 
     /**

@@ -11,8 +11,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
         if (ex instanceof UsageException u) {
-            return new UsageErrorHandler().handleParseException(
-                    new CommandLine.ParameterException(cmd, u.getMessage()), parseResult.originalArgs().toArray(String[]::new));
+            return new UsageErrorHandler()
+                    .handleParseException(
+                            new CommandLine.ParameterException(cmd, u.getMessage()),
+                            parseResult.originalArgs().toArray(String[]::new));
         }
         LoggerFactory.getLogger(FailureHandler.class).debug("command failed", ex);
         PrintWriter err = cmd.getErr();

@@ -14,17 +14,20 @@ import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code flags} entry point: wires the subcommands and the error handling shared by all of them. */
-@Command(name = "flags",
+@Command(
+        name = "flags",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Download flag images for country codes, one request at a time, on a thread pool, or asynchronously.",
+        description =
+                "Download flag images for country codes, one request at a time, on a thread pool, or asynchronously.",
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
-                "  0:every code ended ok or not found",
-                "  1:at least one code ended in an error",
-                "  2:usage error (bad option, code, input file or output directory)",
-                "130:interrupted (Ctrl-C)",
-                "141:standard output closed (a pipe into head)"})
+            "  0:every code ended ok or not found",
+            "  1:at least one code ended in an error",
+            "  2:usage error (bad option, code, input file or output directory)",
+            "130:interrupted (Ctrl-C)",
+            "141:standard output closed (a pipe into head)"
+        })
 public final class FlagsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -32,7 +35,8 @@ public final class FlagsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose seq, threads, async, serve or bench");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "missing command: choose seq, threads, async, serve or bench");
     }
 
     /** The subcommands that are not download commands, by name, in the order {@code --help} lists them. */
@@ -75,7 +79,8 @@ public final class FlagsCommand implements Runnable {
         if (first.equals("help") || first.equals("generate-completion")) {
             return newCommandLine();
         }
-        return names().contains(first) ? newCommandLine(Set.of(first), false, stdin)
+        return names().contains(first)
+                ? newCommandLine(Set.of(first), false, stdin)
                 : newCommandLine(Set.of(), true, stdin);
     }
 
@@ -84,11 +89,14 @@ public final class FlagsCommand implements Runnable {
         for (String name : names()) {
             Class<?> type = OTHERS.get(name);
             if (full.contains(name)) {
-                cl.addSubcommand(name, type == null ? DownloadCommand.create(name, stdin)
-                        : type == BenchCommand.class ? new BenchCommand(stdin) : type);
+                cl.addSubcommand(
+                        name,
+                        type == null
+                                ? DownloadCommand.create(name, stdin)
+                                : type == BenchCommand.class ? new BenchCommand(stdin) : type);
             } else if (summaries) {
-                cl.addSubcommand(name, type == null ? summary(name, DownloadCommand.description(name))
-                        : summary(name, type));
+                cl.addSubcommand(
+                        name, type == null ? summary(name, DownloadCommand.description(name)) : summary(name, type));
             }
         }
         cl.setParameterExceptionHandler(new UsageErrorHandler());
@@ -103,7 +111,10 @@ public final class FlagsCommand implements Runnable {
     private static CommandSpec summary(String name, Class<?> type) {
         Command command = type.getAnnotation(Command.class);
         CommandSpec spec = CommandSpec.create().name(name);
-        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        spec.usageMessage()
+                .header(command.header())
+                .description(command.description())
+                .hidden(command.hidden());
         return spec;
     }
 

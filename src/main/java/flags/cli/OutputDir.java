@@ -68,7 +68,8 @@ final class OutputDir {
         if (file == null) {
             return;
         }
-        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        String name =
+                file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".svg") && !name.endsWith(".png")) {
             throw new UsageException(option + " file must end in .svg or .png: " + Quote.of(file.toString()));
         }

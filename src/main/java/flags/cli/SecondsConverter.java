@@ -1,9 +1,9 @@
 package flags.cli;
 
 import flags.Seconds;
+import flags.download.Quote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import flags.download.Quote;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -42,7 +42,8 @@ public final class SecondsConverter implements ITypeConverter<Duration> {
             throw new TypeConversionException("expected seconds >= 0, got " + Quote.of(value));
         }
         if (seconds.compareTo(BigDecimal.valueOf(MAX.getSeconds())) > 0) {
-            throw new TypeConversionException("expected at most " + MAX.getSeconds() + " seconds, got " + Quote.of(value));
+            throw new TypeConversionException(
+                    "expected at most " + MAX.getSeconds() + " seconds, got " + Quote.of(value));
         }
         long nanos = seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact();
         return Duration.ofNanos(nanos);

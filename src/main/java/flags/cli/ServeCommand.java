@@ -21,67 +21,99 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code flags serve}: the flag server in the foreground, until Ctrl-C or SIGTERM. */
-@Command(name = "serve",
+@Command(
+        name = "serve",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         description = {
-                "Serve flags over HTTP with delays and errors, like Fluent Python's slow_server.py.",
-                "GET/HEAD /flags/cc/cc.gif and /flags/cc/metadata.json; every answer, 404s included, "
-                        + "waits delay + uniform(0, jitter) seconds, and with probability --error-rate "
-                        + "is --error-status instead. Prints its URL, then runs until Ctrl-C.",
-                "Overload makes it slower, never dead: open connections are capped below the descriptor "
-                        + "limit (the rest wait to be accepted), a request head must be complete within "
-                        + "--header-timeout, and kept-alive connections idle for "
-                        + "30 s (2 s while at the cap) are closed."},
+            "Serve flags over HTTP with delays and errors, like Fluent Python's slow_server.py.",
+            "GET/HEAD /flags/cc/cc.gif and /flags/cc/metadata.json; every answer, 404s included, "
+                    + "waits delay + uniform(0, jitter) seconds, and with probability --error-rate "
+                    + "is --error-status instead. Prints its URL, then runs until Ctrl-C.",
+            "Overload makes it slower, never dead: open connections are capped below the descriptor "
+                    + "limit (the rest wait to be accepted), a request head must be complete within "
+                    + "--header-timeout, and kept-alive connections idle for "
+                    + "30 s (2 s while at the cap) are closed."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
-                "  flags serve --port 8000 --delay 0 --jitter 0      # LOCAL",
-                "  flags serve --port 8001                           # DELAY",
-                "  flags serve --port 8002 --error-rate 0.25         # ERROR",
-                "  flags serve -v                                    # one line per answer"})
+            "  flags serve --port 8000 --delay 0 --jitter 0      # LOCAL",
+            "  flags serve --port 8001                           # DELAY",
+            "  flags serve --port 8002 --error-rate 0.25         # ERROR",
+            "  flags serve -v                                    # one line per answer"
+        })
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--port", defaultValue = "8001", paramLabel = "PORT",
+    @Option(
+            names = "--port",
+            defaultValue = "8001",
+            paramLabel = "PORT",
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", paramLabel = "ADDR",
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            paramLabel = "ADDR",
             description = "address to listen on (default: ${DEFAULT-VALUE})")
     String bind;
 
-    @Option(names = "--dir", paramLabel = "DIR",
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
             description = "directory with cc/cc.gif and cc/metadata.json (default: the sample bundled in the jar)")
     Path dir;
 
-    @Option(names = "--delay", defaultValue = "0.5", paramLabel = "S", converter = SecondsConverter.class,
+    @Option(
+            names = "--delay",
+            defaultValue = "0.5",
+            paramLabel = "S",
+            converter = SecondsConverter.class,
             description = "fixed wait before every answer, in seconds (default: ${DEFAULT-VALUE})")
     Duration delay;
 
-    @Option(names = "--jitter", defaultValue = "0.5", paramLabel = "S", converter = SecondsConverter.class,
+    @Option(
+            names = "--jitter",
+            defaultValue = "0.5",
+            paramLabel = "S",
+            converter = SecondsConverter.class,
             description = "extra random wait, uniform in 0..S seconds (default: ${DEFAULT-VALUE})")
     Duration jitter;
 
-    @Option(names = "--error-rate", defaultValue = "0", paramLabel = "P",
+    @Option(
+            names = "--error-rate",
+            defaultValue = "0",
+            paramLabel = "P",
             description = "probability 0..1 of answering --error-status instead (default: ${DEFAULT-VALUE})")
     double errorRate;
 
-    @Option(names = "--error-status", defaultValue = "418", paramLabel = "CODE",
+    @Option(
+            names = "--error-status",
+            defaultValue = "418",
+            paramLabel = "CODE",
             description = "HTTP status of the error answers, 200..599 (default: ${DEFAULT-VALUE})")
     int errorStatus;
 
-    @Option(names = "--seed", paramLabel = "N",
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
             description = "seed making the sequence of delays and errors reproducible")
     Long seed;
 
-    @Option(names = "--header-timeout", defaultValue = "10", paramLabel = "S", converter = SecondsConverter.Positive.class,
+    @Option(
+            names = "--header-timeout",
+            defaultValue = "10",
+            paramLabel = "S",
+            converter = SecondsConverter.Positive.class,
             description = "close a connection that has not sent a complete request head within S seconds "
                     + "(default: ${DEFAULT-VALUE})")
     Duration headerTimeout;
 
-    @Option(names = {"-v", "--access-log"},
+    @Option(
+            names = {"-v", "--access-log"},
             description = "print one line per answer on stdout: common log format, then the delay applied "
                     + "and the requests in flight")
     boolean accessLog;
@@ -90,18 +122,30 @@ public final class ServeCommand implements Callable<Integer> {
     public Integer call() {
         ServerConfig config;
         try {
-            config = new ServerConfig(bind, port, dir, delay, jitter, errorRate, errorStatus,
-                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed), headerTimeout);
+            config = new ServerConfig(
+                    bind,
+                    port,
+                    dir,
+                    delay,
+                    jitter,
+                    errorRate,
+                    errorStatus,
+                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                    headerTimeout);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         PrintWriter out = spec.commandLine().getOut();
         FlagServer server;
         try {
-            server = FlagServer.start(config, accessLog ? line -> {
-                out.println(line);
-                out.flush(); // line by line, so requests can be watched as they arrive
-            } : null);
+            server = FlagServer.start(
+                    config,
+                    accessLog
+                            ? line -> {
+                                out.println(line);
+                                out.flush(); // line by line, so requests can be watched as they arrive
+                            }
+                            : null);
         } catch (IOException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -140,16 +184,27 @@ public final class ServeCommand implements Callable<Integer> {
      * for a wildcard bind, {@code on 0.0.0.0:8001, every interface, as http://localhost:8001/flags from this machine}.
      */
     static String banner(ServerConfig c, InetSocketAddress bound, URI baseUrl) {
-        String source = c.dir() == null ? "flags-sample" : c.dir().toAbsolutePath().normalize().toString();
+        String source = c.dir() == null
+                ? "flags-sample"
+                : c.dir().toAbsolutePath().normalize().toString();
         StringBuilder sb = new StringBuilder("Serving ").append(source).append(" on ");
         if (bound.getAddress().isAnyLocalAddress()) {
-            sb.append(hostPort(bound)).append(", every interface, as ").append(baseUrl).append(" from this machine");
+            sb.append(hostPort(bound))
+                    .append(", every interface, as ")
+                    .append(baseUrl)
+                    .append(" from this machine");
         } else {
             sb.append(baseUrl);
         }
-        sb.append(" (delay ").append(SecondsConverter.format(c.delay())).append('s')
-                .append(" + up to ").append(SecondsConverter.format(c.jitter())).append("s jitter")
-                .append(", error rate ").append(percent(c.errorRate())).append('%');
+        sb.append(" (delay ")
+                .append(SecondsConverter.format(c.delay()))
+                .append('s')
+                .append(" + up to ")
+                .append(SecondsConverter.format(c.jitter()))
+                .append("s jitter")
+                .append(", error rate ")
+                .append(percent(c.errorRate()))
+                .append('%');
         if (c.errorRate() > 0) {
             sb.append(" answered ").append(c.errorStatus());
         }
@@ -169,12 +224,15 @@ public final class ServeCommand implements Callable<Integer> {
 
     private static String hostPort(InetSocketAddress bound) {
         InetAddress ip = bound.getAddress();
-        String host = ip instanceof Inet6Address ? "[" + (ip.isAnyLocalAddress() ? "::" : ip.getHostAddress()) + "]"
+        String host = ip instanceof Inet6Address
+                ? "[" + (ip.isAnyLocalAddress() ? "::" : ip.getHostAddress()) + "]"
                 : ip.getHostAddress();
         return host + ":" + bound.getPort();
     }
 
     private static String percent(double rate) {
-        return new BigDecimal(rate * 100, new MathContext(4)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(rate * 100, new MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

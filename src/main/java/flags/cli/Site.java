@@ -25,8 +25,9 @@ record Site(String label, HttpUrl url) {
             return new Site(upper, HttpUrl.get(LABELS.get(upper)));
         }
         HttpUrl url = HttpUrl.parse(value.strip());
-        if (url == null || !(value.strip().toLowerCase(Locale.ROOT).startsWith("http://")
-                || value.strip().toLowerCase(Locale.ROOT).startsWith("https://"))) {
+        if (url == null
+                || !(value.strip().toLowerCase(Locale.ROOT).startsWith("http://")
+                        || value.strip().toLowerCase(Locale.ROOT).startsWith("https://"))) {
             throw new IllegalArgumentException("invalid --server " + Quote.of(Redact.url(value))
                     + ": expected EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) URL");
         }
@@ -51,6 +52,7 @@ record Site(String label, HttpUrl url) {
     private static HttpUrl trimSlash(HttpUrl url) {
         int last = url.pathSize() - 1;
         return url.pathSegments().get(last).isEmpty() && last > 0
-                ? url.newBuilder().removePathSegment(last).build() : url;
+                ? url.newBuilder().removePathSegment(last).build()
+                : url;
     }
 }

@@ -14,8 +14,8 @@ public final class SizeConverter implements ITypeConverter<Long> {
     public Long convert(String value) {
         Matcher m = SIZE.matcher(value == null ? "" : value.strip());
         if (!m.matches()) {
-            throw new TypeConversionException("expected a size in bytes such as 512K or 10M, got "
-                    + flags.download.Quote.of(value));
+            throw new TypeConversionException(
+                    "expected a size in bytes such as 512K or 10M, got " + flags.download.Quote.of(value));
         }
         long n = Long.parseLong(m.group(1));
         int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {

@@ -18,10 +18,12 @@ final class SocksLogin implements AutoCloseable {
 
     static SocksLogin install(Proxies proxies) {
         Authenticator previous = Authenticator.getDefault();
-        return proxies.socksLogin().map(login -> {
-            Authenticator.setDefault(login);
-            return new SocksLogin(previous, true);
-        }).orElseGet(() -> new SocksLogin(previous, false));
+        return proxies.socksLogin()
+                .map(login -> {
+                    Authenticator.setDefault(login);
+                    return new SocksLogin(previous, true);
+                })
+                .orElseGet(() -> new SocksLogin(previous, false));
     }
 
     @Override

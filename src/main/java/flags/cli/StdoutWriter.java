@@ -42,7 +42,9 @@ final class StdoutWriter extends PrintWriter {
 
     /** Whether the reader went away: a closed pipe, which a Unix tool answers by exiting quietly. */
     static boolean closedPipe(PrintWriter out) {
-        return out instanceof StdoutWriter w && w.failure() != null && w.failure().contains("Broken pipe");
+        return out instanceof StdoutWriter w
+                && w.failure() != null
+                && w.failure().contains("Broken pipe");
     }
 
     /** The reason a writer failed, when it can tell. */

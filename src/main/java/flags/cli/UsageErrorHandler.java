@@ -21,8 +21,10 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
             + "(?:option|positional parameter at index [0-9.*]+ \\((.+?)\\)) ?'?([^']*?)'?(?: \\([A-Z|]+\\))?: (.*)");
     private static final Pattern SUBCOMMAND = Pattern.compile("(?s)Unknown subcommand '(.*)'\\.?");
     private static final Pattern NOT_A = Pattern.compile("(?s)'(.*)' is not an? (int|long|integer|double|float)");
-    private static final Pattern ENUM = Pattern.compile("(?s)expected one of \\[(.*)\\] \\(case-insensitive\\) but was '(.*)'");
-    private static final Pattern MISSING = Pattern.compile("(?s)Missing required parameter for option '(.+?)' \\((.*)\\)");
+    private static final Pattern ENUM =
+            Pattern.compile("(?s)expected one of \\[(.*)\\] \\(case-insensitive\\) but was '(.*)'");
+    private static final Pattern MISSING =
+            Pattern.compile("(?s)Missing required parameter for option '(.+?)' \\((.*)\\)");
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -63,8 +65,10 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         boolean root = u.getCommandLine().getParent() == null;
         String what = option ? "unknown option " : root ? "unknown command " : "unexpected argument ";
         List<String> suggestions = u.getSuggestions();
-        String mean = suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ",
-                suggestions.subList(0, Math.min(3, suggestions.size()))) + "?";
+        String mean = suggestions.isEmpty()
+                ? ""
+                : "; did you mean " + String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))
+                        + "?";
         return what + Quote.of(first) + mean;
     }
 
@@ -72,7 +76,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     private static String expected(String reason) {
         Matcher notA = NOT_A.matcher(reason);
         if (notA.matches()) {
-            String kind = notA.group(2).startsWith("d") || notA.group(2).startsWith("f") ? "a number" : "a whole number";
+            String kind =
+                    notA.group(2).startsWith("d") || notA.group(2).startsWith("f") ? "a number" : "a whole number";
             return "expected " + kind + ", got " + Quote.of(notA.group(1));
         }
         Matcher oneOf = ENUM.matcher(reason);

@@ -14,7 +14,7 @@ public final class UsageException extends RuntimeException {
 
     /** {@code --max-req: expected 1..1000, got '0'}: the one form of a bad option value. */
     static UsageException badValue(String option, String expected, Object got) {
-        return new UsageException(option + ": expected " + expected + ", got "
-                + flags.download.Quote.of(String.valueOf(got)));
+        return new UsageException(
+                option + ": expected " + expected + ", got " + flags.download.Quote.of(String.valueOf(got)));
     }
 }

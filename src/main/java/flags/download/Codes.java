@@ -1,11 +1,11 @@
 package flags.download;
 
-import java.util.Locale;
-import java.io.InputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 public final class Codes {
     /** The 20 most populous countries, the default batch of the book's scripts. */
     public static final List<String> POP20 = List.of(
-            "CN", "IN", "US", "ID", "BR", "PK", "NG", "BD", "RU", "JP",
-            "MX", "PH", "VN", "ET", "EG", "DE", "IR", "TR", "CD", "FR");
+            "CN", "IN", "US", "ID", "BR", "PK", "NG", "BD", "RU", "JP", "MX", "PH", "VN", "ET", "EG", "DE", "IR", "TR",
+            "CD", "FR");
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
@@ -49,8 +49,8 @@ public final class Codes {
             }
             return codes;
         }
-        throw new IllegalArgumentException("invalid country code " + Quote.of(arg)
-                + ": expected two letters (BR) or one letter (B)");
+        throw new IllegalArgumentException(
+                "invalid country code " + Quote.of(arg) + ": expected two letters (BR) or one letter (B)");
     }
 
     /** Every two-letter combination AA..ZZ (676 codes). */

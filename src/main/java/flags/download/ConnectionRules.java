@@ -37,6 +37,7 @@ final class ConnectionRules implements Interceptor {
      * most this long, and no answer head fits in it.
      */
     private static final long TLS_ALERT_BYTES = 64;
+
     private final CountingSocketFactory sockets;
 
     private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
@@ -113,9 +114,10 @@ final class ConnectionRules implements Interceptor {
             // would read until the server closes: read the 42 bytes, then close.
             return closingAfterBody(withLength(response, Long.parseLong(lengths.get(0))), connection);
         }
-        boolean keepAlive = "keep-alive".equalsIgnoreCase(response.header("Connection", "").strip());
-        boolean endsConnection = (response.protocol() == Protocol.HTTP_1_0 && !keepAlive)
-                || (chunked && !lengths.isEmpty());
+        boolean keepAlive =
+                "keep-alive".equalsIgnoreCase(response.header("Connection", "").strip());
+        boolean endsConnection =
+                (response.protocol() == Protocol.HTTP_1_0 && !keepAlive) || (chunked && !lengths.isEmpty());
         if (endsConnection) {
             return closingAfterBody(response, connection);
         }
@@ -182,15 +184,17 @@ final class ConnectionRules implements Interceptor {
                 return n;
             }
         });
-        return response.newBuilder().header("Content-Length", Long.toString(length))
-                .body(ResponseBody.create(limited, body.contentType(), length)).build();
+        return response.newBuilder()
+                .header("Content-Length", Long.toString(length))
+                .body(ResponseBody.create(limited, body.contentType(), length))
+                .build();
     }
 
     private static String malformed(IOException e, long answered) {
         String detail = e instanceof ProtocolException && e.getMessage() != null
                 ? Failures.lowerFirst(Quote.escape(e.getMessage(), Quote.MAX_SHOWN))
-                : "the connection " + Failures.cutShort(e).replace("connection ", "") + " after " + answered
-                        + " byte" + (answered == 1 ? "" : "s") + ", before a complete status line and headers";
+                : "the connection " + Failures.cutShort(e).replace("connection ", "") + " after " + answered + " byte"
+                        + (answered == 1 ? "" : "s") + ", before a complete status line and headers";
         return "malformed answer: " + detail;
     }
 
@@ -241,7 +245,9 @@ final class ConnectionRules implements Interceptor {
                 super.close();
             }
         });
-        return response.newBuilder().body(ResponseBody.create(closing, body.contentType(), length)).build();
+        return response.newBuilder()
+                .body(ResponseBody.create(closing, body.contentType(), length))
+                .build();
     }
 
     private void end(Connection connection) {

@@ -1,7 +1,6 @@
 package flags.download;
 
 import java.io.EOFException;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import okhttp3.Interceptor;
@@ -44,7 +43,8 @@ final class ContentDecoding implements Interceptor {
                         // short, like any body, not a server's broken gzip (a framed body arrived whole).
                         throw e;
                     }
-                    String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2") ? "it is not gzip"
+                    String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2")
+                            ? "it is not gzip"
                             : e instanceof EOFException ? "it ends early" : "it is corrupt";
                     throw new BadAnswerException("bad gzip body: " + why, e);
                 }

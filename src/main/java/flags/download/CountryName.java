@@ -60,8 +60,11 @@ final class CountryName {
 
     private static String decode(byte[] body, Charset charset) throws InvalidBodyException {
         int start = 0;
-        if (charset.equals(StandardCharsets.UTF_8) && body.length >= 3
-                && body[0] == UTF8_BOM[0] && body[1] == UTF8_BOM[1] && body[2] == UTF8_BOM[2]) {
+        if (charset.equals(StandardCharsets.UTF_8)
+                && body.length >= 3
+                && body[0] == UTF8_BOM[0]
+                && body[1] == UTF8_BOM[1]
+                && body[2] == UTF8_BOM[2]) {
             start = 3;
         }
         try {

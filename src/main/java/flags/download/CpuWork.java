@@ -24,6 +24,7 @@ public final class CpuWork {
     private static final int CALIBRATION_BUFFER = 8 * 1024;
     /** Long enough for the JIT to compile the hash loop before it is timed. */
     private static final Duration WARM_UP = Duration.ofMillis(15);
+
     private static final long TIMED_BYTES = 4L * 1024 * 1024;
     private static final int TIMED_ROUNDS = 5;
     /** How often (in bytes hashed) the loop looks whether the batch was stopped. */

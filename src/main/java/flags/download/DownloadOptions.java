@@ -18,10 +18,16 @@ public record DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names, Cpu
 
     public HttpUrl flagUrl(String cc) {
         String lc = cc.toLowerCase(Locale.ROOT);
-        return baseUrl.newBuilder().addPathSegment(lc).addPathSegment(lc + ".gif").build();
+        return baseUrl.newBuilder()
+                .addPathSegment(lc)
+                .addPathSegment(lc + ".gif")
+                .build();
     }
 
     public HttpUrl metadataUrl(String cc) {
-        return baseUrl.newBuilder().addPathSegment(cc.toLowerCase(Locale.ROOT)).addPathSegment("metadata.json").build();
+        return baseUrl.newBuilder()
+                .addPathSegment(cc.toLowerCase(Locale.ROOT))
+                .addPathSegment("metadata.json")
+                .build();
     }
 }

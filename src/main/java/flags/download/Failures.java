@@ -42,7 +42,9 @@ public final class Failures {
             return lowerFirst(f.getReason());
         }
         if (e.getMessage() == null || e.getMessage().isBlank()) {
-            return e instanceof EOFException ? "connection closed" : e.getClass().getSimpleName();
+            return e instanceof EOFException
+                    ? "connection closed"
+                    : e.getClass().getSimpleName();
         }
         return lowerFirst(e.getMessage()); // the OS's own words ("No space left on device"), after a colon
     }
@@ -88,6 +90,7 @@ public final class Failures {
     /** "No space left on device" as "no space left on device", to follow a colon; "TLS ..." kept. */
     public static String lowerFirst(String s) {
         return s.isEmpty() || Character.isUpperCase(s.codePointAt(1 < s.length() ? 1 : 0))
-                ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+                ? s
+                : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
     }
 }

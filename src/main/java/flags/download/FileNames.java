@@ -1,8 +1,7 @@
 package flags.download;
 
-import java.util.regex.Pattern;
-
 import java.nio.charset.Charset;
+import java.util.regex.Pattern;
 
 /**
  * File names taken from server data ({@code --names}): accepted only when they are a plain, visible file name that
@@ -14,8 +13,7 @@ final class FileNames {
     /** Characters some file system refuses: refused everywhere, so a folder of flags copies anywhere. */
     private static final String NOT_PORTABLE = "\\:*?\"<>|";
     /** Names Windows keeps for devices, whatever the extension. */
-    private static final Pattern DEVICE =
-            Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])");
+    private static final Pattern DEVICE = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])");
 
     private FileNames() {}
 
@@ -40,7 +38,8 @@ final class FileNames {
             int c = name.codePointAt(i);
             i += Character.charCount(c);
             if (NOT_PORTABLE.indexOf(c) >= 0) {
-                throw new IllegalArgumentException(refused + "it contains '" + (char) c + "', which not every system allows");
+                throw new IllegalArgumentException(
+                        refused + "it contains '" + (char) c + "', which not every system allows");
             }
             String kind = invisible(c);
             if (kind != null) {
@@ -54,8 +53,8 @@ final class FileNames {
                     + " (set a UTF-8 locale, e.g. LANG=C.UTF-8)");
         }
         if (file.getBytes(names).length > MAX_BYTES) {
-            throw new IllegalArgumentException("country name is longer than a file name can be ("
-                    + MAX_BYTES + " bytes)");
+            throw new IllegalArgumentException(
+                    "country name is longer than a file name can be (" + MAX_BYTES + " bytes)");
         }
         return file;
     }
@@ -73,7 +72,8 @@ final class FileNames {
     /** The charset the JVM encodes file names in: the locale's, which is ASCII under LANG=C. */
     private static Charset fileNameCharset() {
         try {
-            return Charset.forName(System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name()));
+            return Charset.forName(System.getProperty(
+                    "sun.jnu.encoding", Charset.defaultCharset().name()));
         } catch (IllegalArgumentException e) { // unknown or illegal name
             return Charset.defaultCharset();
         }

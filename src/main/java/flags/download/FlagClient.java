@@ -1,27 +1,24 @@
 package flags.download;
 
-import java.net.SocketException;
-import java.nio.file.Files;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import okhttp3.Headers;
-import org.eclipse.jetty.http.HttpStatus;
-
 import flags.Seconds;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ProtocolException;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -34,12 +31,14 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
+import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,7 +62,8 @@ public final class FlagClient {
     private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
-    public FlagClient(OkHttpClient http, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
+    public FlagClient(
+            OkHttpClient http, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
         this.http = http;
         this.options = options;
         this.store = store;
@@ -79,8 +79,8 @@ public final class FlagClient {
         AttemptLog log = new AttemptLog(clock);
         try {
             Fetched<Path> flag = fetch(options.flagUrl(cc), log, response -> readImage(cc, response));
-            Fetched<String> meta = flag.ok() && options.names()
-                    ? fetch(options.metadataUrl(cc), log, this::readCountryName) : null;
+            Fetched<String> meta =
+                    flag.ok() && options.names() ? fetch(options.metadataUrl(cc), log, this::readCountryName) : null;
             return finish(cc, flag, meta, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -99,8 +99,8 @@ public final class FlagClient {
                             ? CompletableFuture.completedFuture(finish(cc, flag, null, log))
                             : fetchAsync(options.metadataUrl(cc), log, this::readCountryName, 1)
                                     .thenApply(meta -> finish(cc, flag, meta, log)))
-                    .exceptionally(e -> crashed(cc, e instanceof CompletionException && e.getCause() != null
-                            ? e.getCause() : e, log));
+                    .exceptionally(e -> crashed(
+                            cc, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e, log));
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(crashed(cc, e, log));
         }
@@ -164,7 +164,8 @@ public final class FlagClient {
         }
     }
 
-    private <T> CompletableFuture<Fetched<T>> fetchAsync(HttpUrl url, AttemptLog log, BodyReader<T> reader, int attempt) {
+    private <T> CompletableFuture<Fetched<T>> fetchAsync(
+            HttpUrl url, AttemptLog log, BodyReader<T> reader, int attempt) {
         if (cancelled) {
             return CompletableFuture.completedFuture(new Fetched<>(Answer.notDone(), url));
         }
@@ -246,7 +247,8 @@ public final class FlagClient {
     }
 
     private Request request(HttpUrl url, AttemptLog log) {
-        Request.Builder request = new Request.Builder().url(url)
+        Request.Builder request = new Request.Builder()
+                .url(url)
                 .header("User-Agent", USER_AGENT)
                 .header("Accept-Encoding", "gzip") // asked for here, so ContentDecoding decodes it, not OkHttp
                 .tag(AttemptLog.class, log);
@@ -267,7 +269,8 @@ public final class FlagClient {
                 return Answer.failed(code, e.getMessage(), false, null);
             } catch (IOException e) {
                 Answer<T> failed = failure(e);
-                return failed.status() == Status.NOT_DONE ? failed
+                return failed.status() == Status.NOT_DONE
+                        ? failed
                         : Answer.failed(code, failed.error(), failed.retryable(), null);
             }
         }
@@ -280,8 +283,7 @@ public final class FlagClient {
 
     private static String reason(Response response) {
         String message = response.message().strip();
-        return message.isEmpty() ? HttpStatus.getMessage(response.code())
-                : Quote.escape(message, Quote.MAX_SHOWN);
+        return message.isEmpty() ? HttpStatus.getMessage(response.code()) : Quote.escape(message, Quote.MAX_SHOWN);
     }
 
     /** An I/O failure of one request, as a reason a user understands and whether asking again could help. */
@@ -303,7 +305,8 @@ public final class FlagClient {
             return Answer.failed(0, "TLS error: " + e.getMessage(), false, null);
         }
         if (e instanceof InterruptedIOException) {
-            return Answer.failed(0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
+            return Answer.failed(
+                    0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
         }
         if (e instanceof SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
             // The JDK's words for a SOCKS proxy refusing the user name and password: asking again will not help.
@@ -319,8 +322,8 @@ public final class FlagClient {
         if (!how.startsWith("connection ")) {
             LOG.debug("I/O error", e); // --debug: the exception behind a reason we could not put in plain words
         }
-        return Answer.failed(0, how.startsWith("connection ") ? how + " before an answer" : "I/O error: " + how,
-                true, null);
+        return Answer.failed(
+                0, how.startsWith("connection ") ? how + " before an answer" : "I/O error: " + how, true, null);
     }
 
     /** " (127.0.0.1:8000)" out of OkHttp's "Failed to connect to localhost/127.0.0.1:8000". */
@@ -348,13 +351,19 @@ public final class FlagClient {
         String target = options.names() ? "the flag of " + cc : fileName(cc);
         long declared = response.body().contentLength();
         if (declared > options.maxBytes()) {
-            throw new InvalidBodyException("body of " + declared + " bytes is larger than --max-bytes " + options.maxBytes());
+            throw new InvalidBodyException(
+                    "body of " + declared + " bytes is larger than --max-bytes " + options.maxBytes());
         }
         FlagStore.Temp temp = store.create(cc, target);
         boolean complete = false;
         try {
-            ImageBody.copy(response.body().source(), temp.out(), options.maxBytes(), declared,
-                    response.header("Content-Type"), target);
+            ImageBody.copy(
+                    response.body().source(),
+                    temp.out(),
+                    options.maxBytes(),
+                    declared,
+                    response.header("Content-Type"),
+                    target);
             close(temp.out(), target);
             complete = true;
             return temp.path();
@@ -453,23 +462,48 @@ public final class FlagClient {
             LOG.debug("{} failed unexpectedly", cc, cause);
         }
         try {
-            return result(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, log, null,
+            return result(
+                    cc,
+                    stopped ? Status.NOT_DONE : Status.ERROR,
+                    0,
+                    0,
+                    null,
+                    log,
+                    null,
                     stopped ? null : Failures.unexpected(cause));
         } catch (RuntimeException clockFailed) {
-            return new DownloadResult(cc, stopped ? Status.NOT_DONE : Status.ERROR, 0, 0, null, List.of(),
-                    Duration.ZERO, Duration.ZERO, null, stopped ? null : Failures.unexpected(cause));
+            return new DownloadResult(
+                    cc,
+                    stopped ? Status.NOT_DONE : Status.ERROR,
+                    0,
+                    0,
+                    null,
+                    List.of(),
+                    Duration.ZERO,
+                    Duration.ZERO,
+                    null,
+                    stopped ? null : Failures.unexpected(cause));
         }
     }
 
-    private DownloadResult result(String cc, Status status, int http, long bytes, Path file, AttemptLog log,
-                                  HttpUrl url, String error) {
+    private DownloadResult result(
+            String cc, Status status, int http, long bytes, Path file, AttemptLog log, HttpUrl url, String error) {
         Duration now = clock.elapsed();
         Duration started = log.firstStart();
         if (status == Status.NOT_DONE && started == null) {
             return DownloadResult.notRun(cc); // stopped before its first request: nothing ran
         }
-        return new DownloadResult(cc, status, http, bytes, file, log.attempts(), started == null ? now : started, now,
-                url == null ? null : Redact.url(url), error);
+        return new DownloadResult(
+                cc,
+                status,
+                http,
+                bytes,
+                file,
+                log.attempts(),
+                started == null ? now : started,
+                now,
+                url == null ? null : Redact.url(url),
+                error);
     }
 
     private void discard(Answer<?> answer) {
@@ -487,13 +521,20 @@ public final class FlagClient {
     private void trace(HttpUrl url, int attempt, Answer<?> answer, long beganNanos) {
         if (LOG.isDebugEnabled()) {
             String outcome = switch (answer.status()) {
-                case OK -> answer.httpStatus() + " ok" + (answer.value() instanceof Path temp ? ", " + size(temp) + " bytes" : "");
+                case OK ->
+                    answer.httpStatus() + " ok"
+                            + (answer.value() instanceof Path temp ? ", " + size(temp) + " bytes" : "");
                 case NOT_FOUND -> answer.httpStatus() + " not found";
                 case ERROR -> (answer.httpStatus() == 0 ? "" : answer.httpStatus() + " ") + "error: " + answer.error();
                 case NOT_DONE -> "stopped";
             };
-            LOG.debug("GET {} -> {} in {} ms (attempt {} of {})", Redact.url(url), outcome,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos), attempt, retry.retries() + 1);
+            LOG.debug(
+                    "GET {} -> {} in {} ms (attempt {} of {})",
+                    Redact.url(url),
+                    outcome,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos),
+                    attempt,
+                    retry.retries() + 1);
         }
     }
 
@@ -506,8 +547,13 @@ public final class FlagClient {
     }
 
     private void traceWait(HttpUrl url, int attempt, Answer<?> answer, Duration wait) {
-        LOG.debug("GET {}: waiting {} before attempt {} of {} ({})", Redact.url(url), seconds(wait), attempt + 1,
-                retry.retries() + 1, answer.retryAfter() != null ? "the server's Retry-After" : "backoff after " + answer.error());
+        LOG.debug(
+                "GET {}: waiting {} before attempt {} of {} ({})",
+                Redact.url(url),
+                seconds(wait),
+                attempt + 1,
+                retry.retries() + 1,
+                answer.retryAfter() != null ? "the server's Retry-After" : "backoff after " + answer.error());
     }
 
     private static String seconds(Duration d) {

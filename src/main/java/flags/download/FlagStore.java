@@ -72,7 +72,8 @@ public final class FlagStore {
             throw StorageException.because("cannot save " + Quote.of(fileName), "not a file name on this system");
         }
         if (!dir.equals(target.getParent())) {
-            throw StorageException.because("cannot save " + Quote.of(fileName), "it would be outside the output directory");
+            throw StorageException.because(
+                    "cannot save " + Quote.of(fileName), "it would be outside the output directory");
         }
         String first = savedBy.putIfAbsent(fileName, cc);
         if (first != null && !first.equals(cc)) {
@@ -127,8 +128,11 @@ public final class FlagStore {
         try {
             for (Path entry : disk.list(dir)) {
                 Path name = entry.getFileName();
-                if (name != null && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
-                        && TempName.parse(name.toString()).filter(TempName::abandoned).isPresent()) {
+                if (name != null
+                        && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)
+                        && TempName.parse(name.toString())
+                                .filter(TempName::abandoned)
+                                .isPresent()) {
                     disk.deleteIfExists(entry);
                     removed++;
                 }

@@ -38,13 +38,13 @@ public final class HttpClients {
         CountingSocketFactory sockets = new CountingSocketFactory();
         OkHttpClient.Builder builder = new OkHttpClient.Builder().connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
         if (proxies.any()) {
-            builder.proxySelector(proxies).proxyAuthenticator(proxies.authenticator())
+            builder.proxySelector(proxies)
+                    .proxyAuthenticator(proxies.authenticator())
                     .addNetworkInterceptor(proxies.authorization());
         } else {
             builder.proxy(Proxy.NO_PROXY); // not the JVM's default selector: no -Dhttp.proxyHost surprises
         }
-        OkHttpClient hop = builder
-                .dispatcher(dispatcher)
+        OkHttpClient hop = builder.dispatcher(dispatcher)
                 .connectionPool(pool)
                 .socketFactory(sockets)
                 .callTimeout(timeout)
@@ -63,8 +63,10 @@ public final class HttpClients {
         // Every hop of a request goes through the interceptors above; the whole request, redirects included,
         // is one attempt, and its https hops go out on the TLS twin.
         OkHttpClient.Builder request = hop.newBuilder();
-        request.interceptors().addAll(0, List.of(new AttemptLog.Start(),
-                new RedirectInterceptor(MAX_REDIRECTS, new TlsOnDemand(hop))));
+        request.interceptors()
+                .addAll(
+                        0,
+                        List.of(new AttemptLog.Start(), new RedirectInterceptor(MAX_REDIRECTS, new TlsOnDemand(hop))));
         return request.build();
     }
 

@@ -1,10 +1,9 @@
 package flags.download;
 
-import java.nio.charset.StandardCharsets;
-
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import okio.Buffer;
 import okio.BufferedSource;
 
@@ -29,8 +28,14 @@ final class ImageBody {
      * @param contentType the server's {@code Content-Type}, quoted when the body is not an image
      * @param target      the file the user asked for, named when writing fails
      */
-    static long copy(BufferedSource source, OutputStream out, long maxBytes, long declaredLength, String contentType,
-                     String target) throws IOException {
+    static long copy(
+            BufferedSource source,
+            OutputStream out,
+            long maxBytes,
+            long declaredLength,
+            String contentType,
+            String target)
+            throws IOException {
         long total = 0;
         try {
             source.request(ImageFormat.SIGNATURE_BYTES);
@@ -38,7 +43,8 @@ final class ImageBody {
             if (buffered.size() == 0) {
                 throw new InvalidBodyException("empty body");
             }
-            byte[] head = buffered.snapshot((int) Math.min(ImageFormat.SIGNATURE_BYTES, buffered.size())).toByteArray();
+            byte[] head = buffered.snapshot((int) Math.min(ImageFormat.SIGNATURE_BYTES, buffered.size()))
+                    .toByteArray();
             if (ImageFormat.of(head).isEmpty()) {
                 throw new InvalidBodyException("not an image (" + describeType(contentType) + "): the body is not "
                         + "GIF, PNG, JPEG or WebP, it starts with " + Quote.of(printable(head)));

@@ -1,7 +1,6 @@
 package flags.download;
 
 import java.nio.charset.StandardCharsets;
-
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -10,7 +9,10 @@ import java.util.Optional;
  * S3 and many static servers label images {@code application/octet-stream}, or not at all.
  */
 public enum ImageFormat {
-    GIF, PNG, JPEG, WEBP;
+    GIF,
+    PNG,
+    JPEG,
+    WEBP;
 
     /** How many first bytes {@link #of} needs to tell every format (WebP's is the longest signature). */
     public static final int SIGNATURE_BYTES = 12;

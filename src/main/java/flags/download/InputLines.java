@@ -34,8 +34,8 @@ final class InputLines {
     }
 
     private IllegalArgumentException tooLong() {
-        return new IllegalArgumentException(source + " line " + (number + 1) + ": longer than " + MAX_LINE_BYTES
-                + " bytes");
+        return new IllegalArgumentException(
+                source + " line " + (number + 1) + ": longer than " + MAX_LINE_BYTES + " bytes");
     }
 
     /** The next line without its line ending, or null at the end of the input. */
@@ -59,17 +59,22 @@ final class InputLines {
         }
         byte[] bytes = line.toByteArray();
         int from = 0;
-        if (atStart && bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+        if (atStart
+                && bytes.length >= 3
+                && (bytes[0] & 0xFF) == 0xEF
+                && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF) {
             from = 3;
         }
         atStart = false;
         int to = bytes.length > from && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, from, to - from)).toString();
+                    .decode(ByteBuffer.wrap(bytes, from, to - from))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(source + " line " + number + ": not UTF-8");
         }

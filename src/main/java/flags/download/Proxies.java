@@ -1,17 +1,16 @@
 package flags.download;
 
-import java.net.Authenticator;
-import java.net.PasswordAuthentication;
-import java.net.URLDecoder;
-
 import java.io.IOException;
+import java.net.Authenticator;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.ProxySelector;
 import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,8 +40,8 @@ public final class Proxies extends ProxySelector {
         /** The proxy as the user may see it, credentials hidden: {@code http://***@proxy:3128}. */
         public String display() {
             String scheme = type == Proxy.Type.SOCKS ? "socks5" : "http";
-            return scheme + "://" + (user == null ? "" : "***@") + (host.contains(":") ? "[" + host + "]" : host)
-                    + ":" + port;
+            return scheme + "://" + (user == null ? "" : "***@") + (host.contains(":") ? "[" + host + "]" : host) + ":"
+                    + port;
         }
 
         Proxy proxy() {
@@ -50,7 +49,9 @@ public final class Proxies extends ProxySelector {
         }
 
         boolean is(SocketAddress address) {
-            return address instanceof InetSocketAddress a && a.getPort() == port && a.getHostString().equals(host);
+            return address instanceof InetSocketAddress a
+                    && a.getPort() == port
+                    && a.getHostString().equals(host);
         }
     }
 
@@ -86,9 +87,11 @@ public final class Proxies extends ProxySelector {
         String all = first(env, "all_proxy", "ALL_PROXY");
         String http = env.get("http_proxy");
         String https = first(env, "https_proxy", "HTTPS_PROXY");
-        return new Proxies(all == null || all.isEmpty() ? null : parse(all, name(env, "all_proxy")),
+        return new Proxies(
+                all == null || all.isEmpty() ? null : parse(all, name(env, "all_proxy")),
                 http == null || http.isEmpty() ? null : parse(http, "http_proxy"),
-                https == null || https.isEmpty() ? null : parse(https, name(env, "https_proxy")), exempt);
+                https == null || https.isEmpty() ? null : parse(https, name(env, "https_proxy")),
+                exempt);
     }
 
     /** The proxy for {@code url}, if it goes through one. */
@@ -108,7 +111,8 @@ public final class Proxies extends ProxySelector {
     @Override
     public List<Proxy> select(URI uri) {
         HttpUrl url = HttpUrl.get(uri);
-        return List.of(url == null ? Proxy.NO_PROXY : forUrl(url).map(Endpoint::proxy).orElse(Proxy.NO_PROXY));
+        return List.of(
+                url == null ? Proxy.NO_PROXY : forUrl(url).map(Endpoint::proxy).orElse(Proxy.NO_PROXY));
     }
 
     @Override
@@ -122,22 +126,26 @@ public final class Proxies extends ProxySelector {
      * batch installs this one for its duration.
      */
     public Optional<Authenticator> socksLogin() {
-        List<Endpoint> socks = endpoints().stream().filter(e -> e.type() == Proxy.Type.SOCKS && e.user() != null)
+        List<Endpoint> socks = endpoints().stream()
+                .filter(e -> e.type() == Proxy.Type.SOCKS && e.user() != null)
                 .toList();
-        return socks.isEmpty() ? Optional.empty() : Optional.of(new Authenticator() {
-            @Override
-            protected PasswordAuthentication getPasswordAuthentication() {
-                if (!"SOCKS5".equals(getRequestingProtocol())) {
-                    return null;
-                }
-                return socks.stream()
-                        .filter(e -> e.port() == getRequestingPort() && e.host().equalsIgnoreCase(getRequestingHost()))
-                        .findFirst()
-                        .map(e -> new PasswordAuthentication(e.user(),
-                                (e.password() == null ? "" : e.password()).toCharArray()))
-                        .orElse(null);
-            }
-        });
+        return socks.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new Authenticator() {
+                    @Override
+                    protected PasswordAuthentication getPasswordAuthentication() {
+                        if (!"SOCKS5".equals(getRequestingProtocol())) {
+                            return null;
+                        }
+                        return socks.stream()
+                                .filter(e -> e.port() == getRequestingPort()
+                                        && e.host().equalsIgnoreCase(getRequestingHost()))
+                                .findFirst()
+                                .map(e -> new PasswordAuthentication(
+                                        e.user(), (e.password() == null ? "" : e.password()).toCharArray()))
+                                .orElse(null);
+                    }
+                });
     }
 
     /**
@@ -149,8 +157,12 @@ public final class Proxies extends ProxySelector {
             Proxy proxy = chain.connection().route().proxy();
             Request request = chain.request();
             Optional<String> credentials = credentialsFor(proxy);
-            return chain.proceed(credentials.isPresent() && !request.isHttps()
-                    ? request.newBuilder().header("Proxy-Authorization", credentials.get()).build() : request);
+            return chain.proceed(
+                    credentials.isPresent() && !request.isHttps()
+                            ? request.newBuilder()
+                                    .header("Proxy-Authorization", credentials.get())
+                                    .build()
+                            : request);
         };
     }
 
@@ -161,7 +173,10 @@ public final class Proxies extends ProxySelector {
                 return null;
             }
             return credentialsFor(route.proxy())
-                    .map(c -> response.request().newBuilder().header("Proxy-Authorization", c).build())
+                    .map(c -> response.request()
+                            .newBuilder()
+                            .header("Proxy-Authorization", c)
+                            .build())
                     .orElse(null);
         };
     }
@@ -173,7 +188,8 @@ public final class Proxies extends ProxySelector {
         return endpoints().stream()
                 .filter(e -> e.type() == Proxy.Type.HTTP && e.user() != null && e.is(proxy.address()))
                 .findFirst()
-                .map(e -> Credentials.basic(e.user(), e.password() == null ? "" : e.password(), StandardCharsets.UTF_8));
+                .map(e ->
+                        Credentials.basic(e.user(), e.password() == null ? "" : e.password(), StandardCharsets.UTF_8));
     }
 
     private List<Endpoint> endpoints() {
@@ -199,13 +215,19 @@ public final class Proxies extends ProxySelector {
         Proxy.Type type = switch (scheme) {
             case "http" -> Proxy.Type.HTTP;
             case "socks5", "socks5h" -> Proxy.Type.SOCKS;
-            case "https" -> throw new IllegalArgumentException(source + ": https:// proxies (TLS to the proxy) are not "
-                    + "supported; an http:// proxy still carries https requests encrypted");
-            default -> throw new IllegalArgumentException(source + ": unsupported proxy scheme " + Quote.of(scheme)
-                    + " (expected http://, socks5:// or socks5h://)");
+            case "https" ->
+                throw new IllegalArgumentException(source + ": https:// proxies (TLS to the proxy) are not "
+                        + "supported; an http:// proxy still carries https requests encrypted");
+            default ->
+                throw new IllegalArgumentException(source + ": unsupported proxy scheme " + Quote.of(scheme)
+                        + " (expected http://, socks5:// or socks5h://)");
         };
         String host = uri.getHost();
-        if (host == null || host.isEmpty() || (uri.getPath() != null && !uri.getPath().isEmpty() && !uri.getPath().equals("/"))) {
+        if (host == null
+                || host.isEmpty()
+                || (uri.getPath() != null
+                        && !uri.getPath().isEmpty()
+                        && !uri.getPath().equals("/"))) {
             throw new IllegalArgumentException(source + ": not a proxy URL: " + Quote.of(Redact.url(text)));
         }
         if (host.startsWith("[") && host.endsWith("]")) {
@@ -306,7 +328,8 @@ public final class Proxies extends ProxySelector {
             int slash = entry.indexOf('/');
             try {
                 byte[] address = InetAddress.getByName(host).getAddress();
-                byte[] network = InetAddress.getByName(slash < 0 ? entry : entry.substring(0, slash)).getAddress();
+                byte[] network = InetAddress.getByName(slash < 0 ? entry : entry.substring(0, slash))
+                        .getAddress();
                 int bits = slash < 0 ? network.length * 8 : Integer.parseInt(entry.substring(slash + 1));
                 if (address.length != network.length || bits < 0 || bits > address.length * 8) {
                     return false;

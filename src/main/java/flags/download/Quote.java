@@ -61,8 +61,13 @@ public final class Quote {
     /** Control characters, bidi and other invisible format characters, separators, lone surrogates, unassigned. */
     static boolean unprintable(int c) {
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SURROGATE, Character.UNASSIGNED, Character.PRIVATE_USE -> true;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE,
+                    Character.UNASSIGNED,
+                    Character.PRIVATE_USE -> true;
             default -> false;
         };
     }

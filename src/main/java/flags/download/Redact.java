@@ -5,7 +5,8 @@ import okhttp3.HttpUrl;
 
 /** URLs as they may be shown: a user name or password in one ({@code http://user:secret@host/}) becomes {@code ***}. */
 public final class Redact {
-    private static final Pattern USER_INFO = Pattern.compile("(?<=://)[^/?#\\s]*@"); // up to the last '@' of the authority
+    private static final Pattern USER_INFO =
+            Pattern.compile("(?<=://)[^/?#\\s]*@"); // up to the last '@' of the authority
 
     private Redact() {}
 

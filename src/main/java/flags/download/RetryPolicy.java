@@ -1,8 +1,7 @@
 package flags.download;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -13,7 +12,10 @@ public record RetryPolicy(int retries, Duration base, Duration cap, DoubleSuppli
     public static final Duration RETRY_AFTER_CAP = Duration.ofSeconds(10);
 
     public static RetryPolicy standard(int retries) {
-        return new RetryPolicy(retries, Duration.ofMillis(100), Duration.ofSeconds(5),
+        return new RetryPolicy(
+                retries,
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 

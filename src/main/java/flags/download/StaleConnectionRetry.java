@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 final class StaleConnectionRetry implements Interceptor {
     /** More would mean the server closes every connection it is given, which the next attempt reports. */
     static final int MAX_RESENDS = 4;
+
     private static final Logger LOG = LoggerFactory.getLogger(StaleConnectionRetry.class);
 
     private final ConnectionPool pool;
@@ -52,8 +53,11 @@ final class StaleConnectionRetry implements Interceptor {
             if (resent == MAX_RESENDS || chain.call().isCanceled()) {
                 throw stale instanceof StaleConnectionException s ? s.failure() : stale;
             }
-            LOG.debug("{} {}: {}; sending it again on a new connection", chain.request().method(),
-                    Redact.url(chain.request().url()), stale.getMessage());
+            LOG.debug(
+                    "{} {}: {}; sending it again on a new connection",
+                    chain.request().method(),
+                    Redact.url(chain.request().url()),
+                    stale.getMessage());
         }
     }
 }

@@ -1,7 +1,6 @@
 package flags.download;
 
 import java.time.Instant;
-
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,11 +13,15 @@ import java.util.regex.Pattern;
  * later run can tell a file abandoned by a killed process from one another live process is still writing.
  */
 record TempName(String cc, long pid, long startMillis, String nonce) {
-    private static final Pattern FORMAT = Pattern.compile("\\.([a-z]{2})-(\\d{1,19})-([0-9a-z]{1,13})-([0-9a-z]{1,13})\\.part");
+    private static final Pattern FORMAT =
+            Pattern.compile("\\.([a-z]{2})-(\\d{1,19})-([0-9a-z]{1,13})-([0-9a-z]{1,13})\\.part");
 
     /** A new name for {@code cc}, owned by this process. */
     static TempName forThisProcess(String cc) {
-        return new TempName(cc.toLowerCase(Locale.ROOT), ThisProcess.PID, ThisProcess.START_MILLIS,
+        return new TempName(
+                cc.toLowerCase(Locale.ROOT),
+                ThisProcess.PID,
+                ThisProcess.START_MILLIS,
                 Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36));
     }
 
@@ -38,8 +41,8 @@ record TempName(String cc, long pid, long startMillis, String nonce) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new TempName(m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3), 36),
-                    m.group(4)));
+            return Optional.of(
+                    new TempName(m.group(1), Long.parseLong(m.group(2)), Long.parseLong(m.group(3), 36), m.group(4)));
         } catch (NumberFormatException tooLarge) {
             return Optional.empty();
         }

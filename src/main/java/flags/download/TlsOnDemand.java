@@ -35,7 +35,8 @@ final class TlsOnDemand {
      */
     Response send(Interceptor.Chain chain, Request hop, long startedNanos) throws IOException {
         Call caller = chain.call();
-        Call call = client().newCall(hop.newBuilder().tag(Caller.class, new Caller(caller)).build());
+        Call call = client().newCall(
+                        hop.newBuilder().tag(Caller.class, new Caller(caller)).build());
         long limit = caller.timeout().timeoutNanos();
         if (limit > 0) {
             long left = limit - (System.nanoTime() - startedNanos);

@@ -9,8 +9,8 @@ import java.util.List;
  * A finished (or stopped) batch: which strategy ran it at what concurrency, the codes asked for, one result per
  * code asked for (those that ended in completion order, then those that never started), and the wall time.
  */
-public record BatchReport(String strategy, int concurrency, List<String> requested, List<DownloadResult> results,
-                          Duration elapsed) {
+public record BatchReport(
+        String strategy, int concurrency, List<String> requested, List<DownloadResult> results, Duration elapsed) {
 
     public BatchReport {
         requested = List.copyOf(requested);

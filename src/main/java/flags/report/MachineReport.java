@@ -1,6 +1,5 @@
 package flags.report;
 
-import flags.Seconds;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
@@ -8,27 +7,39 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import flags.Seconds;
 import flags.download.Attempt;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.util.Locale;
 
 /** {@code --format csv|json}: the batch as data for scripts, with field names that stay put. */
 public final class MachineReport {
     public static final String CSV_HEADER = "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s";
-    private static final Gson GSON = new GsonBuilder().serializeNulls().disableHtmlEscaping().setPrettyPrinting().create();
+    private static final Gson GSON = new GsonBuilder()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .setPrettyPrinting()
+            .create();
 
     private MachineReport() {}
 
     /** A header line and one row. */
     public static String csv(BatchReport r) {
-        return CSV_HEADER + "\n" + String.join(",", r.strategy(), String.valueOf(r.concurrency()),
-                String.valueOf(r.requested().size()), String.valueOf(r.count(Status.OK)),
-                String.valueOf(r.count(Status.NOT_FOUND)), String.valueOf(r.count(Status.ERROR)),
-                String.valueOf(r.notDone()), seconds(r.elapsed())) + "\n";
+        return CSV_HEADER + "\n"
+                + String.join(
+                        ",",
+                        r.strategy(),
+                        String.valueOf(r.concurrency()),
+                        String.valueOf(r.requested().size()),
+                        String.valueOf(r.count(Status.OK)),
+                        String.valueOf(r.count(Status.NOT_FOUND)),
+                        String.valueOf(r.count(Status.ERROR)),
+                        String.valueOf(r.notDone()),
+                        seconds(r.elapsed()))
+                + "\n";
     }
 
     /** One object: the CSV fields, {@code max_in_flight}, and one item per code requested, with each request's span. */
@@ -79,7 +90,9 @@ public final class MachineReport {
     }
 
     private static JsonElement millis(Duration d) {
-        return d == null ? JsonNull.INSTANCE
-                : new JsonPrimitive(BigDecimal.valueOf(d.toNanos()).movePointLeft(6).setScale(3, RoundingMode.HALF_UP));
+        return d == null
+                ? JsonNull.INSTANCE
+                : new JsonPrimitive(
+                        BigDecimal.valueOf(d.toNanos()).movePointLeft(6).setScale(3, RoundingMode.HALF_UP));
     }
 }

@@ -45,7 +45,8 @@ final class Pictures {
 
     /** The file formats, chosen by extension. */
     enum Format {
-        SVG, PNG;
+        SVG,
+        PNG;
 
         static Format of(Path file) {
             Path name = file.getFileName();

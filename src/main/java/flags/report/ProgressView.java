@@ -6,7 +6,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -45,7 +44,9 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
      */
     public static boolean stderrIsTerminal() {
         try {
-            Process test = new ProcessBuilder("test", "-t", "2").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process test = new ProcessBuilder("test", "-t", "2")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             return test.waitFor() == 0;
         } catch (IOException e) {
             return false;
@@ -90,18 +91,22 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         long max = Math.max(1, state.getMax());
         double elapsed = state.getElapsedAfterStart().toNanos() / 1e9;
         String count = done + "/" + state.getMax() + " flags";
-        String errors = state.getExtraMessage() == null || state.getExtraMessage().isEmpty()
-                ? "" : ", " + state.getExtraMessage();
+        String errors =
+                state.getExtraMessage() == null || state.getExtraMessage().isEmpty()
+                        ? ""
+                        : ", " + state.getExtraMessage();
         String percent = String.format(Locale.ROOT, "%3d%%", 100 * done / max);
         String time = ", " + seconds(elapsed);
         String rate = elapsed < 0.05 ? "" : String.format(Locale.ROOT, ", %.1f flags/s", done / elapsed);
-        String eta = done == 0 || done >= max || elapsed < 0.05 ? "" : ", ETA " + seconds(elapsed * (max - done) / done);
+        String eta =
+                done == 0 || done >= max || elapsed < 0.05 ? "" : ", ETA " + seconds(elapsed * (max - done) / done);
         String name = state.getTaskName() + " ";
         // Drop parts, least useful first, until the rest fits with a bar of at least 10 columns.
         String[] optional = {name, eta, rate, time};
         boolean[] shown = {true, true, true, true};
         for (int drop = 0; ; drop++) {
-            String tail = " " + count + errors + (shown[3] ? time : "") + (shown[2] ? rate : "") + (shown[1] ? eta : "");
+            String tail =
+                    " " + count + errors + (shown[3] ? time : "") + (shown[2] ? rate : "") + (shown[1] ? eta : "");
             String head = (shown[0] ? name : "") + percent + " ";
             int room = width - head.length() - tail.length() - 2;
             if (room >= 10 || drop == optional.length) {
@@ -121,7 +126,8 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
     }
 
     private static String seconds(double s) {
-        return s < 60 ? String.format(Locale.ROOT, "%.1f s", s)
+        return s < 60
+                ? String.format(Locale.ROOT, "%.1f s", s)
                 : String.format(Locale.ROOT, "%d:%02d", (long) s / 60, (long) s % 60);
     }
 
@@ -192,8 +198,10 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
         private static int ask() {
             try {
-                Process stty = new ProcessBuilder("stty", "size").redirectInput(TTY)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                Process stty = new ProcessBuilder("stty", "size")
+                        .redirectInput(TTY)
+                        .redirectError(ProcessBuilder.Redirect.DISCARD)
+                        .start();
                 if (!stty.waitFor(1, TimeUnit.SECONDS)) { // its few bytes of output fit the pipe
                     stty.destroy();
                     return -1;
@@ -214,7 +222,8 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
         private static int fallback() {
             try {
-                return Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
+                return Integer.parseInt(
+                        System.getenv().getOrDefault("COLUMNS", "80").strip());
             } catch (NumberFormatException e) {
                 return 80;
             }

@@ -21,7 +21,7 @@ public final class ResultLog implements Consumer<DownloadResult> {
     }
 
     public ResultLog() {
-        this(r -> { });
+        this(r -> {});
     }
 
     @Override

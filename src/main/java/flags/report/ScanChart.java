@@ -46,8 +46,13 @@ public final class ScanChart {
     private static final Color INK = new Color(34, 34, 34);
     private static final Color MUTED = new Color(110, 110, 110);
     private static final Color IDEAL = new Color(120, 120, 120);
-    private static final Color[] PALETTE = {new Color(31, 119, 180), new Color(255, 127, 14),
-            new Color(148, 103, 189), new Color(44, 160, 44), new Color(214, 39, 40)};
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180),
+        new Color(255, 127, 14),
+        new Color(148, 103, 189),
+        new Color(44, 160, 44),
+        new Color(214, 39, 40)
+    };
 
     private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 14);
     private static final Font TEXT_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
@@ -69,8 +74,15 @@ public final class ScanChart {
      * What to draw: a title and a line about the workload, the axes' titles, the measured curves, the ideal with its
      * legend label, and what the rings mean (drawn in the plot's empty top right corner; null for no rings).
      */
-    public record Chart(String title, String workload, String xTitle, String yTitle, List<Curve> measured,
-                        Curve ideal, String idealLabel, String ringsNote) {
+    public record Chart(
+            String title,
+            String workload,
+            String xTitle,
+            String yTitle,
+            List<Curve> measured,
+            Curve ideal,
+            String idealLabel,
+            String ringsNote) {
         public Chart {
             measured = List.copyOf(measured);
             Objects.requireNonNull(ideal, "ideal");
@@ -93,8 +105,16 @@ public final class ScanChart {
     /** A log axis over the data, padded a little, with 1-2-5 ticks. */
     record LogAxis(double low, double high) {
         static LogAxis covering(List<Double> values) {
-            double min = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).min().orElse(1);
-            double max = values.stream().mapToDouble(Double::doubleValue).filter(v -> v > 0).max().orElse(10);
+            double min = values.stream()
+                    .mapToDouble(Double::doubleValue)
+                    .filter(v -> v > 0)
+                    .min()
+                    .orElse(1);
+            double max = values.stream()
+                    .mapToDouble(Double::doubleValue)
+                    .filter(v -> v > 0)
+                    .max()
+                    .orElse(10);
             if (max <= min) {
                 max = min * 10;
             }
@@ -204,8 +224,10 @@ public final class ScanChart {
             }
         }
         g.setColor(MUTED);
-        g.draw(horizontal ? new Line2D.Double(LEFT, crisp(BOTTOM), RIGHT, crisp(BOTTOM))
-                : new Line2D.Double(crisp(LEFT), TOP, crisp(LEFT), BOTTOM));
+        g.draw(
+                horizontal
+                        ? new Line2D.Double(LEFT, crisp(BOTTOM), RIGHT, crisp(BOTTOM))
+                        : new Line2D.Double(crisp(LEFT), TOP, crisp(LEFT), BOTTOM));
         g.setFont(TEXT_FONT);
         g.setColor(INK);
         fm = g.getFontMetrics();
@@ -224,8 +246,8 @@ public final class ScanChart {
      * A measured curve joins its points; the ideal ({@code steps}) is a staircase: its value at m holds until m + 1,
      * where ⌈N/m⌉ may drop by a wave.
      */
-    private static void paintCurve(Graphics2D g, Curve c, String id, String cssClass, Color colour, boolean steps,
-                                   LogAxis x, LogAxis y) {
+    private static void paintCurve(
+            Graphics2D g, Curve c, String id, String cssClass, Color colour, boolean steps, LogAxis x, LogAxis y) {
         beginGroup(g, attributes("id", id, "class", cssClass));
         Path2D.Double path = new Path2D.Double();
         for (int i = 0; i < c.points().size(); i++) {
@@ -240,9 +262,11 @@ public final class ScanChart {
             }
         }
         g.setColor(colour);
-        g.setStroke(steps
-                ? new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
-                : new BasicStroke(2f));
+        g.setStroke(
+                steps
+                        ? new BasicStroke(
+                                1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)
+                        : new BasicStroke(2f));
         g.draw(path);
         g.setStroke(new BasicStroke(1f));
         if (!steps) {

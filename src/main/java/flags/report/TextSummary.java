@@ -6,9 +6,9 @@ import flags.download.Status;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The human summary, in the shape of Fluent Python's flags2 scripts, saying why failures failed. */
 public final class TextSummary {
@@ -21,7 +21,9 @@ public final class TextSummary {
     public static String header(String siteLabel, String url, String proxy, List<String> codes, int connections) {
         return siteLabel + " site: " + url + (proxy == null ? "" : " via proxy " + proxy) + "\n"
                 + searching(codes) + "\n"
-                + (connections == 1 ? "1 connection will be used." : connections + " concurrent connections will be used.")
+                + (connections == 1
+                        ? "1 connection will be used."
+                        : connections + " concurrent connections will be used.")
                 + "\n";
     }
 
@@ -66,7 +68,8 @@ public final class TextSummary {
             }
         }
         byReason.entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) -> -e.getValue().size())
+                .sorted(Comparator.comparingInt((Map.Entry<String, List<String>> e) ->
+                                -e.getValue().size())
                         .thenComparing(Map.Entry::getKey))
                 .forEach(e -> {
                     List<String> codes = e.getValue().stream().sorted().toList();
@@ -82,9 +85,13 @@ public final class TextSummary {
         if (requested == 0 || report.count(Status.NOT_FOUND) != requested) {
             return;
         }
-        String tried = report.results().stream().filter(r -> r.url() != null)
-                .min(Comparator.comparing(DownloadResult::cc)).map(DownloadResult::url).orElse("the server");
-        out.append("Hint: nothing was found, e.g. at ").append(tried)
+        String tried = report.results().stream()
+                .filter(r -> r.url() != null)
+                .min(Comparator.comparing(DownloadResult::cc))
+                .map(DownloadResult::url)
+                .orElse("the server");
+        out.append("Hint: nothing was found, e.g. at ")
+                .append(tried)
                 .append("; the server must hold BASE/cc/cc.gif under the base URL given with -s\n");
     }
 

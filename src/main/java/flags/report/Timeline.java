@@ -1,14 +1,14 @@
 package flags.report;
 
-import flags.Seconds;
 import static flags.report.Pictures.attributes;
 import static flags.report.Pictures.beginGroup;
 import static flags.report.Pictures.crisp;
 import static flags.report.Pictures.endGroup;
 import static flags.report.Pictures.slug;
 
-import flags.download.DownloadResult;
+import flags.Seconds;
 import flags.download.Attempt;
+import flags.download.DownloadResult;
 import flags.download.Status;
 import java.awt.Color;
 import java.awt.Font;
@@ -58,6 +58,7 @@ public final class Timeline {
     private static final int LANE_GAP = 14;
     /** Tallest row, for few requests; rows shrink so a lane's rows stay within {@link #ROWS_H}, down to 1 px. */
     private static final int MAX_ROW = 16;
+
     private static final int ROWS_H = 640;
     /** Bars at least this tall are labelled with their code. */
     private static final int LABEL_BAR = 8;
@@ -113,8 +114,8 @@ public final class Timeline {
     }
 
     /** One lane laid out: its batch, SVG id, requests in row order, row pitch in pixels and plot box. */
-    private record Lane(BatchReport report, String id, List<DownloadResult> rows, int pitch, int top, int plotTop,
-                        int plotHeight) {
+    private record Lane(
+            BatchReport report, String id, List<DownloadResult> rows, int pitch, int top, int plotTop, int plotHeight) {
 
         int height() {
             return TITLE_H + plotHeight + AXIS_H;
@@ -140,7 +141,8 @@ public final class Timeline {
             for (BatchReport report : reports) {
                 end = Math.max(end, seconds(report.elapsed()));
                 List<DownloadResult> rows = new ArrayList<>(report.results().stream()
-                        .filter(r -> r.started() != null).toList()); // a code that never started has no bar
+                        .filter(r -> r.started() != null)
+                        .toList()); // a code that never started has no bar
                 for (DownloadResult r : rows) {
                     end = Math.max(end, seconds(r.ended()));
                     interrupted |= interrupted(r);
@@ -150,8 +152,14 @@ public final class Timeline {
                         .thenComparing(r -> String.valueOf(r.cc())));
                 int pitch = rows.isEmpty() ? 0 : Math.max(1, Math.min(MAX_ROW, ROWS_H / rows.size()));
                 int plotHeight = rows.isEmpty() ? EMPTY_H : 2 * PAD + rows.size() * pitch;
-                Lane lane = new Lane(report, uniqueId("lane-" + slug(report.strategy())), List.copyOf(rows), pitch,
-                        top, top + TITLE_H, plotHeight);
+                Lane lane = new Lane(
+                        report,
+                        uniqueId("lane-" + slug(report.strategy())),
+                        List.copyOf(rows),
+                        pitch,
+                        top,
+                        top + TITLE_H,
+                        plotHeight);
                 lanes.add(lane);
                 top += lane.height() + LANE_GAP;
             }
@@ -174,10 +182,12 @@ public final class Timeline {
             g.setFont(TEXT_FONT);
             g.setColor(MUTED);
             int baseline = 19;
-            g.drawString("one bar per request, rows in start order; time in seconds since the batch started",
-                    MARGIN, baseline);
-            List<Map.Entry<String, Color>> legend = new ArrayList<>(List.of(
-                    Map.entry("ok", OK), Map.entry("not found", NOT_FOUND), Map.entry("error", ERROR)));
+            g.drawString(
+                    "one bar per request, rows in start order; time in seconds since the batch started",
+                    MARGIN,
+                    baseline);
+            List<Map.Entry<String, Color>> legend = new ArrayList<>(
+                    List.of(Map.entry("ok", OK), Map.entry("not found", NOT_FOUND), Map.entry("error", ERROR)));
             if (anyInterrupted) {
                 legend.add(Map.entry("interrupted", INTERRUPTED));
             }
@@ -242,8 +252,8 @@ public final class Timeline {
 
         /** One bar per request of the code, joined by a thin line across the waits between its retries. */
         private void paintBar(Graphics2D g, Lane lane, DownloadResult r, int y, int barHeight, Font labelFont) {
-            List<Attempt> requests = r.requests().isEmpty()
-                    ? List.of(new Attempt(r.started(), r.ended())) : r.requests();
+            List<Attempt> requests =
+                    r.requests().isEmpty() ? List.of(new Attempt(r.started(), r.ended())) : r.requests();
             double x0 = x(seconds(requests.get(0).start()));
             double x1 = Math.max(x(seconds(requests.get(requests.size() - 1).end())), x0 + MIN_BAR);
             Color colour = colour(r);
@@ -255,7 +265,8 @@ public final class Timeline {
             for (Attempt a : requests) {
                 if (g instanceof SVGGraphics2D) {
                     g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip(r));
-                    g.setRenderingHint(SVGHints.KEY_ELEMENT_ID,
+                    g.setRenderingHint(
+                            SVGHints.KEY_ELEMENT_ID,
                             uniqueId("bar-" + lane.id().substring("lane-".length()) + "-" + slug(r.cc())));
                 }
                 double a0 = x(seconds(a.start()));
@@ -320,8 +331,14 @@ public final class Timeline {
     static String title(BatchReport report) {
         int n = report.requested().size();
         String concurrency = report.concurrency() <= 1 ? "1 at a time" : report.concurrency() + " concurrent";
-        return String.format(Locale.ROOT, "%s \u2014 %s, %d code%s, %.2f s", report.strategy(), concurrency, n,
-                n == 1 ? "" : "s", seconds(report.elapsed()));
+        return String.format(
+                Locale.ROOT,
+                "%s \u2014 %s, %d code%s, %.2f s",
+                report.strategy(),
+                concurrency,
+                n,
+                n == 1 ? "" : "s",
+                seconds(report.elapsed()));
     }
 
     /** "18 ok · 1 not found · 1 error", zero counts left out. */
@@ -342,7 +359,8 @@ public final class Timeline {
     }
 
     private static String tooltip(DownloadResult r) {
-        StringBuilder s = new StringBuilder(String.valueOf(r.cc())).append(' ')
+        StringBuilder s = new StringBuilder(String.valueOf(r.cc()))
+                .append(' ')
                 .append(interrupted(r) ? "interrupted" : r.status().label().replace('_', ' '));
         if (r.status() == Status.ERROR && r.error() != null) {
             s.append(": ").append(r.error());

@@ -19,6 +19,7 @@ final class AccessLog implements RequestLog {
 
     /** Request attributes {@link FlagHandler} sets for this log. */
     static final String DELAY_NANOS = "flags.delayNanos";
+
     static final String IN_FLIGHT = "flags.inFlight";
 
     static final String COMMON_FORMAT = "%{client}a - %u %{" + CustomRequestLog.DEFAULT_DATE_FORMAT + "|"
@@ -38,8 +39,8 @@ final class AccessLog implements RequestLog {
         commonPart = null;
         common.log(request, response);
         if (commonPart != null) {
-            sink.accept(commonPart + " delay=" + seconds(request.getAttribute(DELAY_NANOS))
-                    + " in-flight=" + (request.getAttribute(IN_FLIGHT) instanceof Integer n ? n : "-"));
+            sink.accept(commonPart + " delay=" + seconds(request.getAttribute(DELAY_NANOS)) + " in-flight="
+                    + (request.getAttribute(IN_FLIGHT) instanceof Integer n ? n : "-"));
         }
     }
 

@@ -1,7 +1,6 @@
 package flags.server;
 
 import com.sun.management.UnixOperatingSystemMXBean;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
@@ -41,8 +40,8 @@ record Descriptors(OptionalLong limit, long open) {
         for (String line : limits) {
             if (line.startsWith("Max open files")) {
                 String soft = line.substring("Max open files".length()).trim().split("\\s+")[0];
-                return new Descriptors(soft.equals("unlimited") ? OptionalLong.empty()
-                        : OptionalLong.of(Long.parseLong(soft)), open);
+                return new Descriptors(
+                        soft.equals("unlimited") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(soft)), open);
             }
         }
         throw new IllegalArgumentException("no 'Max open files' line");
@@ -57,7 +56,8 @@ record Descriptors(OptionalLong limit, long open) {
     private static Descriptors fromManagementBean() {
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof UnixOperatingSystemMXBean unix) {
-            return new Descriptors(OptionalLong.of(unix.getMaxFileDescriptorCount()), unix.getOpenFileDescriptorCount());
+            return new Descriptors(
+                    OptionalLong.of(unix.getMaxFileDescriptorCount()), unix.getOpenFileDescriptorCount());
         }
         return new Descriptors(OptionalLong.empty(), 0);
     }

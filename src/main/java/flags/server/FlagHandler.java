@@ -71,16 +71,19 @@ final class FlagHandler extends Handler.Abstract {
         }
         peakWaiting.accumulateAndGet(waiting.incrementAndGet(), Math::max);
         try {
-            scheduler.schedule(() -> {
-                waiting.decrementAndGet();
-                // The pool writes the answers, so 10,000 that fall due together are not sent one by one
-                // by the single scheduler thread.
-                try {
-                    request.getContext().execute(() -> send(answer, request, response, head, callback));
-                } catch (RejectedExecutionException stopping) {
-                    callback.failed(stopping);
-                }
-            }, draw.delayNanos(), TimeUnit.NANOSECONDS);
+            scheduler.schedule(
+                    () -> {
+                        waiting.decrementAndGet();
+                        // The pool writes the answers, so 10,000 that fall due together are not sent one by one
+                        // by the single scheduler thread.
+                        try {
+                            request.getContext().execute(() -> send(answer, request, response, head, callback));
+                        } catch (RejectedExecutionException stopping) {
+                            callback.failed(stopping);
+                        }
+                    },
+                    draw.delayNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             waiting.decrementAndGet();
             callback.failed(stopping);

@@ -1,7 +1,5 @@
 package flags.server;
 
-import java.nio.channels.UnresolvedAddressException;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -9,6 +7,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
@@ -63,8 +62,13 @@ public final class FlagServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private FlagServer(Server server, CountingThreadPool pool, FlagHandler handler,
-                       HeadDeadline heads, OptionalInt connectionCap, InetSocketAddress address) {
+    private FlagServer(
+            Server server,
+            CountingThreadPool pool,
+            FlagHandler handler,
+            HeadDeadline heads,
+            OptionalInt connectionCap,
+            InetSocketAddress address) {
         this.server = server;
         this.pool = pool;
         this.handler = handler;
@@ -107,8 +111,7 @@ public final class FlagServer implements AutoCloseable {
         pool.setName(THREAD_NAME_PREFIX);
         pool.setDaemon(true);
         pool.setStopTimeout(500);
-        ScheduledExecutorScheduler scheduler =
-                new ScheduledExecutorScheduler(THREAD_NAME_PREFIX + "-scheduler", true);
+        ScheduledExecutorScheduler scheduler = new ScheduledExecutorScheduler(THREAD_NAME_PREFIX + "-scheduler", true);
         Server server = new Server(pool, scheduler, null);
         server.setStopTimeout(0); // no graceful phase: close() drops waiting requests at once
 
@@ -150,7 +153,8 @@ public final class FlagServer implements AutoCloseable {
             throw new IOException("cannot start the server on " + where + ": " + rootMessage(e), e);
         }
         heads.start(scheduler);
-        InetSocketAddress bound = (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
+        InetSocketAddress bound =
+                (InetSocketAddress) ((ServerSocketChannel) connector.getTransport()).getLocalAddress();
         return new FlagServer(server, pool, handler, heads, cap, bound);
     }
 
@@ -239,7 +243,8 @@ public final class FlagServer implements AutoCloseable {
         try {
             stopper.join(STOP_LIMIT.toMillis());
             if (stopper.isAlive()) {
-                LOG.warn("the flag server did not stop within {} ms; leaving it to the end of the process",
+                LOG.warn(
+                        "the flag server did not stop within {} ms; leaving it to the end of the process",
                         STOP_LIMIT.toMillis());
             }
         } catch (InterruptedException e) {

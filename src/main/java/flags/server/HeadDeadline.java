@@ -36,7 +36,8 @@ final class HeadDeadline implements Connection.Listener {
         this.limitNanos = limit.toNanos();
         this.nanoTime = nanoTime;
         // A fifth of the limit, between 10 ms and 1 s: a 10 s limit is enforced within 10 to 11 s.
-        long periodNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), limitNanos / 5));
+        long periodNanos =
+                Math.max(TimeUnit.MILLISECONDS.toNanos(10), Math.min(TimeUnit.SECONDS.toNanos(1), limitNanos / 5));
         this.period = Duration.ofNanos(periodNanos);
     }
 
@@ -94,10 +95,13 @@ final class HeadDeadline implements Connection.Listener {
     /** Sweeps every period on {@code scheduler} until the scheduler stops. */
     void start(Scheduler scheduler) {
         try {
-            scheduler.schedule(() -> {
-                sweep();
-                start(scheduler);
-            }, period.toNanos(), TimeUnit.NANOSECONDS);
+            scheduler.schedule(
+                    () -> {
+                        sweep();
+                        start(scheduler);
+                    },
+                    period.toNanos(),
+                    TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException stopping) {
             // the server is stopping: no more sweeps
         }
@@ -105,11 +109,11 @@ final class HeadDeadline implements Connection.Listener {
 
     /** One connection's head clock. */
     private static final class Clock {
-        private boolean busy;        // guarded by this: a request is being handled or answered
+        private boolean busy; // guarded by this: a request is being handled or answered
         private boolean answeredOne; // guarded by this
-        private long since;          // guarded by this: accepted at, or first byte of the next head seen at
+        private long since; // guarded by this: accepted at, or first byte of the next head seen at
         private boolean headStarted; // guarded by this
-        private long bytesAtAnswer;  // guarded by this
+        private long bytesAtAnswer; // guarded by this
 
         Clock(long openedAt) {
             since = openedAt;

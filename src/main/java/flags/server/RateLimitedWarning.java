@@ -15,7 +15,7 @@ final class RateLimitedWarning {
     private final LongSupplier nanoTime;
     private long lastNanos; // guarded by this
     private boolean warned; // guarded by this
-    private long skipped;   // guarded by this
+    private long skipped; // guarded by this
 
     /** Lines go to {@code log}, e.g. {@code LOG::warn}. */
     RateLimitedWarning(Consumer<String> log, Duration interval) {
@@ -37,8 +37,7 @@ final class RateLimitedWarning {
                 skipped++;
                 return false;
             }
-            line = skipped == 0 ? message
-                    : message + " (" + skipped + " more since the last such warning)";
+            line = skipped == 0 ? message : message + " (" + skipped + " more since the last such warning)";
             warned = true;
             lastNanos = now;
             skipped = 0;

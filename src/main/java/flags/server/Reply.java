@@ -11,9 +11,11 @@ import org.eclipse.jetty.util.Callback;
 record Reply(int status, String contentType, byte[] body, String allow) {
 
     static final Reply NOT_FOUND = text(HttpStatus.NOT_FOUND_404);
-    static final Reply METHOD_NOT_ALLOWED =
-            new Reply(HttpStatus.METHOD_NOT_ALLOWED_405, "text/plain; charset=utf-8",
-                    line(HttpStatus.METHOD_NOT_ALLOWED_405), "GET, HEAD");
+    static final Reply METHOD_NOT_ALLOWED = new Reply(
+            HttpStatus.METHOD_NOT_ALLOWED_405,
+            "text/plain; charset=utf-8",
+            line(HttpStatus.METHOD_NOT_ALLOWED_405),
+            "GET, HEAD");
 
     static Reply file(String contentType, byte[] body) {
         return new Reply(HttpStatus.OK_200, contentType, body, null);

@@ -20,8 +20,16 @@ import java.util.OptionalLong;
  * @param seed        makes the sequence of delays and errors reproducible; empty for a random one
  * @param headerTimeout longest a connection may take to send a complete request head before it is closed
  */
-public record ServerConfig(String bind, int port, Path dir, Duration delay, Duration jitter,
-                           double errorRate, int errorStatus, OptionalLong seed, Duration headerTimeout) {
+public record ServerConfig(
+        String bind,
+        int port,
+        Path dir,
+        Duration delay,
+        Duration jitter,
+        double errorRate,
+        int errorStatus,
+        OptionalLong seed,
+        Duration headerTimeout) {
 
     /** Long enough for any real client on a slow link, short enough that a slowloris gains little. */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(10);
@@ -52,13 +60,21 @@ public record ServerConfig(String bind, int port, Path dir, Duration delay, Dura
                     "error status must be a final HTTP status between 200 and 599, got " + errorStatus);
         }
         if (headerTimeout.isNegative() || headerTimeout.isZero()) {
-            throw new IllegalArgumentException("header timeout must be more than 0, got " + seconds(headerTimeout) + "s");
+            throw new IllegalArgumentException(
+                    "header timeout must be more than 0, got " + seconds(headerTimeout) + "s");
         }
     }
 
     /** With the default header timeout. */
-    public ServerConfig(String bind, int port, Path dir, Duration delay, Duration jitter,
-                        double errorRate, int errorStatus, OptionalLong seed) {
+    public ServerConfig(
+            String bind,
+            int port,
+            Path dir,
+            Duration delay,
+            Duration jitter,
+            double errorRate,
+            int errorStatus,
+            OptionalLong seed) {
         this(bind, port, dir, delay, jitter, errorRate, errorStatus, seed, DEFAULT_HEADER_TIMEOUT);
     }
 

@@ -31,7 +31,8 @@ public final class AsyncStrategy implements Strategy {
     }
 
     @Override
-    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException {
+    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
+            throws InterruptedException {
         CompletableFuture<?>[] all = codes.stream()
                 .map(cc -> client.downloadOneAsync(cc).thenAccept(onDone)) // never completes exceptionally
                 .toArray(CompletableFuture[]::new);

@@ -18,7 +18,8 @@ public final class SequentialStrategy implements Strategy {
     }
 
     @Override
-    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException {
+    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
+            throws InterruptedException {
         for (String cc : codes) {
             onDone.accept(client.downloadOne(cc)); // interrupted, it returns the code as not done
             if (Thread.interrupted()) {

@@ -15,8 +15,13 @@ public final class StrategyTable {
      * Java it runs on; how to build it for {@code -m}; the command that runs it, and the flag of that command
      * that picks it (null when it is the command's own strategy).
      */
-    public record Kind(String name, String description, int minimumJava, IntFunction<Strategy> factory,
-                       String command, String flag) {
+    public record Kind(
+            String name,
+            String description,
+            int minimumJava,
+            IntFunction<Strategy> factory,
+            String command,
+            String flag) {
 
         /** Whether this JVM can run it. */
         public boolean runsHere() {
@@ -39,22 +44,44 @@ public final class StrategyTable {
     }
 
     public static final List<Kind> ALL = List.of(
-            new Kind("seq", "Download flags one request at a time (a plain loop).", 17,
-                    m -> new SequentialStrategy(), "seq", null),
-            new Kind("threads", "Download flags on a pool of -m platform threads (an ExecutorService).", 17,
-                    ThreadPoolStrategy::new, "threads", null),
-            new Kind("virtual", "One virtual thread per download, at most -m at once (Java 21+).", 21,
-                    ThreadPoolStrategy::virtual, "threads", "--virtual"),
-            new Kind("async", "Download flags through a CompletableFuture pipeline over OkHttp's async calls.", 17,
-                    AsyncStrategy::new, "async", null));
+            new Kind(
+                    "seq",
+                    "Download flags one request at a time (a plain loop).",
+                    17,
+                    m -> new SequentialStrategy(),
+                    "seq",
+                    null),
+            new Kind(
+                    "threads",
+                    "Download flags on a pool of -m platform threads (an ExecutorService).",
+                    17,
+                    ThreadPoolStrategy::new,
+                    "threads",
+                    null),
+            new Kind(
+                    "virtual",
+                    "One virtual thread per download, at most -m at once (Java 21+).",
+                    21,
+                    ThreadPoolStrategy::virtual,
+                    "threads",
+                    "--virtual"),
+            new Kind(
+                    "async",
+                    "Download flags through a CompletableFuture pipeline over OkHttp's async calls.",
+                    17,
+                    AsyncStrategy::new,
+                    "async",
+                    null));
 
     /** A flag of a command that changes how its strategy hands results back, not which strategy runs. */
     public record Modifier(String command, String flag, String description, UnaryOperator<Strategy> apply) {}
 
-    public static final List<Modifier> MODIFIERS = List.of(
-            new Modifier("threads", "--in-order", "Hand results back in the order the codes were submitted (like "
+    public static final List<Modifier> MODIFIERS = List.of(new Modifier(
+            "threads",
+            "--in-order",
+            "Hand results back in the order the codes were submitted (like "
                     + "executor.map), not as they complete (like as_completed); -v shows the difference.",
-                    s -> ((ThreadPoolStrategy) s).inOrder()));
+            s -> ((ThreadPoolStrategy) s).inOrder()));
 
     private StrategyTable() {}
 
@@ -74,7 +101,10 @@ public final class StrategyTable {
 
     /** The strategy a command runs by default: the row that is its own, with no flag. */
     public static Kind commandDefault(String command) {
-        return ALL.stream().filter(k -> k.command().equals(command) && k.flag() == null).findFirst().orElseThrow();
+        return ALL.stream()
+                .filter(k -> k.command().equals(command) && k.flag() == null)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The modifiers a command takes ({@code threads --in-order}). */
@@ -84,6 +114,8 @@ public final class StrategyTable {
 
     /** The rows a command's flags pick ({@code threads --virtual}). */
     public static List<Kind> flagsOf(String command) {
-        return ALL.stream().filter(k -> k.command().equals(command) && k.flag() != null).toList();
+        return ALL.stream()
+                .filter(k -> k.command().equals(command) && k.flag() != null)
+                .toList();
     }
 }

@@ -63,7 +63,8 @@ public final class ThreadPoolStrategy implements Strategy {
     }
 
     @Override
-    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone) throws InterruptedException {
+    public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
+            throws InterruptedException {
         ExecutorService pool = virtual
                 ? VirtualThreads.newPerTaskExecutor()
                 : Executors.newFixedThreadPool(Math.max(1, concurrency(codes.size())));

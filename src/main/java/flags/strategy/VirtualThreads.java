@@ -1,9 +1,8 @@
 package flags.strategy;
 
-import java.util.concurrent.Executors;
-
 import java.lang.reflect.Method;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Virtual threads without compiling against Java 21: the project targets Java 17, so the executor factory
@@ -13,8 +12,8 @@ public final class VirtualThreads {
     private static final Method FACTORY = lookup();
 
     /** What to tell a user who asks for virtual threads on an older JVM. */
-    public static final String NEEDS_JAVA_21 =
-            "--virtual needs Java 21 or newer (this is Java " + Runtime.version().feature() + ")";
+    public static final String NEEDS_JAVA_21 = "--virtual needs Java 21 or newer (this is Java "
+            + Runtime.version().feature() + ")";
 
     private VirtualThreads() {}
 

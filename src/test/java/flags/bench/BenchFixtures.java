@@ -34,9 +34,16 @@ final class BenchFixtures {
             Status status = i < ok ? Status.OK : i < ok + notFound ? Status.NOT_FOUND : Status.ERROR;
             long start = concurrency <= 1 ? elapsedMs * i / n : 0;
             long end = concurrency <= 1 ? elapsedMs * (i + 1) / n : elapsedMs;
-            results.add(new DownloadResult(codes.get(i), status, status == Status.OK ? 200 : status == Status.NOT_FOUND
-                    ? 404 : 418, status == Status.OK ? 100 : 0, status == Status.OK ? Path.of(codes.get(i)) : null,
-                    List.of(new Attempt(ms(start), ms(end))), ms(start), ms(end), null,
+            results.add(new DownloadResult(
+                    codes.get(i),
+                    status,
+                    status == Status.OK ? 200 : status == Status.NOT_FOUND ? 404 : 418,
+                    status == Status.OK ? 100 : 0,
+                    status == Status.OK ? Path.of(codes.get(i)) : null,
+                    List.of(new Attempt(ms(start), ms(end))),
+                    ms(start),
+                    ms(end),
+                    null,
                     status == Status.ERROR ? "HTTP 418 I'm a teapot" : null));
         }
         return new BatchReport(strategy, concurrency, codes, results, ms(elapsedMs));
@@ -56,6 +63,9 @@ final class BenchFixtures {
 
     /** These batches as recorded runs, not measured for cost. */
     static StrategyRuns runs(String strategy, int concurrency, List<BatchReport> reports) {
-        return new StrategyRuns(strategy, concurrency, reports.stream().map(r -> new BenchRun(r, null)).toList());
+        return new StrategyRuns(
+                strategy,
+                concurrency,
+                reports.stream().map(r -> new BenchRun(r, null)).toList());
     }
 }

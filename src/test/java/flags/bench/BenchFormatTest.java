@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
 class BenchFormatTest {
-    static final Workload EMBEDDED = new Workload("EMBEDDED", ms(100), Duration.ZERO, 4, 1, Duration.ZERO, 2,
-            "Java 17 (Test)");
+    static final Workload EMBEDDED =
+            new Workload("EMBEDDED", ms(100), Duration.ZERO, 4, 1, Duration.ZERO, 2, "Java 17 (Test)");
 
     private static BenchResult result() {
         return BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500, 450), runs("async", 4, 100, 125, 110)));
@@ -31,32 +31,44 @@ class BenchFormatTest {
     @Test
     void csvIsAHeaderAndOneRowPerStrategy() {
         List<String> lines = BenchFormat.csv.render(result()).lines().toList();
-        assertEquals(List.of(String.join(",", BenchFormat.FIELDS),
-                "seq,1,3,0,0.450,0.050,0.450,0.400,0.500,4,0,0,1,0.400,1.000,0.889,,,,",
-                "async,4,3,0,0.112,0.013,0.110,0.100,0.125,4,0,0,4,0.100,4.091,0.909,,,,"), lines);
+        assertEquals(
+                List.of(
+                        String.join(",", BenchFormat.FIELDS),
+                        "seq,1,3,0,0.450,0.050,0.450,0.400,0.500,4,0,0,1,0.400,1.000,0.889,,,,",
+                        "async,4,3,0,0.112,0.013,0.110,0.100,0.125,4,0,0,4,0.100,4.091,0.909,,,,"),
+                lines);
     }
 
     @Test
     void csvLeavesUnknownValuesEmpty() {
-        BenchResult r = BenchStats.compute(new Workload("http://example.com/flags", null, null, 4, 1),
-                List.of(runs("async", 4, 100)));
-        assertEquals("async,4,1,0,0.100,,0.100,0.100,0.100,4,0,0,4,,,,,,,",
+        BenchResult r = BenchStats.compute(
+                new Workload("http://example.com/flags", null, null, 4, 1), List.of(runs("async", 4, 100)));
+        assertEquals(
+                "async,4,1,0,0.100,,0.100,0.100,0.100,4,0,0,4,,,,,,,",
                 BenchFormat.csv.render(r).lines().toList().get(1));
     }
 
     @Test
     void csvHasTheCostWhenMeasured() {
-        StrategyRuns measured = new StrategyRuns("threads", 4, List.of(
-                new BenchRun(ok("threads", 4, 100), new ClientCost(30, ms(40), 2_000_000, 50_000_000)),
-                new BenchRun(ok("threads", 4, 120), new ClientCost(34, ms(60), 4_000_000, 40_000_000))));
-        String row = BenchFormat.csv.render(BenchStats.compute(EMBEDDED, List.of(measured))).lines().toList().get(1);
+        StrategyRuns measured = new StrategyRuns(
+                "threads",
+                4,
+                List.of(
+                        new BenchRun(ok("threads", 4, 100), new ClientCost(30, ms(40), 2_000_000, 50_000_000)),
+                        new BenchRun(ok("threads", 4, 120), new ClientCost(34, ms(60), 4_000_000, 40_000_000))));
+        String row = BenchFormat.csv
+                .render(BenchStats.compute(EMBEDDED, List.of(measured)))
+                .lines()
+                .toList()
+                .get(1);
         assertTrue(row.endsWith(",34,50.0,3000000,50000000"), "peaks are maxima, CPU and bytes means: " + row);
     }
 
     @Test
     void jsonHasTheWorkloadAndEveryFieldOfEachStrategy() {
         JsonObject o = JsonParser.parseString(BenchFormat.json.render(result())).getAsJsonObject();
-        assertEquals(List.of("server", "delay_s", "jitter_s", "codes", "cpu_work_ms", "cores", "jvm", "strategies"),
+        assertEquals(
+                List.of("server", "delay_s", "jitter_s", "codes", "cpu_work_ms", "cores", "jvm", "strategies"),
                 List.copyOf(o.keySet()));
         assertEquals("EMBEDDED", o.get("server").getAsString());
         assertEquals(0.1, o.get("delay_s").getAsDouble(), 1e-9);
@@ -71,10 +83,17 @@ class BenchFormatTest {
         JsonObject seq = strategies.get(0).getAsJsonObject();
         assertEquals(0.45, seq.get("mean_s").getAsDouble(), 1e-9);
         assertEquals(0.05, seq.get("stddev_s").getAsDouble(), 1e-9);
-        assertEquals(List.of(0.4, 0.5, 0.45), seq.getAsJsonArray("times").asList().stream()
-                .map(t -> t.getAsDouble()).toList(), "every run's time, in the order they ran");
-        assertEquals(List.of(0, 0, 0), seq.getAsJsonArray("exit_codes").asList().stream()
-                .map(t -> t.getAsInt()).toList());
+        assertEquals(
+                List.of(0.4, 0.5, 0.45),
+                seq.getAsJsonArray("times").asList().stream()
+                        .map(t -> t.getAsDouble())
+                        .toList(),
+                "every run's time, in the order they ran");
+        assertEquals(
+                List.of(0, 0, 0),
+                seq.getAsJsonArray("exit_codes").asList().stream()
+                        .map(t -> t.getAsInt())
+                        .toList());
         JsonObject counts = seq.getAsJsonArray("run_counts").get(1).getAsJsonObject();
         assertEquals(4, counts.get("ok").getAsInt());
         assertEquals(0, counts.get("not_done").getAsInt());
@@ -88,12 +107,21 @@ class BenchFormatTest {
     void jsonKeepsFailedRunsInTimesAndTheirExitCodes() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), batch("threads", 4, 10, 3, 0, 1)));
         BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), runs("threads", 4, reports)));
-        JsonObject threads = JsonParser.parseString(BenchFormat.json.render(r)).getAsJsonObject()
-                .getAsJsonArray("strategies").get(1).getAsJsonObject();
+        JsonObject threads = JsonParser.parseString(BenchFormat.json.render(r))
+                .getAsJsonObject()
+                .getAsJsonArray("strategies")
+                .get(1)
+                .getAsJsonObject();
         assertEquals(2, threads.getAsJsonArray("times").size());
         assertEquals(0.01, threads.getAsJsonArray("times").get(1).getAsDouble(), 1e-9);
         assertEquals(1, threads.getAsJsonArray("exit_codes").get(1).getAsInt());
-        assertEquals(1, threads.getAsJsonArray("run_counts").get(1).getAsJsonObject().get("errors").getAsInt());
+        assertEquals(
+                1,
+                threads.getAsJsonArray("run_counts")
+                        .get(1)
+                        .getAsJsonObject()
+                        .get("errors")
+                        .getAsInt());
         assertEquals(1, threads.get("failed_runs").getAsInt());
         assertEquals(1, threads.get("runs").getAsInt(), "the statistics come from the clean run only");
         assertTrue(threads.get("speedup").isJsonNull(), "no speed claim with failed runs");
@@ -121,9 +149,12 @@ class BenchFormatTest {
             assertEquals(columns + 1, line.chars().filter(ch -> ch == '|').count(), line);
         }
         assertEquals("|:---|" + "---:|".repeat(columns - 1), lines.get(1));
-        assertEquals("| `seq` | 1 | 3 | 0.450 ± 0.050 | 0.450 | 0.400 | 0.500 | 4.03 ± 0.64 | 4 | 0 | 0 | 1 | 0.400 "
-                + "| 1.00x | 0.89 | - | - | - | - |", lines.get(2));
-        assertTrue(lines.get(3).startsWith("| `async` | 4 | 3 | 0.112 ± 0.013 | 0.110 | 0.100 | 0.125 | 1.00 |"),
+        assertEquals(
+                "| `seq` | 1 | 3 | 0.450 ± 0.050 | 0.450 | 0.400 | 0.500 | 4.03 ± 0.64 | 4 | 0 | 0 | 1 | 0.400 "
+                        + "| 1.00x | 0.89 | - | - | - | - |",
+                lines.get(2));
+        assertTrue(
+                lines.get(3).startsWith("| `async` | 4 | 3 | 0.112 ± 0.013 | 0.110 | 0.100 | 0.125 | 1.00 |"),
                 lines.get(3));
     }
 
@@ -131,7 +162,8 @@ class BenchFormatTest {
     void theTableAlignsItsColumnsAndShowsUnknownsAndFailedRuns() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1));
-        BenchResult r = BenchStats.compute(new Workload("REMOTE", null, null, 4, 1, Duration.ZERO, 2, "Java 17 (Test)"),
+        BenchResult r = BenchStats.compute(
+                new Workload("REMOTE", null, null, 4, 1, Duration.ZERO, 2, "Java 17 (Test)"),
                 List.of(runs("threads", 4, reports)));
         List<String> lines = BenchFormat.table.render(r).lines().toList();
         assertEquals("4 codes from REMOTE (delay unknown: no ideal, no efficiency)", lines.get(0));
@@ -143,7 +175,9 @@ class BenchFormatTest {
         assertTrue(row.contains(" 2 of 3 "), row);
         assertTrue(row.contains("0.110 ± 0.014"), row);
         assertTrue(row.endsWith("-     -        -       -         -"), row);
-        assertEquals(header.indexOf("median") + "median".length(), row.indexOf("0.110  ") + "0.110".length(),
+        assertEquals(
+                header.indexOf("median") + "median".length(),
+                row.indexOf("0.110  ") + "0.110".length(),
                 "numbers right-aligned under their heading");
         assertEquals("median runs: 4 ok", lines.get(6));
     }
@@ -155,8 +189,10 @@ class BenchFormatTest {
             slow.add(new BenchRun(ok("virtual", 1000, e), new ClientCost(1013, ms(123_456), 9_876_543_210L, 1L << 33)));
         }
         slow.add(new BenchRun(batch("virtual", 1000, 10, 3, 0, 1), null));
-        Workload w = new Workload("EMBEDDED", ms(100), Duration.ZERO, 676, 2, ms(50), 2, "Java 25.0.1 (Eclipse Adoptium)");
-        BenchResult r = BenchStats.compute(w, List.of(runs("seq", 1, 999_000), new StrategyRuns("virtual", 1000, slow)));
+        Workload w =
+                new Workload("EMBEDDED", ms(100), Duration.ZERO, 676, 2, ms(50), 2, "Java 25.0.1 (Eclipse Adoptium)");
+        BenchResult r =
+                BenchStats.compute(w, List.of(runs("seq", 1, 999_000), new StrategyRuns("virtual", 1000, slow)));
         for (String line : BenchFormat.table.render(r).lines().toList()) {
             assertTrue(line.length() <= BenchFormat.TABLE_WIDTH, line.length() + " columns: " + line);
         }
@@ -164,19 +200,25 @@ class BenchFormatTest {
 
     @Test
     void theCountsLineNamesStrategiesOnlyWhenTheyDisagree() {
-        StrategyStats a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400))).strategies().get(0);
-        StrategyStats b = BenchStats.compute(EMBEDDED, List.of(runs("async", 4, List.of(batch("async", 4, 10, 2, 1, 1)))))
-                .strategies().get(0);
+        StrategyStats a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
+                .strategies()
+                .get(0);
+        StrategyStats b = BenchStats.compute(
+                        EMBEDDED, List.of(runs("async", 4, List.of(batch("async", 4, 10, 2, 1, 1)))))
+                .strategies()
+                .get(0);
         assertEquals("median runs: 4 ok", BenchFormat.countsLine(List.of(a, a)));
         assertEquals("median runs: seq 4 ok; async 2 ok, 1 not found, 1 error", BenchFormat.countsLine(List.of(a, b)));
     }
 
     @Test
     void theWorkloadAndMachineLinesTellWhatRanWhere() {
-        assertEquals("20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)", BenchFormat.workloadLine(
-                new Workload("EMBEDDED", ms(100), Duration.ZERO, 20, 1)));
+        assertEquals(
+                "20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)",
+                BenchFormat.workloadLine(new Workload("EMBEDDED", ms(100), Duration.ZERO, 20, 1)));
         Workload busy = new Workload("EMBEDDED", ms(2000), ms(500), 1, 2, ms(50), 1, "Java 21 (Test)");
-        assertEquals("1 code from EMBEDDED (delay 2 s, jitter 0.5 s, 2 requests per code, 50 ms of CPU work per code)",
+        assertEquals(
+                "1 code from EMBEDDED (delay 2 s, jitter 0.5 s, 2 requests per code, 50 ms of CPU work per code)",
                 BenchFormat.workloadLine(busy));
         assertEquals("1 core, Java 21 (Test)", BenchFormat.machineLine(busy));
         assertEquals("2 cores, Java 17 (Test)", BenchFormat.machineLine(EMBEDDED));

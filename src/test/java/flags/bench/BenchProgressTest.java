@@ -23,7 +23,8 @@ class BenchProgressTest {
             bar.ran(2.0);
         }
         String text = bytes.toString();
-        assertTrue(text.contains("\r\u001b[Kseq run 1/2: 2.00 s, 1 error"),
+        assertTrue(
+                text.contains("\r\u001b[Kseq run 1/2: 2.00 s, 1 error"),
                 "a line above the bar starts on a cleared line: " + text);
         assertTrue(text.contains("[failed run]\n"), text);
         assertTrue(text.contains("2/2 runs"), "the final state: " + text);

@@ -18,11 +18,20 @@ class BenchRunnerTest {
         List<Contender> contenders = List.of(
                 new Contender("seq", 1, () -> new BenchRun(ok("seq", 1, 30), null)),
                 new Contender("async", 4, () -> new BenchRun(ok("async", 4, 10), null)));
-        BenchRunner runner = new BenchRunner(contenders, new BenchPlan(1, 2),
+        BenchRunner runner = new BenchRunner(
+                contenders,
+                new BenchPlan(1, 2),
                 (c, warm, i, of, report) -> order.add(c.strategy() + (warm ? " warm-up " : " run ") + i + "/" + of));
         runner.run();
-        assertEquals(List.of("seq warm-up 1/1", "async warm-up 1/1",
-                "seq run 1/2", "async run 1/2", "seq run 2/2", "async run 2/2"), order);
+        assertEquals(
+                List.of(
+                        "seq warm-up 1/1",
+                        "async warm-up 1/1",
+                        "seq run 1/2",
+                        "async run 1/2",
+                        "seq run 2/2",
+                        "async run 2/2"),
+                order);
         List<StrategyRuns> recorded = runner.recorded();
         assertEquals(2, recorded.size());
         assertEquals(2, recorded.get(0).recorded().size(), "warm-ups are not recorded");
@@ -39,7 +48,7 @@ class BenchRunnerTest {
             }
             return new BenchRun(ok("threads", 4, 10), null);
         });
-        BenchRunner runner = new BenchRunner(List.of(flaky), new BenchPlan(0, 5), (c, w, i, of, r) -> { });
+        BenchRunner runner = new BenchRunner(List.of(flaky), new BenchPlan(0, 5), (c, w, i, of, r) -> {});
         assertThrows(InterruptedException.class, runner::run);
         assertEquals(2, runner.recorded().get(0).recorded().size());
     }
@@ -52,7 +61,7 @@ class BenchRunnerTest {
             Thread.currentThread().interrupt();
             return new BenchRun(ok("seq", 1, 10), null);
         });
-        BenchRunner runner = new BenchRunner(List.of(c), new BenchPlan(0, 3), (x, w, i, of, r) -> { });
+        BenchRunner runner = new BenchRunner(List.of(c), new BenchPlan(0, 3), (x, w, i, of, r) -> {});
         assertThrows(InterruptedException.class, runner::run);
         assertEquals(1, calls[0]);
         assertEquals(1, runner.recorded().get(0).recorded().size());

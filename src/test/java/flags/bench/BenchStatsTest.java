@@ -50,7 +50,8 @@ class BenchStatsTest {
         List<Duration> times = List.of(ms(1000), ms(2000), ms(3000));
         assertEquals(ms(2000), BenchStats.mean(times));
         assertEquals(ms(1000), BenchStats.stddev(times), "n - 1: sqrt((1 + 0 + 1) / 2)");
-        assertEquals(Duration.ofNanos(Math.round(Math.sqrt(2.0 / 3) * 1e9)),
+        assertEquals(
+                Duration.ofNanos(Math.round(Math.sqrt(2.0 / 3) * 1e9)),
                 BenchStats.stddev(List.of(ms(1000), ms(2000), ms(2000), ms(3000))));
         assertNull(BenchStats.stddev(List.of(ms(5))), "one run: no spread to speak of");
         assertThrows(IllegalArgumentException.class, () -> BenchStats.mean(List.of()));
@@ -58,13 +59,15 @@ class BenchStatsTest {
 
     @Test
     void theRatioOfMeansPropagatesBothDeviations() {
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, 2000, 4000, 6000),
-                runs("async", 4, 1000, 2000, 3000)));
-        BenchStats.Ratio ratio = BenchStats.relative(r.strategies().get(0), r.strategies().get(1));
+        BenchResult r = BenchStats.compute(
+                EMBEDDED, List.of(runs("threads", 4, 2000, 4000, 6000), runs("async", 4, 1000, 2000, 3000)));
+        BenchStats.Ratio ratio =
+                BenchStats.relative(r.strategies().get(0), r.strategies().get(1));
         assertEquals(2.0, ratio.value(), 1e-12, "4 s / 2 s");
         assertEquals(2 * Math.sqrt(0.25 + 0.25), ratio.stddev(), 1e-9, "2 x sqrt((2/4)^2 + (1/2)^2)");
         BenchResult single = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, 300), runs("async", 4, 100)));
-        BenchStats.Ratio one = BenchStats.relative(single.strategies().get(0), single.strategies().get(1));
+        BenchStats.Ratio one = BenchStats.relative(
+                single.strategies().get(0), single.strategies().get(1));
         assertEquals(3.0, one.value(), 1e-12);
         assertNull(one.stddev());
     }
@@ -110,9 +113,8 @@ class BenchStatsTest {
 
     @Test
     void speedupIsAgainstSeqAndEfficiencyAgainstTheIdeal() {
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(
-                runs("seq", 1, 400, 500, 450),
-                runs("threads", 4, 100, 125, 110)));
+        BenchResult r =
+                BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500, 450), runs("threads", 4, 100, 125, 110)));
         StrategyStats seq = r.strategies().get(0);
         StrategyStats threads = r.strategies().get(1);
         assertEquals(ms(450), seq.median());
@@ -145,7 +147,9 @@ class BenchStatsTest {
     @Test
     void aZeroIdealHasNoEfficiency() {
         Workload instant = new Workload("EMBEDDED", Duration.ZERO, Duration.ZERO, 4, 1);
-        StrategyStats s = BenchStats.compute(instant, List.of(runs("seq", 1, 5))).strategies().get(0);
+        StrategyStats s = BenchStats.compute(instant, List.of(runs("seq", 1, 5)))
+                .strategies()
+                .get(0);
         assertEquals(Duration.ZERO, s.ideal());
         assertNull(s.efficiency());
     }
@@ -155,7 +159,8 @@ class BenchStatsTest {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1)); // fast because it failed
         StrategyStats s = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, reports)))
-                .strategies().get(0);
+                .strategies()
+                .get(0);
         assertEquals(3, s.recorded());
         assertEquals(1, s.failedRuns());
         assertEquals(2, s.runs());
@@ -167,9 +172,10 @@ class BenchStatsTest {
 
     @Test
     void whenEveryRunFailedTheTimingsAreThoseOfTheFailedRuns() {
-        StrategyRuns failing = runs("async", 4, List.of(
-                batch("async", 4, 100, 3, 0, 1), batch("async", 4, 300, 2, 1, 1)));
-        StrategyStats s = BenchStats.compute(EMBEDDED, List.of(failing)).strategies().get(0);
+        StrategyRuns failing =
+                runs("async", 4, List.of(batch("async", 4, 100, 3, 0, 1), batch("async", 4, 300, 2, 1, 1)));
+        StrategyStats s =
+                BenchStats.compute(EMBEDDED, List.of(failing)).strategies().get(0);
         assertTrue(s.allFailed());
         assertEquals(2, s.runs());
         assertEquals(ms(200), s.median());
@@ -179,7 +185,10 @@ class BenchStatsTest {
 
     @Test
     void aStrategyWithoutRecordedRunsIsLeftOut() {
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), new StrategyRuns("async", 4, List.of())));
-        assertEquals(List.of("seq"), r.strategies().stream().map(StrategyStats::strategy).toList());
+        BenchResult r =
+                BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), new StrategyRuns("async", 4, List.of())));
+        assertEquals(
+                List.of("seq"),
+                r.strategies().stream().map(StrategyStats::strategy).toList());
     }
 }

@@ -31,9 +31,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,15 +73,17 @@ class CostMeterTest {
     /** A thread that does {@code work}, says so, and stays alive until the test ends. */
     private CountDownLatch thread(String name, Runnable work) {
         CountDownLatch done = new CountDownLatch(1);
-        Thread t = new Thread(() -> {
-            work.run();
-            done.countDown();
-            try {
-                finish.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, name);
+        Thread t = new Thread(
+                () -> {
+                    work.run();
+                    done.countDown();
+                    try {
+                        finish.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                name);
         started.add(t);
         t.start();
         return done;
@@ -92,12 +94,13 @@ class CostMeterTest {
         int before = meter.begin().end().peakThreads();
         CostMeter.Window server = meter.begin();
         for (int i = 0; i < 10; i++) {
-            assertTrue(thread(FlagServer.THREAD_NAME_PREFIX + "-test-" + i, () -> { }).await(5, TimeUnit.SECONDS));
+            assertTrue(thread(FlagServer.THREAD_NAME_PREFIX + "-test-" + i, () -> {})
+                    .await(5, TimeUnit.SECONDS));
         }
         int withServer = server.end().peakThreads();
         CostMeter.Window client = meter.begin();
         for (int i = 0; i < 10; i++) {
-            assertTrue(thread("client-test-" + i, () -> { }).await(5, TimeUnit.SECONDS));
+            assertTrue(thread("client-test-" + i, () -> {}).await(5, TimeUnit.SECONDS));
         }
         int withClients = client.end().peakThreads();
         // Idle threads of earlier tests may end meanwhile: a little slack downwards, none for ten more.
@@ -108,7 +111,8 @@ class CostMeterTest {
     @Test
     void settlingWaitsForAPoolsWorkersOnTheirWayOut() throws Exception {
         AtomicInteger made = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(300, r -> new Thread(r, "settle-test-" + made.incrementAndGet()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(300, r -> new Thread(r, "settle-test-" + made.incrementAndGet()));
         CountDownLatch ran = new CountDownLatch(300);
         for (int i = 0; i < 300; i++) {
             pool.execute(ran::countDown);
@@ -117,8 +121,10 @@ class CostMeterTest {
         pool.shutdown();
         assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
         meter.settle(); // awaitTermination returned, yet workers may still be on their way out
-        List<String> left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
-                .filter(n -> n.startsWith("settle-test-")).toList();
+        List<String> left = Thread.getAllStackTraces().keySet().stream()
+                .map(Thread::getName)
+                .filter(n -> n.startsWith("settle-test-"))
+                .toList();
         assertEquals(List.of(), left, "every worker of the pool has ended");
     }
 
@@ -128,20 +134,24 @@ class CostMeterTest {
         CostMeter.Window w = meter.begin();
         List<byte[]> keep = new ArrayList<>();
         thread("client-busy", () -> {
-            long end = mx.getCurrentThreadCpuTime() + Duration.ofMillis(80).toNanos();
-            while (mx.getCurrentThreadCpuTime() < end) {
-                Thread.onSpinWait();
-            }
-            for (int i = 0; i < 20; i++) {
-                keep.add(new byte[1 << 20]);
-            }
-        }).await(10, TimeUnit.SECONDS);
+                    long end =
+                            mx.getCurrentThreadCpuTime() + Duration.ofMillis(80).toNanos();
+                    while (mx.getCurrentThreadCpuTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                    for (int i = 0; i < 20; i++) {
+                        keep.add(new byte[1 << 20]);
+                    }
+                })
+                .await(10, TimeUnit.SECONDS);
         thread(FlagServer.THREAD_NAME_PREFIX + "-busy", () -> {
-            long end = mx.getCurrentThreadCpuTime() + Duration.ofMillis(300).toNanos();
-            while (mx.getCurrentThreadCpuTime() < end) {
-                Thread.onSpinWait();
-            }
-        }).await(10, TimeUnit.SECONDS);
+                    long end = mx.getCurrentThreadCpuTime()
+                            + Duration.ofMillis(300).toNanos();
+                    while (mx.getCurrentThreadCpuTime() < end) {
+                        Thread.onSpinWait();
+                    }
+                })
+                .await(10, TimeUnit.SECONDS);
         ClientCost cost = w.end();
         assertTrue(cost.cpu().toMillis() >= 80, "the client thread's 80 ms: " + cost.cpu());
         assertTrue(cost.cpu().toMillis() < 300, "not the server thread's 300 ms: " + cost.cpu());
@@ -160,9 +170,18 @@ class CostMeterTest {
     private Measured run(Strategy strategy, FlagServer server) throws Exception {
         OkHttpClient http = HttpClients.create(strategy.concurrency(CODES.size()), Duration.ofSeconds(10));
         try {
-            StrategyBatch batch = new StrategyBatch(strategy, CODES, out, http, (runHttp, clock, dir) ->
-                    new FlagClient(runHttp, new DownloadOptions(HttpUrl.get(server.baseUrl()), 1 << 20, false),
-                            new FlagStore(dir), RetryPolicy.standard(0), clock), meter);
+            StrategyBatch batch = new StrategyBatch(
+                    strategy,
+                    CODES,
+                    out,
+                    http,
+                    (runHttp, clock, dir) -> new FlagClient(
+                            runHttp,
+                            new DownloadOptions(HttpUrl.get(server.baseUrl()), 1 << 20, false),
+                            new FlagStore(dir),
+                            RetryPolicy.standard(0),
+                            clock),
+                    meter);
             int before = meter.begin().end().peakThreads();
             BenchRun run = batch.run();
             assertEquals(0, run.report().count(Status.ERROR));

@@ -37,21 +37,33 @@ class StrategyBatchTest {
         try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ZERO, Duration.ZERO, 0))) {
             OkHttpClient http = HttpClients.create(3, Duration.ofSeconds(5));
             try {
-                StrategyBatch batch = new StrategyBatch(new AsyncStrategy(3), List.of("BR", "CN", "ZZ"), out, http,
+                StrategyBatch batch = new StrategyBatch(
+                        new AsyncStrategy(3),
+                        List.of("BR", "CN", "ZZ"),
+                        out,
+                        http,
                         (runHttp, clock, dir) -> {
                             dirs.add(dir);
-                            return new FlagClient(runHttp, new DownloadOptions(HttpUrl.get(server.baseUrl()),
-                                    1 << 20, false), new FlagStore(dir),
-                                    RetryPolicy.standard(0), clock);
-                        }, null);
+                            return new FlagClient(
+                                    runHttp,
+                                    new DownloadOptions(HttpUrl.get(server.baseUrl()), 1 << 20, false),
+                                    new FlagStore(dir),
+                                    RetryPolicy.standard(0),
+                                    clock);
+                        },
+                        null);
                 BatchReport first = batch.run().report();
                 BatchReport second = batch.run().report();
                 for (BatchReport r : List.of(first, second)) {
                     assertEquals(2, r.count(Status.OK));
                     assertEquals(1, r.count(Status.NOT_FOUND));
                     assertEquals(3, r.concurrency());
-                    assertTrue(r.results().stream().filter(x -> x.file() != null)
-                            .allMatch(x -> x.file().getParent().getParent().equals(out)), "saved inside -o");
+                    assertTrue(
+                            r.results().stream()
+                                    .filter(x -> x.file() != null)
+                                    .allMatch(x ->
+                                            x.file().getParent().getParent().equals(out)),
+                            "saved inside -o");
                 }
                 assertEquals(new Contender("async", 3, batch), batch.contender());
             } finally {

@@ -36,8 +36,18 @@ class BenchCommandTest {
     Path tmp;
 
     private Cli.Run bench(String... extra) {
-        List<String> argv = new ArrayList<>(List.of("bench", "-o", tmp.resolve("out").toString(),
-                "--delay", "0.05", "--runs", "2", "--warmup", "0", "-l", "5"));
+        List<String> argv = new ArrayList<>(List.of(
+                "bench",
+                "-o",
+                tmp.resolve("out").toString(),
+                "--delay",
+                "0.05",
+                "--runs",
+                "2",
+                "--warmup",
+                "0",
+                "-l",
+                "5"));
         argv.addAll(List.of(extra));
         return Cli.run(argv.toArray(String[]::new));
     }
@@ -53,7 +63,8 @@ class BenchCommandTest {
         Cli.Run run = bench("--format", "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
-        assertEquals(Set.of("server", "delay_s", "jitter_s", "codes", "cpu_work_ms", "cores", "jvm", "strategies"),
+        assertEquals(
+                Set.of("server", "delay_s", "jitter_s", "codes", "cpu_work_ms", "cores", "jvm", "strategies"),
                 o.keySet());
         assertEquals(Runtime.getRuntime().availableProcessors(), o.get("cores").getAsInt());
         assertEquals("EMBEDDED", o.get("server").getAsString());
@@ -61,13 +72,17 @@ class BenchCommandTest {
         assertEquals(0.0, o.get("jitter_s").getAsDouble(), 1e-9, "bench defaults to --jitter 0");
         assertEquals(5, o.get("codes").getAsInt());
         JsonArray strategies = o.getAsJsonArray("strategies");
-        assertEquals(List.of("seq", "threads", "async"),
-                strategies.asList().stream().map(s -> s.getAsJsonObject().get("strategy").getAsString()).toList());
+        assertEquals(
+                List.of("seq", "threads", "async"),
+                strategies.asList().stream()
+                        .map(s -> s.getAsJsonObject().get("strategy").getAsString())
+                        .toList());
         for (var e : strategies) {
             JsonObject s = e.getAsJsonObject();
             String name = s.get("strategy").getAsString();
             int concurrency = name.equals("seq") ? 1 : 5;
-            assertAll(name,
+            assertAll(
+                    name,
                     () -> assertEquals(strategyFields(), s.keySet()),
                     () -> assertEquals(2, s.getAsJsonArray("times").size(), "each recorded run's time"),
                     () -> assertTrue(s.get("peak_threads").getAsInt() >= concurrency, "cost measured: " + s),
@@ -79,9 +94,12 @@ class BenchCommandTest {
                     () -> assertEquals(5, s.get("ok").getAsInt()),
                     () -> assertEquals(0, s.get("errors").getAsInt()),
                     () -> assertEquals(concurrency, s.get("max_in_flight").getAsInt()),
-                    () -> assertEquals(concurrency == 1 ? 0.25 : 0.05, s.get("ideal_s").getAsDouble(), 1e-9),
-                    () -> assertTrue(s.get("min_s").getAsDouble() <= s.get("median_s").getAsDouble()),
-                    () -> assertTrue(s.get("median_s").getAsDouble() <= s.get("max_s").getAsDouble()),
+                    () -> assertEquals(
+                            concurrency == 1 ? 0.25 : 0.05, s.get("ideal_s").getAsDouble(), 1e-9),
+                    () -> assertTrue(
+                            s.get("min_s").getAsDouble() <= s.get("median_s").getAsDouble()),
+                    () -> assertTrue(
+                            s.get("median_s").getAsDouble() <= s.get("max_s").getAsDouble()),
                     () -> assertTrue(s.get("efficiency").getAsDouble() > 0),
                     () -> assertTrue(s.get("speedup").getAsDouble() > 0));
         }
@@ -215,14 +233,24 @@ class BenchCommandTest {
         Path json = tmp.resolve("r.json");
         Path csv = tmp.resolve("r.csv");
         Path md = tmp.resolve("r.md");
-        Cli.Run run = bench("--export-json", json.toString(), "--export-csv", csv.toString(),
-                "--export-markdown", md.toString(), "--strategies", "seq,async");
+        Cli.Run run = bench(
+                "--export-json",
+                json.toString(),
+                "--export-csv",
+                csv.toString(),
+                "--export-markdown",
+                md.toString(),
+                "--strategies",
+                "seq,async");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("5 codes from EMBEDDED"), "the table still on stdout: " + run.out());
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         JsonArray strategies = o.getAsJsonArray("strategies");
-        assertEquals(List.of("seq", "async"), strategies.asList().stream()
-                .map(s -> s.getAsJsonObject().get("strategy").getAsString()).toList());
+        assertEquals(
+                List.of("seq", "async"),
+                strategies.asList().stream()
+                        .map(s -> s.getAsJsonObject().get("strategy").getAsString())
+                        .toList());
         List<String> rows = Files.readAllLines(csv);
         assertEquals(String.join(",", BenchFormat.FIELDS), rows.get(0));
         assertEquals(3, rows.size());
@@ -231,9 +259,14 @@ class BenchCommandTest {
             JsonObject s = strategies.get(i).getAsJsonObject();
             assertEquals(BenchFormat.FIELDS.size(), cells.length);
             assertEquals(s.get("strategy").getAsString(), cells[0]);
-            assertEquals(s.get("median_s").getAsDouble(), Double.parseDouble(cells[BenchFormat.FIELDS.indexOf("median_s")]),
-                    1e-9, "the same run, in both files");
-            assertEquals(s.get("mean_s").getAsDouble(), Double.parseDouble(cells[BenchFormat.FIELDS.indexOf("mean_s")]),
+            assertEquals(
+                    s.get("median_s").getAsDouble(),
+                    Double.parseDouble(cells[BenchFormat.FIELDS.indexOf("median_s")]),
+                    1e-9,
+                    "the same run, in both files");
+            assertEquals(
+                    s.get("mean_s").getAsDouble(),
+                    Double.parseDouble(cells[BenchFormat.FIELDS.indexOf("mean_s")]),
                     1e-9);
         }
         List<String> table = Files.readAllLines(md);
@@ -244,8 +277,24 @@ class BenchCommandTest {
 
     @Test
     void cpuWorkCountsInEveryRunsTime() {
-        Cli.Run run = Cli.run("bench", "-o", tmp.resolve("out").toString(), "--delay", "0", "--runs", "2", "--warmup",
-                "0", "-l", "3", "--strategies", "seq", "--cpu-work", "100", "--format", "json");
+        Cli.Run run = Cli.run(
+                "bench",
+                "-o",
+                tmp.resolve("out").toString(),
+                "--delay",
+                "0",
+                "--runs",
+                "2",
+                "--warmup",
+                "0",
+                "-l",
+                "3",
+                "--strategies",
+                "seq",
+                "--cpu-work",
+                "100",
+                "--format",
+                "json");
         assertEquals(0, run.exitCode(), run.err());
         JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
         assertEquals(100, o.get("cpu_work_ms").getAsInt());
@@ -262,21 +311,51 @@ class BenchCommandTest {
     void aScanRunsEachMAndDrawsItsChart() throws Exception {
         Path svg = tmp.resolve("scan.svg");
         Path json = tmp.resolve("scan.json");
-        Cli.Run run = Cli.run("bench", "-o", tmp.resolve("out").toString(), "--delay", "0.05", "--runs", "1",
-                "--warmup", "0", "-l", "4", "--scan-m", "1:2", "--strategies", "threads", "--plot", svg.toString(),
-                "--export-json", json.toString());
+        Cli.Run run = Cli.run(
+                "bench",
+                "-o",
+                tmp.resolve("out").toString(),
+                "--delay",
+                "0.05",
+                "--runs",
+                "1",
+                "--warmup",
+                "0",
+                "-l",
+                "4",
+                "--scan-m",
+                "1:2",
+                "--strategies",
+                "threads",
+                "--plot",
+                svg.toString(),
+                "--export-json",
+                json.toString());
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
-        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("m ") || l.matches(" *m  ideal.*"))
-                .findFirst().orElseThrow(() -> new AssertionError(run.out())));
+        int header = lines.indexOf(lines.stream()
+                .filter(l -> l.startsWith("m ") || l.matches(" *m  ideal.*"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(run.out())));
         assertTrue(lines.get(header).matches(" *m  ideal  threads  eff\\."), lines.get(header));
         assertTrue(lines.get(header + 1).matches(" *1  0\\.200  +\\d+\\.\\d{3}  +\\d\\.\\d\\d"), lines.get(header + 1));
         assertTrue(lines.get(header + 2).matches(" *2  0\\.100  +\\d+\\.\\d{3}  +\\d\\.\\d\\d"), lines.get(header + 2));
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         JsonArray scan = o.getAsJsonArray("scan");
-        assertEquals(List.of(1, 2), scan.asList().stream().map(p -> p.getAsJsonObject().get("max_req").getAsInt()).toList());
-        assertEquals(2, scan.get(1).getAsJsonObject().getAsJsonArray("strategies").get(0).getAsJsonObject()
-                .get("max_in_flight").getAsInt());
+        assertEquals(
+                List.of(1, 2),
+                scan.asList().stream()
+                        .map(p -> p.getAsJsonObject().get("max_req").getAsInt())
+                        .toList());
+        assertEquals(
+                2,
+                scan.get(1)
+                        .getAsJsonObject()
+                        .getAsJsonArray("strategies")
+                        .get(0)
+                        .getAsJsonObject()
+                        .get("max_in_flight")
+                        .getAsInt());
         String picture = Files.readString(svg);
         assertTrue(picture.contains("id='series-threads'") || picture.contains("id=\"series-threads\""), picture);
         assertTrue(picture.contains("series-ideal"), picture);

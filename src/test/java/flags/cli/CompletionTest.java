@@ -37,16 +37,19 @@ class CompletionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "seq -s ''|EMBEDDED LOCAL DELAY ERROR REMOTE",
-            "async --server L|LOCAL",
-            "threads -i co|codes.txt",
-            "seq -o do|downloads",
-            "seq --timeline do|downloads",
-            "bench --strategies ''|seq threads virtual async",
-            "threads --format ''|text csv json",
-            "bench --format ''|table csv json markdown",
-            "thr|threads"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "seq -s ''|EMBEDDED LOCAL DELAY ERROR REMOTE",
+                "async --server L|LOCAL",
+                "threads -i co|codes.txt",
+                "seq -o do|downloads",
+                "seq --timeline do|downloads",
+                "bench --strategies ''|seq threads virtual async",
+                "threads --format ''|text csv json",
+                "bench --format ''|table csv json markdown",
+                "thr|threads"
+            })
     void completesWhatTheOptionTakes(String line, String offered) throws Exception {
         assertEquals(List.of(offered.split(" ")), complete(line));
     }
@@ -55,10 +58,13 @@ class CompletionTest {
     private List<String> complete(String line) throws Exception {
         String words = "flags " + line;
         String program = "source " + script + " 2>/dev/null\n"
-                + "COMP_WORDS=(" + words + "); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE=\"" + words.replace("''", "")
+                + "COMP_WORDS=(" + words + "); COMP_CWORD=$((${#COMP_WORDS[@]}-1)); COMP_LINE=\""
+                + words.replace("''", "")
                 + "\"; COMP_POINT=${#COMP_LINE}\n"
                 + "_complete_flags flags 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        Process bash = new ProcessBuilder(BASH.toString(), "-c", program).directory(tmp.toFile()).start();
+        Process bash = new ProcessBuilder(BASH.toString(), "-c", program)
+                .directory(tmp.toFile())
+                .start();
         assertTrue(bash.waitFor(30, TimeUnit.SECONDS));
         String out = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         return out.lines().filter(l -> !l.isEmpty()).toList();

@@ -1,12 +1,11 @@
 package flags.cli;
 
-import com.google.gson.JsonParser;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import flags.testing.Cli;
 import flags.testing.FakeFlags;
 import flags.testing.HoldUntil;
@@ -43,17 +42,31 @@ class DownloadCommandTest {
                 Arguments.of("bad option", List.of("--frobnicate"), "unknown option '--frobnicate'"),
                 Arguments.of("-m 0", List.of("-m", "0"), "--max-req: expected 1..1000, got '0'"),
                 Arguments.of("-m 1001", List.of("-m", "1001"), "--max-req: expected 1..1000, got '1001'"),
-                Arguments.of("-m not a number", List.of("-m", "many"), "--max-req: expected a whole number, got 'many'"),
+                Arguments.of(
+                        "-m not a number", List.of("-m", "many"), "--max-req: expected a whole number, got 'many'"),
                 Arguments.of("-l 0", List.of("-l", "0"), "--limit: expected 1 or more, got '0'"),
-                Arguments.of("negative timeout", List.of("--timeout", "-1"), "--timeout: expected seconds > 0, got '-1'"),
+                Arguments.of(
+                        "negative timeout", List.of("--timeout", "-1"), "--timeout: expected seconds > 0, got '-1'"),
                 Arguments.of("zero timeout", List.of("--timeout", "0"), "--timeout: expected seconds > 0, got '0'"),
-                Arguments.of("missing -i file", List.of("-i", "no-such-file.txt"), "cannot read 'no-such-file.txt': no such file or directory"),
-                Arguments.of("server not http", List.of("-s", "ftp://example.com/flags"), "invalid --server 'ftp://example.com/flags'"),
+                Arguments.of(
+                        "missing -i file",
+                        List.of("-i", "no-such-file.txt"),
+                        "cannot read 'no-such-file.txt': no such file or directory"),
+                Arguments.of(
+                        "server not http",
+                        List.of("-s", "ftp://example.com/flags"),
+                        "invalid --server 'ftp://example.com/flags'"),
                 Arguments.of("unknown label", List.of("-s", "NOWHERE"), "invalid --server 'NOWHERE'"),
                 Arguments.of("two sources", List.of("-a", "BR"), "choose one source of codes"),
                 Arguments.of("-a and -e", List.of("-a", "-e"), "choose one source of codes"),
-                Arguments.of("delay with another server", List.of("-s", "LOCAL", "--delay", "1"), "only apply to the EMBEDDED server"),
-                Arguments.of("error rate out of range", List.of("--error-rate", "1.5"), "--error-rate: expected a probability 0..1, got '1.5'"),
+                Arguments.of(
+                        "delay with another server",
+                        List.of("-s", "LOCAL", "--delay", "1"),
+                        "only apply to the EMBEDDED server"),
+                Arguments.of(
+                        "error rate out of range",
+                        List.of("--error-rate", "1.5"),
+                        "--error-rate: expected a probability 0..1, got '1.5'"),
                 Arguments.of("negative retries", List.of("--retries", "-1"), "--retries: expected 0..100, got '-1'"),
                 Arguments.of("negative CPU work", List.of("--cpu-work", "-5"), "expected whole milliseconds"),
                 Arguments.of("CPU work in seconds", List.of("--cpu-work", "0.5"), "expected whole milliseconds"),
@@ -69,7 +82,8 @@ class DownloadCommandTest {
             argv.addAll(args);
             Cli.Run run = Cli.run(argv.toArray(String[]::new));
             List<String> lines = run.err().lines().toList();
-            assertAll(command + " " + args,
+            assertAll(
+                    command + " " + args,
                     () -> assertEquals(2, run.exitCode()),
                     () -> assertEquals("", run.out(), "nothing on stdout"),
                     () -> assertEquals(2, lines.size(), run.err()),
@@ -135,8 +149,15 @@ class DownloadCommandTest {
     @Test
     void codesComeFromStandardInputWithDash() {
         server.setDispatcher(FakeFlags.allFound());
-        Cli.Run run = Cli.withInput("br\n# comment\n\ncn\n", "async", "-s", base(), "-o", tmp.resolve("o").toString(),
-                "-i", "-");
+        Cli.Run run = Cli.withInput(
+                "br\n# comment\n\ncn\n",
+                "async",
+                "-s",
+                base(),
+                "-o",
+                tmp.resolve("o").toString(),
+                "-i",
+                "-");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Searching for 2 flags: BR, CN"), run.out());
     }
@@ -152,10 +173,23 @@ class DownloadCommandTest {
     @Test
     void cpuWorkCountsInTheBatchTime() {
         server.setDispatcher(FakeFlags.allFound());
-        Cli.Run run = Cli.run("seq", "-s", base(), "-o", tmp.resolve("o").toString(), "--cpu-work", "500",
-                "--format", "json", "BR", "CN");
+        Cli.Run run = Cli.run(
+                "seq",
+                "-s",
+                base(),
+                "-o",
+                tmp.resolve("o").toString(),
+                "--cpu-work",
+                "500",
+                "--format",
+                "json",
+                "BR",
+                "CN");
         assertEquals(0, run.exitCode(), run.err());
-        double elapsed = JsonParser.parseString(run.out()).getAsJsonObject().get("elapsed_s").getAsDouble();
+        double elapsed = JsonParser.parseString(run.out())
+                .getAsJsonObject()
+                .get("elapsed_s")
+                .getAsDouble();
         // 2 x 500 ms of one core, one after the other; the loopback answers themselves take milliseconds.
         assertTrue(elapsed >= 0.6, "elapsed " + elapsed + " s");
     }
@@ -163,16 +197,29 @@ class DownloadCommandTest {
     @Test
     void inOrderPrintsTheVerboseLinesInSubmissionOrder() {
         server.setDispatcher(new HoldUntil("AA", "CC"));
-        Cli.Run inOrder = Cli.run("threads", "-s", base(), "-o", tmp.resolve("a").toString(), "-m", "2", "-v",
-                "--in-order", "AA", "BB", "CC");
+        Cli.Run inOrder = Cli.run(
+                "threads",
+                "-s",
+                base(),
+                "-o",
+                tmp.resolve("a").toString(),
+                "-m",
+                "2",
+                "-v",
+                "--in-order",
+                "AA",
+                "BB",
+                "CC");
         assertEquals(0, inOrder.exitCode(), inOrder.err());
-        List<String> lines = inOrder.out().lines().filter(l -> l.endsWith(" OK")).toList();
+        List<String> lines =
+                inOrder.out().lines().filter(l -> l.endsWith(" OK")).toList();
         assertEquals(List.of("AA OK", "BB OK", "CC OK"), lines, "AA was answered last: " + inOrder.out());
 
         server.setDispatcher(new HoldUntil("AA", "CC"));
-        Cli.Run completed = Cli.run("threads", "-s", base(), "-o", tmp.resolve("b").toString(), "-m", "2", "-v",
-                "AA", "BB", "CC");
-        List<String> asCompleted = completed.out().lines().filter(l -> l.endsWith(" OK")).toList();
+        Cli.Run completed =
+                Cli.run("threads", "-s", base(), "-o", tmp.resolve("b").toString(), "-m", "2", "-v", "AA", "BB", "CC");
+        List<String> asCompleted =
+                completed.out().lines().filter(l -> l.endsWith(" OK")).toList();
         assertTrue(asCompleted.indexOf("BB OK") < asCompleted.indexOf("AA OK"), completed.out());
     }
 

@@ -1,11 +1,10 @@
 package flags.cli;
 
-import com.google.gson.JsonParser;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonParser;
 import flags.testing.Cli;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,13 +28,28 @@ class InputFileTest {
         Path file = tmp.resolve("codes.txt");
         Files.write(file, content);
         // a server nobody runs: the codes read show in the JSON items, each an error
-        return Cli.run("seq", "-i", file.toString(), "-s", "http://127.0.0.1:9/flags", "-o", tmp.resolve("o").toString(),
-                "--retries", "0", "--timeout", "1", "--format", "json", "-q");
+        return Cli.run(
+                "seq",
+                "-i",
+                file.toString(),
+                "-s",
+                "http://127.0.0.1:9/flags",
+                "-o",
+                tmp.resolve("o").toString(),
+                "--retries",
+                "0",
+                "--timeout",
+                "1",
+                "--format",
+                "json",
+                "-q");
     }
 
     private static List<String> requested(Cli.Run run) {
-        return JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("items")
-                .asList().stream().map(e -> e.getAsJsonObject().get("cc").getAsString()).sorted().toList();
+        return JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("items").asList().stream()
+                .map(e -> e.getAsJsonObject().get("cc").getAsString())
+                .sorted()
+                .toList();
     }
 
     @Test
@@ -49,7 +63,9 @@ class InputFileTest {
     void deviceOfEndlessZerosIsRefusedAtOnce() {
         Cli.Run run = Cli.run("seq", "-i", "/dev/zero", "-o", tmp.resolve("o").toString());
         assertEquals(2, run.exitCode());
-        assertEquals("flags seq: '/dev/zero' line 1: longer than 1024 bytes", run.err().lines().findFirst().orElse(""));
+        assertEquals(
+                "flags seq: '/dev/zero' line 1: longer than 1024 bytes",
+                run.err().lines().findFirst().orElse(""));
         assertFalse(Files.exists(tmp.resolve("o")), "a usage error creates nothing");
     }
 
@@ -57,9 +73,11 @@ class InputFileTest {
     void aHugeLineIsRefusedWithoutReadingIt() throws Exception {
         Cli.Run run = listCodes(("br\n" + "x".repeat(5_000_000) + "\n").getBytes(StandardCharsets.US_ASCII));
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("flags seq: '" + tmp.resolve("codes.txt") + "' line 2: longer than 1024 bytes"),
+        assertTrue(
+                run.err().startsWith("flags seq: '" + tmp.resolve("codes.txt") + "' line 2: longer than 1024 bytes"),
                 run.err());
-        assertTrue(run.err().length() < 300, "the line is not echoed: " + run.err().length() + " characters");
+        assertTrue(
+                run.err().length() < 300, "the line is not echoed: " + run.err().length() + " characters");
     }
 
     @Test
@@ -73,20 +91,23 @@ class InputFileTest {
     void bytesThatAreNotUtf8NameTheirLine() throws Exception {
         Cli.Run run = listCodes(new byte[] {'b', 'r', '\n', (byte) 0xFF, (byte) 0xFE, '\n'});
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("flags seq: '" + tmp.resolve("codes.txt") + "' line 2: not UTF-8\n"), run.err());
+        assertTrue(
+                run.err().startsWith("flags seq: '" + tmp.resolve("codes.txt") + "' line 2: not UTF-8\n"), run.err());
     }
 
     @Test
     void escapeSequencesInABadLineAreShownEscapedNeverSentToTheTerminal() throws Exception {
         Cli.Run run = listCodes("br\n\u001b]0;pwned\u0007\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(2, run.exitCode());
-        assertFalse(run.err().contains("\u001b") || run.err().contains("\u0007"), "raw control characters: " + run.err());
+        assertFalse(
+                run.err().contains("\u001b") || run.err().contains("\u0007"), "raw control characters: " + run.err());
         assertTrue(run.err().contains("line 2: invalid country code '\\x1b]0;pwned\\x07'"), run.err());
     }
 
     @Test
     void aLongBadCodeOnTheCommandLineIsCutAndEscaped() {
-        Cli.Run run = Cli.run("seq", "\u001b[31m" + "Q".repeat(500), "-o", tmp.resolve("o").toString());
+        Cli.Run run = Cli.run(
+                "seq", "\u001b[31m" + "Q".repeat(500), "-o", tmp.resolve("o").toString());
         assertEquals(2, run.exitCode());
         String first = run.err().lines().findFirst().orElse("");
         assertFalse(first.contains("\u001b"), first);
@@ -98,7 +119,8 @@ class InputFileTest {
     void anEmptyOutputNameIsAUsageError() {
         Cli.Run run = Cli.run("threads", "-o", "", "BR", "CN");
         assertEquals(2, run.exitCode());
-        assertEquals("flags threads: -o: the directory name is empty (use -o . for the current directory)",
+        assertEquals(
+                "flags threads: -o: the directory name is empty (use -o . for the current directory)",
                 run.err().lines().findFirst().orElse(""));
         assertEquals("", run.out(), "decided before the header");
     }
@@ -107,7 +129,8 @@ class InputFileTest {
     void anOutputTheOsRefusesIsAUsageErrorWithItsReasonBeforeTheHeader() {
         Cli.Run run = Cli.run("threads", "-o", "/proc/flags-test", "BR");
         assertEquals(2, run.exitCode());
-        assertEquals("flags threads: cannot create output '/proc/flags-test': no such file or directory",
+        assertEquals(
+                "flags threads: cannot create output '/proc/flags-test': no such file or directory",
                 run.err().lines().findFirst().orElse(""));
         assertEquals("", run.out());
     }

@@ -43,28 +43,51 @@ class NamesTest {
                 .status("XX", 404));
         // CN has a flag but its metadata is 404; XX has no flag at all.
         Path out = tmp.resolve("out");
-        Cli.Run r = Cli.run(command, "--names", "--format", "json", "--retries", "0", "-s", server.url("/flags").toString(),
-                "-o", out.toString(), "BR", "US", "CN", "XX", "AA", "AB", "AC", "AD");
+        Cli.Run r = Cli.run(
+                command,
+                "--names",
+                "--format",
+                "json",
+                "--retries",
+                "0",
+                "-s",
+                server.url("/flags").toString(),
+                "-o",
+                out.toString(),
+                "BR",
+                "US",
+                "CN",
+                "XX",
+                "AA",
+                "AB",
+                "AC",
+                "AD");
         assertEquals(1, r.exitCode(), r.err());
 
-        Map<String, JsonObject> items = JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("items")
-                .asList().stream().map(JsonElement::getAsJsonObject)
-                .collect(Collectors.toMap(i -> i.get("cc").getAsString(), i -> i));
+        Map<String, JsonObject> items =
+                JsonParser.parseString(r.out()).getAsJsonObject().getAsJsonArray("items").asList().stream()
+                        .map(JsonElement::getAsJsonObject)
+                        .collect(Collectors.toMap(i -> i.get("cc").getAsString(), i -> i));
         assertEquals("ok", items.get("BR").get("status").getAsString());
         assertEquals(2, items.get("BR").get("attempts").getAsInt(), "two requests: flag, then metadata");
         assertEquals("not_found", items.get("CN").get("status").getAsString());
         assertEquals("not_found", items.get("XX").get("status").getAsString());
         for (String cc : Set.of("AA", "AB", "AC", "AD")) {
             assertEquals("error", items.get(cc).get("status").getAsString(), cc);
-            assertTrue(items.get(cc).get("error").getAsString().contains("country name"), items.get(cc).toString());
+            assertTrue(
+                    items.get(cc).get("error").getAsString().contains("country name"),
+                    items.get(cc).toString());
         }
 
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(Set.of("Brazil.gif", "United_States.gif"),
+            assertEquals(
+                    Set.of("Brazil.gif", "United_States.gif"),
                     files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
         }
         try (Stream<Path> around = Files.list(tmp)) {
-            assertEquals(Set.of("out"), around.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+            assertEquals(
+                    Set.of("out"),
+                    around.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
                     "nothing written beside the output directory");
         }
     }

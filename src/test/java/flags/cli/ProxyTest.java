@@ -1,9 +1,5 @@
 package flags.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.Authenticator;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,6 +11,9 @@ import flags.testing.ExternalServer;
 import flags.testing.FakeFlags;
 import flags.testing.ForwardProxy;
 import flags.testing.RawServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Authenticator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,10 +60,15 @@ class ProxyTest {
             Cli.Run r = Cli.run(command, "--proxy", proxy.url(null), "-s", base("127.0.0.1"), "-o", out(), "BR", "CN");
 
             assertEquals(0, r.exitCode(), r.err());
-            assertEquals("URL site: " + base("127.0.0.1") + " via proxy http://127.0.0.1:" + proxy.port(),
+            assertEquals(
+                    "URL site: " + base("127.0.0.1") + " via proxy http://127.0.0.1:" + proxy.port(),
                     r.out().lines().findFirst().orElseThrow());
-            assertEquals(List.of(base("127.0.0.1") + "/br/br.gif", base("127.0.0.1") + "/cn/cn.gif"),
-                    proxy.requests().stream().map(RawServer.Request::target).sorted().toList(),
+            assertEquals(
+                    List.of(base("127.0.0.1") + "/br/br.gif", base("127.0.0.1") + "/cn/cn.gif"),
+                    proxy.requests().stream()
+                            .map(RawServer.Request::target)
+                            .sorted()
+                            .toList(),
                     "absolute-form requests, through the proxy");
             assertEquals(2, origin.getRequestCount(), "the origin saw only the proxy's two requests");
         }
@@ -80,7 +84,8 @@ class ProxyTest {
                     Cli.run("async", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "--format", "json", "BR"),
                     Cli.run("threads", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "--debug", "BR"));
 
-            String basic = "Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8));
+            String basic =
+                    "Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8));
             assertAll(Stream.concat(
                     runs.stream().map(r -> () -> {
                         assertEquals(0, r.exitCode(), r.err());
@@ -88,10 +93,16 @@ class ProxyTest {
                     }),
                     Stream.of(
                             () -> assertEquals(4, proxy.requests().size(), "every request went through the proxy"),
-                            () -> assertTrue(proxy.requests().stream().allMatch(q -> basic.equals(q.header("Proxy-Authorization"))),
+                            () -> assertTrue(
+                                    proxy.requests().stream()
+                                            .allMatch(q -> basic.equals(q.header("Proxy-Authorization"))),
                                     "each with the proxy's credentials, not only after a 407"),
-                            () -> assertTrue(runs.get(0).out().startsWith("URL site: " + base("127.0.0.1")
-                                    + " via proxy http://***@127.0.0.1:" + proxy.port() + "\n"), runs.get(0).out()))));
+                            () -> assertTrue(
+                                    runs.get(0)
+                                            .out()
+                                            .startsWith("URL site: " + base("127.0.0.1")
+                                                    + " via proxy http://***@127.0.0.1:" + proxy.port() + "\n"),
+                                    runs.get(0).out()))));
         }
     }
 
@@ -99,8 +110,18 @@ class ProxyTest {
     void wrongProxyCredentialsAreAnErrorThatDoesNotShowThem() throws Exception {
         origin.setDispatcher(FakeFlags.allFound());
         try (ForwardProxy proxy = ForwardProxy.start("user", "right")) {
-            Cli.Run r = Cli.run("seq", "--proxy", proxy.url("user:" + SECRET), "-s", base("127.0.0.1"), "-o", out(),
-                    "-v", "--retries", "0", "BR");
+            Cli.Run r = Cli.run(
+                    "seq",
+                    "--proxy",
+                    proxy.url("user:" + SECRET),
+                    "-s",
+                    base("127.0.0.1"),
+                    "-o",
+                    out(),
+                    "-v",
+                    "--retries",
+                    "0",
+                    "BR");
 
             assertEquals(1, r.exitCode(), r.out() + r.err());
             assertTrue(r.out().contains("BR error: HTTP 407 Proxy Authentication Required"), r.out());
@@ -122,12 +143,19 @@ class ProxyTest {
             assertEquals(1, r.exitCode(), r.out() + r.err());
             assertNoSecret(r);
         }
-        assertTrue(runs.get(0).out().startsWith("URL site: http://***@127.0.0.1:" + origin.getPort() + "/flags\n"),
+        assertTrue(
+                runs.get(0).out().startsWith("URL site: http://***@127.0.0.1:" + origin.getPort() + "/flags\n"),
                 runs.get(0).out());
-        assertTrue(runs.get(0).out().contains("XX not found: http://***@127.0.0.1:"), runs.get(0).out());
-        assertTrue(runs.get(1).out().contains("\"url\": \"http://***@127.0.0.1:"), runs.get(1).out());
-        assertEquals("Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8)),
-                origin.takeRequest().getHeaders().get("Authorization"), "the server gets the credentials");
+        assertTrue(
+                runs.get(0).out().contains("XX not found: http://***@127.0.0.1:"),
+                runs.get(0).out());
+        assertTrue(
+                runs.get(1).out().contains("\"url\": \"http://***@127.0.0.1:"),
+                runs.get(1).out());
+        assertEquals(
+                "Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8)),
+                origin.takeRequest().getHeaders().get("Authorization"),
+                "the server gets the credentials");
     }
 
     /**
@@ -162,7 +190,8 @@ class ProxyTest {
     void noproxyDecidesAsCurlDoes(String host, String list, boolean proxied) throws Exception {
         origin.setDispatcher(FakeFlags.allFound());
         try (ForwardProxy proxy = ForwardProxy.start()) {
-            Cli.Run r = Cli.run("seq", "--proxy", proxy.url(null), "--noproxy", list, "-s", base(host), "-o", out(), "BR");
+            Cli.Run r =
+                    Cli.run("seq", "--proxy", proxy.url(null), "--noproxy", list, "-s", base(host), "-o", out(), "BR");
 
             assertEquals(0, r.exitCode(), r.err());
             assertEquals(proxied ? 1 : 0, proxy.requests().size(), "requests through the proxy");
@@ -177,18 +206,56 @@ class ProxyTest {
         Optional<Path> tinyproxy = ExternalServer.find("/usr/bin/tinyproxy", "/usr/sbin/tinyproxy");
         assumeTrue(tinyproxy.isPresent(), "tinyproxy is not installed");
         origin.setDispatcher(FakeFlags.allFound());
-        try (ExternalServer proxy = ExternalServer.start("tinyproxy", tmp, port -> List.of(tinyproxy.get().toString(),
-                "-d", "-c", write("tinyproxy-" + port + ".conf", String.join("\n", "Port " + port,
-                        "Listen 127.0.0.1", "Timeout 30", "MaxClients 50", "Allow 127.0.0.1",
-                        "BasicAuth user " + SECRET, "LogLevel Error", "")).toString()))) {
+        try (ExternalServer proxy = ExternalServer.start(
+                "tinyproxy",
+                tmp,
+                port -> List.of(
+                        tinyproxy.get().toString(),
+                        "-d",
+                        "-c",
+                        write(
+                                        "tinyproxy-" + port + ".conf",
+                                        String.join(
+                                                "\n",
+                                                "Port " + port,
+                                                "Listen 127.0.0.1",
+                                                "Timeout 30",
+                                                "MaxClients 50",
+                                                "Allow 127.0.0.1",
+                                                "BasicAuth user " + SECRET,
+                                                "LogLevel Error",
+                                                ""))
+                                .toString()))) {
             for (String command : List.of("seq", "threads", "async")) {
-                Cli.Run ok = Cli.run(command, "--proxy", "http://user:" + SECRET + "@127.0.0.1:" + proxy.port(),
-                        "-s", base("127.0.0.1"), "-o", out(), "-v", "--retries", "0", "BR", "CN", "IN");
+                Cli.Run ok = Cli.run(
+                        command,
+                        "--proxy",
+                        "http://user:" + SECRET + "@127.0.0.1:" + proxy.port(),
+                        "-s",
+                        base("127.0.0.1"),
+                        "-o",
+                        out(),
+                        "-v",
+                        "--retries",
+                        "0",
+                        "BR",
+                        "CN",
+                        "IN");
                 assertEquals(0, ok.exitCode(), ok.out() + ok.err() + proxy.output());
                 assertNoSecret(ok);
             }
-            Cli.Run refused = Cli.run("seq", "--proxy", "http://127.0.0.1:" + proxy.port(), "-s", base("127.0.0.1"),
-                    "-o", out(), "-v", "--retries", "0", "BR");
+            Cli.Run refused = Cli.run(
+                    "seq",
+                    "--proxy",
+                    "http://127.0.0.1:" + proxy.port(),
+                    "-s",
+                    base("127.0.0.1"),
+                    "-o",
+                    out(),
+                    "-v",
+                    "--retries",
+                    "0",
+                    "BR");
             assertTrue(refused.out().contains("BR error: HTTP 407"), refused.out());
             assertEquals(9, origin.getRequestCount(), "tinyproxy forwarded the nine requests with credentials only");
         }
@@ -201,8 +268,8 @@ class ProxyTest {
         assumeTrue(microsocks.isPresent(), "microsocks is not installed");
         origin.setDispatcher(FakeFlags.allFound());
         try (ExternalServer proxy = ExternalServer.start("microsocks", tmp, port -> {
-            List<String> command = new ArrayList<>(List.of(microsocks.get().toString(), "-i", "127.0.0.1",
-                    "-p", Integer.toString(port)));
+            List<String> command = new ArrayList<>(
+                    List.of(microsocks.get().toString(), "-i", "127.0.0.1", "-p", Integer.toString(port)));
             if (credentials) {
                 command.addAll(List.of("-u", "user", "-P", SECRET));
             }
@@ -210,17 +277,42 @@ class ProxyTest {
         })) {
             String url = "socks5://" + (credentials ? "user:" + SECRET + "@" : "") + "127.0.0.1:" + proxy.port();
             for (String command : List.of("seq", "threads", "async")) {
-                Cli.Run r = Cli.run(command, "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "-v",
-                        "--retries", "0", "BR", "CN", "IN");
+                Cli.Run r = Cli.run(
+                        command,
+                        "--proxy",
+                        url,
+                        "-s",
+                        base("127.0.0.1"),
+                        "-o",
+                        out(),
+                        "-v",
+                        "--retries",
+                        "0",
+                        "BR",
+                        "CN",
+                        "IN");
                 assertEquals(0, r.exitCode(), r.out() + r.err() + proxy.output());
-                assertTrue(r.out().startsWith("URL site: " + base("127.0.0.1") + " via proxy socks5://"
-                        + (credentials ? "***@" : "") + "127.0.0.1:" + proxy.port() + "\n"), r.out());
+                assertTrue(
+                        r.out()
+                                .startsWith("URL site: " + base("127.0.0.1") + " via proxy socks5://"
+                                        + (credentials ? "***@" : "") + "127.0.0.1:" + proxy.port() + "\n"),
+                        r.out());
                 assertNoSecret(r);
             }
             assertEquals(9, origin.getRequestCount());
             if (credentials) {
-                Cli.Run wrong = Cli.run("seq", "--proxy", "socks5://user:wrong@127.0.0.1:" + proxy.port(),
-                        "-s", base("127.0.0.1"), "-o", out(), "-v", "--retries", "2", "BR");
+                Cli.Run wrong = Cli.run(
+                        "seq",
+                        "--proxy",
+                        "socks5://user:wrong@127.0.0.1:" + proxy.port(),
+                        "-s",
+                        base("127.0.0.1"),
+                        "-o",
+                        out(),
+                        "-v",
+                        "--retries",
+                        "2",
+                        "BR");
                 assertEquals(1, wrong.exitCode(), wrong.out());
                 assertTrue(wrong.out().contains("BR error: SOCKS proxy refused the credentials"), wrong.out());
                 assertFalse(wrong.out().contains("wrong") || wrong.err().contains("wrong"), wrong.out() + wrong.err());

@@ -12,8 +12,17 @@ import picocli.CommandLine.TypeConversionException;
 class SecondsConverterTest {
 
     @ParameterizedTest
-    @CsvSource({"0, 0", "0.5, 500000000", ".25, 250000000", "2, 2000000000", "2., 2000000000",
-            "0.000000001, 1", "+1.5, 1500000000", "' 3 ', 3000000000", "10.1234567891, 10123456789"})
+    @CsvSource({
+        "0, 0",
+        "0.5, 500000000",
+        ".25, 250000000",
+        "2, 2000000000",
+        "2., 2000000000",
+        "0.000000001, 1",
+        "+1.5, 1500000000",
+        "' 3 ', 3000000000",
+        "10.1234567891, 10123456789"
+    })
     void parsesDecimalSeconds(String text, long nanos) {
         assertEquals(Duration.ofNanos(nanos), new SecondsConverter().convert(text));
     }

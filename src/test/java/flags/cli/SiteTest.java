@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 class SiteTest {
     @Test
     void labelsAreCaseInsensitiveAndUrlsLoseTheirTrailingSlash() {
-        assertEquals(HttpUrl.get("http://localhost:8001/flags"), Site.parse("delay").url());
+        assertEquals(
+                HttpUrl.get("http://localhost:8001/flags"), Site.parse("delay").url());
         assertEquals("URL", Site.parse("http://h:1/flags/").label());
-        assertEquals(HttpUrl.get("http://h:1/flags"), Site.parse("http://h:1/flags/").url());
+        assertEquals(
+                HttpUrl.get("http://h:1/flags"), Site.parse("http://h:1/flags/").url());
         assertThrows(IllegalArgumentException.class, () -> Site.parse("file:///etc/flags"));
     }
 

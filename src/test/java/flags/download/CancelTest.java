@@ -1,7 +1,5 @@
 package flags.download;
 
-import okio.Buffer;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,6 +15,7 @@ import mockwebserver3.MockWebServer;
 import okhttp3.Call;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okio.Buffer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CancelTest {
     @TempDir
     Path out;
+
     MockWebServer server;
 
     @BeforeEach
@@ -45,8 +45,11 @@ class CancelTest {
 
     /** A server that answers in 10 s, and a client whose cancel() lands right as it makes its first call. */
     private OkHttpClient slowServerAndAClientCancelledAsItMakesItsFirstCall() {
-        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(200)
-                .headersDelay(10, TimeUnit.SECONDS).body(new Buffer().write(FakeFlags.gif(cc))).build()));
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder()
+                .code(200)
+                .headersDelay(10, TimeUnit.SECONDS)
+                .body(new Buffer().write(FakeFlags.gif(cc)))
+                .build()));
         AtomicBoolean first = new AtomicBoolean(true);
         OkHttpClient base = HttpClients.create(1, Duration.ofSeconds(10));
         OkHttpClient http = new OkHttpClient(base.newBuilder()) {
@@ -63,8 +66,12 @@ class CancelTest {
     }
 
     private FlagClient client(OkHttpClient http, int retries) {
-        return new FlagClient(http, new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
-                new FlagStore(out), RetryPolicy.standard(retries), new BatchClock());
+        return new FlagClient(
+                http,
+                new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(out),
+                RetryPolicy.standard(retries),
+                new BatchClock());
     }
 
     /** cancel() between an attempt's check and the call reaching the dispatcher: the call must still be cancelled. */
@@ -95,8 +102,11 @@ class CancelTest {
     /** A blocking retry wait ends at cancel() too, without an interrupt ({@code flags bench} only cancels). */
     @Test
     void cancelEndsABlockingRetryWait() throws Exception {
-        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder().code(503)
-                .addHeader("Retry-After", "8").body("busy").build()));
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder()
+                .code(503)
+                .addHeader("Retry-After", "8")
+                .body("busy")
+                .build()));
         OkHttpClient http = HttpClients.create(1, Duration.ofSeconds(10));
         FlagClient client = client(http, 1);
         AtomicReference<DownloadResult> result = new AtomicReference<>();

@@ -53,7 +53,13 @@ class CodesTest {
         List<String> all = Countries.codes();
         assertEquals(194, all.size());
         assertTrue(all.containsAll(Codes.POP20));
-        assertEquals(".uk", Countries.load().stream().filter(c -> c.code().equals("GB")).findFirst().orElseThrow().tld());
+        assertEquals(
+                ".uk",
+                Countries.load().stream()
+                        .filter(c -> c.code().equals("GB"))
+                        .findFirst()
+                        .orElseThrow()
+                        .tld());
     }
 
     @Test
@@ -67,7 +73,8 @@ class CodesTest {
     @Test
     void readNamesTheLineOfABadCode() {
         String text = "BR\n\nBRAZIL\n";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> Codes.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), "codes.txt"));
         assertTrue(e.getMessage().startsWith("codes.txt line 3:"), e.getMessage());
     }

@@ -10,8 +10,10 @@ import org.junit.jupiter.api.Test;
 class CountryNameTest {
     @Test
     void trailingDataHasItsOwnMessage() {
-        InvalidBodyException e = assertThrows(InvalidBodyException.class, () -> CountryName.parse(
-                "{\"country\": \"Brazil\"} {}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+        InvalidBodyException e = assertThrows(
+                InvalidBodyException.class,
+                () -> CountryName.parse(
+                        "{\"country\": \"Brazil\"} {}".getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
         assertEquals("metadata is not JSON: something follows the object", e.getMessage());
     }
 

@@ -51,7 +51,8 @@ class CpuWorkTest {
         CpuWork minute = CpuWork.calibrated(Duration.ofMinutes(1));
         long before = THREADS.getCurrentThreadCpuTime();
         minute.on(body(), () -> true);
-        assertTrue(THREADS.getCurrentThreadCpuTime() - before < Duration.ofSeconds(5).toNanos());
+        assertTrue(THREADS.getCurrentThreadCpuTime() - before
+                < Duration.ofSeconds(5).toNanos());
     }
 
     @Test

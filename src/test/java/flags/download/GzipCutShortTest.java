@@ -1,7 +1,5 @@
 package flags.download;
 
-import java.util.Random;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import flags.testing.FakeFlags;
@@ -15,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -41,8 +40,12 @@ class GzipCutShortTest {
     @ValueSource(booleans = {true, false})
     void aCutGzipBodyIsClassifiedTheSameWhateverTheFraming(boolean withLength) throws Exception {
         byte[] gif = FakeFlags.gif("ZZ");
-        byte[] full = gzip(concat(gif, new Random(2).ints(4000, 0, 256)
-                .collect(ByteArrayOutputStream::new, (s, i) -> s.write(i), (a, b) -> { }).toByteArray()));
+        byte[] full = gzip(concat(
+                gif,
+                new Random(2)
+                        .ints(4000, 0, 256)
+                        .collect(ByteArrayOutputStream::new, (s, i) -> s.write(i), (a, b) -> {})
+                        .toByteArray()));
         byte[] half = Arrays.copyOf(full, full.length / 2);
         try (ServerSocket ss = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Thread t = new Thread(() -> {
@@ -56,8 +59,11 @@ class GzipCutShortTest {
                             }
                             OutputStream o = s.getOutputStream();
                             o.write(("HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Encoding: gzip\r\n"
-                                    + (withLength ? "Content-Length: " + full.length + "\r\n" : "Connection: close\r\n")
-                                    + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                                            + (withLength
+                                                    ? "Content-Length: " + full.length + "\r\n"
+                                                    : "Connection: close\r\n")
+                                            + "\r\n")
+                                    .getBytes(StandardCharsets.US_ASCII));
                             o.write(half);
                             o.flush();
                         }
@@ -69,8 +75,14 @@ class GzipCutShortTest {
             t.setDaemon(true);
             t.start();
             OkHttpClient http = HttpClients.create(1, Duration.ofSeconds(5));
-            FlagClient client = new FlagClient(http, new DownloadOptions(HttpUrl.get("http://127.0.0.1:" + ss.getLocalPort()
-                    + "/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false), new FlagStore(out), RetryPolicy.standard(1),
+            FlagClient client = new FlagClient(
+                    http,
+                    new DownloadOptions(
+                            HttpUrl.get("http://127.0.0.1:" + ss.getLocalPort() + "/flags"),
+                            DownloadOptions.DEFAULT_MAX_BYTES,
+                            false),
+                    new FlagStore(out),
+                    RetryPolicy.standard(1),
                     new BatchClock());
             DownloadResult r = client.downloadOne("ZZ");
             HttpClients.shutdown(http);

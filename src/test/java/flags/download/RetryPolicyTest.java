@@ -33,8 +33,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RetryPolicyTest {
     private static final Duration BASE = Duration.ofMillis(100);
     private static final Duration CAP = Duration.ofSeconds(5);
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private static RetryPolicy policy(double random) {
         return new RetryPolicy(2, BASE, CAP, () -> random);
@@ -65,7 +66,8 @@ class RetryPolicyTest {
         for (int attempt = 1; BASE.multipliedBy(1L << attempt).compareTo(CAP) <= 0; attempt++) {
             Duration highest = policy(1.0).delay(attempt, null);
             Duration nextLowest = policy(0.0).delay(attempt + 1, null);
-            assertTrue(nextLowest.compareTo(highest) >= 0,
+            assertTrue(
+                    nextLowest.compareTo(highest) >= 0,
                     "attempt " + (attempt + 1) + " waits " + nextLowest + " < attempt " + attempt + "'s " + highest);
         }
     }
@@ -149,8 +151,8 @@ class RetryPolicyTest {
     private DownloadResult download(RetryPolicy policy) throws InterruptedException {
         OkHttpClient http = HttpClients.create(1, Duration.ofSeconds(5));
         try {
-            DownloadOptions options = new DownloadOptions(server.url("/flags"),
-                    DownloadOptions.DEFAULT_MAX_BYTES, false);
+            DownloadOptions options =
+                    new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false);
             return new FlagClient(http, options, new FlagStore(out), policy, new BatchClock()).downloadOne("ZZ");
         } finally {
             HttpClients.shutdown(http);
@@ -171,11 +173,22 @@ class RetryPolicyTest {
     }
 
     @ParameterizedTest(name = "HTTP {0} retried: {1}")
-    @CsvSource({"408, true", "429, true", "500, true", "502, true", "503, true", "504, true",
-                "400, false", "403, false", "410, false", "418, false"})
+    @CsvSource({
+        "408, true",
+        "429, true",
+        "500, true",
+        "502, true",
+        "503, true",
+        "504, true",
+        "400, false",
+        "403, false",
+        "410, false",
+        "418, false"
+    })
     void whichStatusesAreRetried(int code, boolean retried) throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        server.setDispatcher(firstThenGif(new MockResponse.Builder().code(code).body("no").build(), requests));
+        server.setDispatcher(
+                firstThenGif(new MockResponse.Builder().code(code).body("no").build(), requests));
 
         DownloadResult r = download(fast(1));
 
@@ -200,8 +213,13 @@ class RetryPolicyTest {
     void aRetryAfterHttpDateInTheFutureIsHonoured() throws Exception {
         String inTwoSeconds = HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2));
         AtomicInteger requests = new AtomicInteger();
-        server.setDispatcher(firstThenGif(new MockResponse.Builder().code(429)
-                .addHeader("Retry-After", inTwoSeconds).body("slow down").build(), requests));
+        server.setDispatcher(firstThenGif(
+                new MockResponse.Builder()
+                        .code(429)
+                        .addHeader("Retry-After", inTwoSeconds)
+                        .body("slow down")
+                        .build(),
+                requests));
 
         DownloadResult r = download(fast(1));
 
@@ -216,8 +234,13 @@ class RetryPolicyTest {
     @Test
     void aRetryAfterInSecondsIsHonoured() throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        server.setDispatcher(firstThenGif(new MockResponse.Builder().code(503)
-                .addHeader("Retry-After", "1").body("busy").build(), requests));
+        server.setDispatcher(firstThenGif(
+                new MockResponse.Builder()
+                        .code(503)
+                        .addHeader("Retry-After", "1")
+                        .body("busy")
+                        .build(),
+                requests));
 
         DownloadResult r = download(slow(1));
 
@@ -231,8 +254,13 @@ class RetryPolicyTest {
     void aRetryAfterHttpDateInThePastMeansRetryAtOnce() throws Exception {
         String past = HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC).minusHours(1));
         AtomicInteger requests = new AtomicInteger();
-        server.setDispatcher(firstThenGif(new MockResponse.Builder().code(503)
-                .addHeader("Retry-After", past).body("busy").build(), requests));
+        server.setDispatcher(firstThenGif(
+                new MockResponse.Builder()
+                        .code(503)
+                        .addHeader("Retry-After", past)
+                        .body("busy")
+                        .build(),
+                requests));
 
         DownloadResult r = download(slow(1));
 
@@ -244,8 +272,13 @@ class RetryPolicyTest {
     @Test
     void anUnreadableRetryAfterFallsBackToTheBackoff() throws Exception {
         AtomicInteger requests = new AtomicInteger();
-        server.setDispatcher(firstThenGif(new MockResponse.Builder().code(503)
-                .addHeader("Retry-After", "soon-ish").body("busy").build(), requests));
+        server.setDispatcher(firstThenGif(
+                new MockResponse.Builder()
+                        .code(503)
+                        .addHeader("Retry-After", "soon-ish")
+                        .body("busy")
+                        .build(),
+                requests));
 
         // a fixed 0.3 s backoff: an unreadable value must mean "the backoff", not "no wait"
         DownloadResult r = download(new RetryPolicy(1, Duration.ofMillis(600), Duration.ofMillis(600), () -> 0.0));

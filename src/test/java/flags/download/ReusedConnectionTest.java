@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import flags.testing.FakeFlags;
 import java.io.ByteArrayOutputStream;
-import java.io.FileInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -12,14 +11,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReusedConnectionTest {
     @TempDir
     Path out;
-
 
     final List<String> seen = new CopyOnWriteArrayList<>();
 
@@ -69,7 +62,8 @@ class ReusedConnectionTest {
                 if (n == 1) {
                     byte[] body = FakeFlags.gif("XX");
                     o.write(("HTTP/1.1 200 OK\r\nContent-Type: image/gif\r\nContent-Length: " + body.length
-                            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                                    + "\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
                     o.write(body);
                     o.flush();
                 } else {
@@ -97,8 +91,12 @@ class ReusedConnectionTest {
     }
 
     private List<DownloadResult> twoCodes(OkHttpClient http, HttpUrl base) {
-        FlagClient client = new FlagClient(http, new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false),
-                new FlagStore(out), RetryPolicy.standard(0), new BatchClock());
+        FlagClient client = new FlagClient(
+                http,
+                new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(out),
+                RetryPolicy.standard(0),
+                new BatchClock());
         return List.of(client.downloadOne("AA"), client.downloadOne("BB"));
     }
 

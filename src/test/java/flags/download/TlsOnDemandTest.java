@@ -57,7 +57,8 @@ class TlsOnDemandTest {
 
     @Test
     void aRedirectToHttpsIsFollowedOverTlsThatStillVerifiesTheCertificate() throws Exception {
-        try (MockWebServer secure = httpsServer(); MockWebServer plain = new MockWebServer()) {
+        try (MockWebServer secure = httpsServer();
+                MockWebServer plain = new MockWebServer()) {
             plain.enqueue(redirectTo(secure.url("/flags/br/br.gif"), Duration.ZERO));
             plain.start(InetAddress.getLoopbackAddress(), 0);
 
@@ -87,7 +88,7 @@ class TlsOnDemandTest {
         // A TLS server that never answers the handshake, reached after a redirect that took 1.5 s of a 2 s limit:
         // the request must end at the limit, not 2 s after the redirect.
         try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-             MockWebServer plain = new MockWebServer()) {
+                MockWebServer plain = new MockWebServer()) {
             HttpUrl target = HttpUrl.get("https://127.0.0.1:" + silent.getLocalPort() + "/flags/br/br.gif");
             plain.enqueue(redirectTo(target, Duration.ofMillis(1500)));
             plain.start(InetAddress.getLoopbackAddress(), 0);
@@ -108,9 +109,14 @@ class TlsOnDemandTest {
             HttpUrl base = HttpUrl.get("https://127.0.0.1:" + silent.getLocalPort() + "/flags");
             OkHttpClient http = HttpClients.create(1, Duration.ofSeconds(30));
             try {
-                FlagClient client = new FlagClient(http, new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES,
-                        false), new FlagStore(out), RetryPolicy.standard(0), new BatchClock());
-                CompletableFuture<DownloadResult> result = CompletableFuture.supplyAsync(() -> client.downloadOne("BR"));
+                FlagClient client = new FlagClient(
+                        http,
+                        new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, false),
+                        new FlagStore(out),
+                        RetryPolicy.standard(0),
+                        new BatchClock());
+                CompletableFuture<DownloadResult> result =
+                        CompletableFuture.supplyAsync(() -> client.downloadOne("BR"));
                 try (Socket handshaking = silent.accept()) {
                     // The first byte of its ClientHello: the hop is in its TLS handshake. (Right after the TCP
                     // connect, before the handshake starts, OkHttp itself can miss a cancel.)
@@ -145,7 +151,10 @@ class TlsOnDemandTest {
     }
 
     private static MockResponse redirectTo(HttpUrl location, Duration after) {
-        return new MockResponse.Builder().code(302).addHeader("Location", location.toString())
-                .headersDelay(after.toMillis(), TimeUnit.MILLISECONDS).build();
+        return new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", location.toString())
+                .headersDelay(after.toMillis(), TimeUnit.MILLISECONDS)
+                .build();
     }
 }

@@ -1,6 +1,5 @@
 package flags.report;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.DownloadResult;
@@ -22,12 +21,15 @@ class ProgressViewTest {
     /** A real state, as progressbar fills it in: 88 of 194 done, 2 errors, some time after the start. */
     private static ProgressState state() throws Exception {
         ProgressState[] captured = new ProgressState[1];
-        ProgressBar bar = new ProgressBarBuilder().setTaskName("threads").setInitialMax(194)
+        ProgressBar bar = new ProgressBarBuilder()
+                .setTaskName("threads")
+                .setInitialMax(194)
                 .setRenderer((s, w) -> {
                     captured[0] = s;
                     return "";
                 })
-                .setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> { }, 200)).build();
+                .setConsumer(new me.tongfei.progressbar.DelegatingProgressBarConsumer(line -> {}, 200))
+                .build();
         bar.stepTo(88);
         bar.setExtraMessage("2 errors");
         Thread.sleep(300); // the rate needs time to have passed; this is the state under test, not a timing
@@ -54,10 +56,11 @@ class ProgressViewTest {
     void aRedrawAfterTheTerminalNarrowedErasesInsteadOfPaddingToTheOldWidth() {
         StringWriter err = new StringWriter();
         try (ProgressView view = new ProgressView("seq", 1, new PrintWriter(err))) {
-            view.printAbove(() -> { });
+            view.printAbove(() -> {});
         }
         for (String segment : err.toString().split("\r")) {
-            assertTrue(!segment.matches(".*  +\u001b\\[K?$") && !segment.endsWith("   "),
+            assertTrue(
+                    !segment.matches(".*  +\u001b\\[K?$") && !segment.endsWith("   "),
                     "no padding that could wrap a narrower terminal: " + List.of(segment));
         }
     }

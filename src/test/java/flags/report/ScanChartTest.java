@@ -23,18 +23,34 @@ class ScanChartTest {
             ideal.add(new ScanChart.Point(m, Math.ceil(20.0 / m) * 0.1));
         }
         ScanChart.Point leaves = new ScanChart.Point(20, 0.4);
-        return new ScanChart.Chart("Median batch time against -m", "20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)",
-                "-m: most requests in flight at once", "median batch time [s]",
-                List.of(new ScanChart.Curve("threads", List.of(new ScanChart.Point(1, 2.1), new ScanChart.Point(10, 0.22),
-                                new ScanChart.Point(20, 0.4)), leaves),
-                        new ScanChart.Curve("async", List.of(new ScanChart.Point(1, 2.05),
-                                new ScanChart.Point(10, 0.21), new ScanChart.Point(20, 0.11)), null)),
-                new ScanChart.Curve("ideal", ideal, null), "ideal ⌈20/m⌉ × 0.1 s",
+        return new ScanChart.Chart(
+                "Median batch time against -m",
+                "20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)",
+                "-m: most requests in flight at once",
+                "median batch time [s]",
+                List.of(
+                        new ScanChart.Curve(
+                                "threads",
+                                List.of(
+                                        new ScanChart.Point(1, 2.1),
+                                        new ScanChart.Point(10, 0.22),
+                                        new ScanChart.Point(20, 0.4)),
+                                leaves),
+                        new ScanChart.Curve(
+                                "async",
+                                List.of(
+                                        new ScanChart.Point(1, 2.05),
+                                        new ScanChart.Point(10, 0.21),
+                                        new ScanChart.Point(20, 0.11)),
+                                null)),
+                new ScanChart.Curve("ideal", ideal, null),
+                "ideal ⌈20/m⌉ × 0.1 s",
                 "ringed: where a curve leaves the ideal: threads at m = 20");
     }
 
     private static Document parse(String svg) throws Exception {
-        return DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        return DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -62,11 +78,15 @@ class ScanChartTest {
     @Test
     void oneSeriesPerStrategyAndOneForTheIdeal() throws Exception {
         Document doc = parse(ScanChart.svg(tiny()));
-        List<String> ids = groups(doc, "series").stream().map(g -> g.getAttribute("id")).toList();
+        List<String> ids =
+                groups(doc, "series").stream().map(g -> g.getAttribute("id")).toList();
         assertEquals(List.of("series-ideal", "series-threads", "series-async"), ids);
         Element threads = groups(doc, "series").get(1);
-        assertEquals(3, threads.getElementsByTagName("ellipse").getLength()
-                + threads.getElementsByTagName("circle").getLength(), "a mark per measured point");
+        assertEquals(
+                3,
+                threads.getElementsByTagName("ellipse").getLength()
+                        + threads.getElementsByTagName("circle").getLength(),
+                "a mark per measured point");
         assertEquals(1, groups(doc, "ideal").size());
     }
 
@@ -92,8 +112,11 @@ class ScanChartTest {
         List<Element> marks = groups(doc, "leaves-ideal");
         assertEquals(1, marks.size(), "only threads was given a point where it leaves");
         assertEquals("leaves-threads", marks.get(0).getAttribute("id"));
-        assertEquals(1, marks.get(0).getElementsByTagName("ellipse").getLength()
-                + marks.get(0).getElementsByTagName("circle").getLength(), "a ring");
+        assertEquals(
+                1,
+                marks.get(0).getElementsByTagName("ellipse").getLength()
+                        + marks.get(0).getElementsByTagName("circle").getLength(),
+                "a ring");
         List<Element> notes = groups(doc, "note");
         assertEquals(1, notes.size());
         assertTrue(text(notes.get(0)).contains("threads at m = 20"), text(notes.get(0)));
@@ -112,8 +135,9 @@ class ScanChartTest {
     void logTicksAreOneTwoFiveOrDecadesWhenThereAreTooMany() {
         assertEquals(List.of(1.0, 2.0, 5.0, 10.0), new ScanChart.LogAxis(0.9, 11).ticks());
         List<Double> wide = new ScanChart.LogAxis(0.001, 1000).ticks();
-        assertEquals(List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0), wide.stream()
-                .map(v -> Math.round(v * 1000) / 1000.0).toList());
+        assertEquals(
+                List.of(0.001, 0.01, 0.1, 1.0, 10.0, 100.0, 1000.0),
+                wide.stream().map(v -> Math.round(v * 1000) / 1000.0).toList());
         assertEquals("0.05", ScanChart.label(0.05));
         assertEquals("0.5", ScanChart.label(0.5));
         assertEquals("200", ScanChart.label(200));

@@ -2,8 +2,8 @@ package flags.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import flags.download.DownloadResult;
 import flags.download.Attempt;
+import flags.download.DownloadResult;
 import flags.download.Status;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +14,16 @@ import org.junit.jupiter.api.Test;
 class TextSummaryTest {
     private static DownloadResult result(String cc, Status status, String error) {
         Path file = status == Status.OK ? Path.of(cc.toLowerCase() + ".gif") : null;
-        return new DownloadResult(cc, status, status == Status.OK ? 200 : 404, 10, file,
-                List.of(new Attempt(Duration.ZERO, Duration.ofMillis(5))), Duration.ZERO, Duration.ofMillis(5), null,
+        return new DownloadResult(
+                cc,
+                status,
+                status == Status.OK ? 200 : 404,
+                10,
+                file,
+                List.of(new Attempt(Duration.ZERO, Duration.ofMillis(5))),
+                Duration.ZERO,
+                Duration.ofMillis(5),
+                null,
                 error);
     }
 
@@ -79,10 +87,18 @@ class TextSummaryTest {
                 Searching for 2 flags: BR, CN
                 1 connection will be used.
                 """, TextSummary.header("EMBEDDED", "http://127.0.0.1:1/flags", null, List.of("BR", "CN"), 1));
-        assertEquals("Searching for 1 flag: BR",
-                TextSummary.header("LOCAL", "u", null, List.of("BR"), 1).lines().toList().get(1));
+        assertEquals(
+                "Searching for 1 flag: BR",
+                TextSummary.header("LOCAL", "u", null, List.of("BR"), 1)
+                        .lines()
+                        .toList()
+                        .get(1));
         List<String> eleven = List.of("AA", "AB", "AC", "AD", "AE", "AF", "AG", "AH", "AI", "AJ", "AK");
-        assertEquals(List.of("LOCAL site: u", "Searching for 11 flags: from AA to AK", "11 concurrent connections will be used."),
+        assertEquals(
+                List.of(
+                        "LOCAL site: u",
+                        "Searching for 11 flags: from AA to AK",
+                        "11 concurrent connections will be used."),
                 TextSummary.header("LOCAL", "u", null, eleven, 11).lines().toList());
     }
 
@@ -97,30 +113,65 @@ class TextSummaryTest {
         }
         BatchReport report = new BatchReport("seq", 1, codes, results, Duration.ofMillis(10));
         List<String> lines = TextSummary.footer(report).lines().toList();
-        assertEquals(List.of("--------------------", "  9 errors.",
-                "      7 connection refused (127.0.0.1:8000): BA BB BC BD BE (+2)",
-                "      2 timeout after 10s: BH BI", "Elapsed time: 0.01s"), lines);
-        assertEquals(List.of("--------------------", "  9 errors.", "Elapsed time: 0.01s"),
-                TextSummary.footer(report, false).lines().toList(), "-q keeps only the counts");
-        assertEquals(List.of("strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s",
-                "seq,1,9,0,0,9,0,0.010"), MachineReport.csv(report).lines().toList(), "CSV unchanged");
+        assertEquals(
+                List.of(
+                        "--------------------",
+                        "  9 errors.",
+                        "      7 connection refused (127.0.0.1:8000): BA BB BC BD BE (+2)",
+                        "      2 timeout after 10s: BH BI",
+                        "Elapsed time: 0.01s"),
+                lines);
+        assertEquals(
+                List.of("--------------------", "  9 errors.", "Elapsed time: 0.01s"),
+                TextSummary.footer(report, false).lines().toList(),
+                "-q keeps only the counts");
+        assertEquals(
+                List.of(
+                        "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s",
+                        "seq,1,9,0,0,9,0,0.010"),
+                MachineReport.csv(report).lines().toList(),
+                "CSV unchanged");
         assertEquals(false, MachineReport.json(report).contains("(+2)"), "JSON unchanged");
     }
 
     @Test
     void whenNothingIsFoundAHintSaysWhatWasTriedAndTheLayoutExpected() {
         List<DownloadResult> results = List.of(
-                new DownloadResult("BR", Status.NOT_FOUND, 404, 0, null, List.of(), Duration.ZERO, Duration.ZERO,
-                        "http://localhost:8000/br/br.gif", null),
-                new DownloadResult("CN", Status.NOT_FOUND, 404, 0, null, List.of(), Duration.ZERO, Duration.ZERO,
-                        "http://localhost:8000/cn/cn.gif", null));
+                new DownloadResult(
+                        "BR",
+                        Status.NOT_FOUND,
+                        404,
+                        0,
+                        null,
+                        List.of(),
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        "http://localhost:8000/br/br.gif",
+                        null),
+                new DownloadResult(
+                        "CN",
+                        Status.NOT_FOUND,
+                        404,
+                        0,
+                        null,
+                        List.of(),
+                        Duration.ZERO,
+                        Duration.ZERO,
+                        "http://localhost:8000/cn/cn.gif",
+                        null));
         BatchReport report = new BatchReport("threads", 2, List.of("BR", "CN"), results, Duration.ofMillis(10));
         List<String> lines = TextSummary.footer(report).lines().toList();
-        assertEquals("Hint: nothing was found, e.g. at http://localhost:8000/br/br.gif; the server must hold "
-                + "BASE/cc/cc.gif under the base URL given with -s", lines.get(2));
+        assertEquals(
+                "Hint: nothing was found, e.g. at http://localhost:8000/br/br.gif; the server must hold "
+                        + "BASE/cc/cc.gif under the base URL given with -s",
+                lines.get(2));
         assertEquals(3, TextSummary.footer(report, false).lines().count(), "not with -q");
-        BatchReport someFound = new BatchReport("threads", 2, List.of("BR", "CN", "DE"),
-                List.of(results.get(0), results.get(1), result("DE", Status.OK, null)), Duration.ofMillis(10));
+        BatchReport someFound = new BatchReport(
+                "threads",
+                2,
+                List.of("BR", "CN", "DE"),
+                List.of(results.get(0), results.get(1), result("DE", Status.OK, null)),
+                Duration.ofMillis(10));
         assertEquals(false, TextSummary.footer(someFound).contains("Hint"), "only when nothing at all was found");
     }
 }

@@ -1,8 +1,5 @@
 package flags.report;
 
-import java.util.Arrays;
-import java.util.stream.IntStream;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flags.download.DownloadResult;
 import flags.download.Attempt;
+import flags.download.DownloadResult;
 import flags.download.Status;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -20,12 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -56,9 +55,17 @@ class TimelineTest {
             case ERROR -> error != null && error.startsWith("HTTP ") ? 500 : 0;
             case NOT_DONE -> 0;
         };
-        return new DownloadResult(cc, status, http, status == Status.OK ? 1234 : 0,
+        return new DownloadResult(
+                cc,
+                status,
+                http,
+                status == Status.OK ? 1234 : 0,
                 status == Status.OK ? Path.of(cc.toLowerCase() + ".gif") : null,
-                List.of(new Attempt(seconds(start), seconds(end))), seconds(start), seconds(end), null, error);
+                List.of(new Attempt(seconds(start), seconds(end))),
+                seconds(start),
+                seconds(end),
+                null,
+                error);
     }
 
     static Duration seconds(double s) {
@@ -166,7 +173,8 @@ class TimelineTest {
         Document doc = parse(Timeline.svg(List.of(seq, threads, async)));
 
         assertEquals("svg", doc.getDocumentElement().getLocalName());
-        assertEquals(List.of("lane-seq", "lane-threads", "lane-async"),
+        assertEquals(
+                List.of("lane-seq", "lane-threads", "lane-async"),
                 lanes(doc).stream().map(g -> g.getAttribute("id")).toList());
         Map<String, List<String>> bars = barsByLane(doc);
         assertEquals(Set.of("lane-seq", "lane-threads", "lane-async"), bars.keySet());
@@ -209,7 +217,9 @@ class TimelineTest {
         String svg = Timeline.svg(List.of(report));
         Document doc = parse(svg);
         List<String> ids = barsByLane(doc).get("lane-async");
-        assertEquals(List.of("bar-async-BR", "bar-async-CN", "bar-async-IN"), ids.stream().sorted().toList());
+        assertEquals(
+                List.of("bar-async-BR", "bar-async-CN", "bar-async-IN"),
+                ids.stream().sorted().toList());
         NodeList rects = doc.getElementsByTagNameNS("*", "rect");
         for (int i = 0; i < rects.getLength(); i++) {
             Element rect = (Element) rects.item(i);
@@ -217,7 +227,8 @@ class TimelineTest {
                 assertTrue(Double.parseDouble(rect.getAttribute("width")) >= 1, rect.getAttribute("id"));
             }
         }
-        assertTrue(svg.contains("class='bar not_done interrupted'") || svg.contains("class=\"bar not_done interrupted\""));
+        assertTrue(
+                svg.contains("class='bar not_done interrupted'") || svg.contains("class=\"bar not_done interrupted\""));
         assertTrue(svg.contains(">interrupted<"), "the legend explains the grey bars");
     }
 
@@ -225,7 +236,10 @@ class TimelineTest {
     void idsStayUniqueAndValidWhateverTheNames() throws Exception {
         BatchReport a = parallel("threads", 5, 5, 0.1, 0.2, 4);
         BatchReport b = parallel("threads", 5, 5, 0.1, 0.2, 5);
-        BatchReport odd = new BatchReport("a b<'&\"", 2, List.of("BR", "BR"),
+        BatchReport odd = new BatchReport(
+                "a b<'&\"",
+                2,
+                List.of("BR", "BR"),
                 List.of(result("BR", Status.OK, 0, 0.1, null), result("BR", Status.NOT_FOUND, 0.1, 0.2, null)),
                 seconds(0.2));
 
@@ -243,7 +257,9 @@ class TimelineTest {
     @Test
     void emptyLaneStillDraws() throws Exception {
         Document doc = parse(Timeline.svg(List.of(empty("seq"))));
-        assertEquals(List.of("lane-seq"), lanes(doc).stream().map(g -> g.getAttribute("id")).toList());
+        assertEquals(
+                List.of("lane-seq"),
+                lanes(doc).stream().map(g -> g.getAttribute("id")).toList());
         assertTrue(barsByLane(doc).isEmpty());
 
         Document mixed = parse(Timeline.svg(List.of(empty("seq"), parallel("async", 6, 6, 0.1, 0.2, 6))));
@@ -309,7 +325,8 @@ class TimelineTest {
         List<BatchReport> lanes = List.of(seq(3, 0.1));
         for (String name : List.of("t.jpg", "t.svgz", "svg", "t.png.txt")) {
             Path file = dir.resolve(name);
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Timeline.write(lanes, file));
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Timeline.write(lanes, file));
             assertTrue(e.getMessage().contains(".svg") && e.getMessage().contains(".png"), e.getMessage());
             assertFalse(Files.exists(file), "nothing written for " + name);
         }
@@ -347,7 +364,8 @@ class TimelineTest {
         TimeAxis quick = TimeAxis.covering(0.24);
         assertEquals(0.05, quick.step(), 1e-12);
         assertEquals(0.25, quick.end(), 1e-12);
-        assertEquals(List.of("0.00", "0.05", "0.10", "0.15", "0.20", "0.25"),
+        assertEquals(
+                List.of("0.00", "0.05", "0.10", "0.15", "0.20", "0.25"),
                 IntStream.range(0, quick.ticks()).mapToObj(quick::label).toList());
 
         TimeAxis slow = TimeAxis.covering(3.02);
@@ -365,17 +383,33 @@ class TimelineTest {
 
     @Test
     void eachRequestOfARetriedCodeIsItsOwnSegmentOnTheCodesRow() throws Exception {
-        DownloadResult retried = new DownloadResult("ZZ", Status.OK, 200, 1234, Path.of("zz.gif"),
-                List.of(new Attempt(seconds(0.0), seconds(0.1)), new Attempt(seconds(0.3), seconds(0.4)),
+        DownloadResult retried = new DownloadResult(
+                "ZZ",
+                Status.OK,
+                200,
+                1234,
+                Path.of("zz.gif"),
+                List.of(
+                        new Attempt(seconds(0.0), seconds(0.1)),
+                        new Attempt(seconds(0.3), seconds(0.4)),
                         new Attempt(seconds(0.8), seconds(0.9))),
-                seconds(0.0), seconds(0.9), null, null);
-        BatchReport report = new BatchReport("async", 2, List.of("BR", "ZZ"),
-                List.of(result("BR", Status.OK, 0.0, 0.2, null), retried), seconds(0.9));
+                seconds(0.0),
+                seconds(0.9),
+                null,
+                null);
+        BatchReport report = new BatchReport(
+                "async",
+                2,
+                List.of("BR", "ZZ"),
+                List.of(result("BR", Status.OK, 0.0, 0.2, null), retried),
+                seconds(0.9));
 
         Document doc = parse(Timeline.svg(List.of(report)));
 
-        assertEquals(List.of("bar-async-BR", "bar-async-ZZ", "bar-async-ZZ-2", "bar-async-ZZ-3"),
-                barsByLane(doc).get("lane-async").stream().sorted().toList(), "one segment per request");
+        assertEquals(
+                List.of("bar-async-BR", "bar-async-ZZ", "bar-async-ZZ-2", "bar-async-ZZ-3"),
+                barsByLane(doc).get("lane-async").stream().sorted().toList(),
+                "one segment per request");
         NodeList rects = doc.getElementsByTagNameNS("*", "rect");
         double[] x = new double[3];
         for (int i = 0; i < rects.getLength(); i++) {

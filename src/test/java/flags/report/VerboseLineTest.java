@@ -13,8 +13,17 @@ import org.junit.jupiter.api.Test;
 /** {@code -v} says "after N attempts" only when a request was retried, not for the two requests of --names. */
 class VerboseLineTest {
     private static DownloadResult ok(Attempt... attempts) {
-        return new DownloadResult("BR", Status.OK, 200, 10, Path.of("br.gif"), List.of(attempts), Duration.ZERO,
-                Duration.ofMillis(9), "http://h/flags/br/metadata.json", null);
+        return new DownloadResult(
+                "BR",
+                Status.OK,
+                200,
+                10,
+                Path.of("br.gif"),
+                List.of(attempts),
+                Duration.ZERO,
+                Duration.ofMillis(9),
+                "http://h/flags/br/metadata.json",
+                null);
     }
 
     private static Attempt first(long ms) {

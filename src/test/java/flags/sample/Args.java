@@ -26,7 +26,8 @@ final class Args {
     double num() {
         String w = word();
         int slash = w.indexOf('/');
-        return slash < 0 ? Double.parseDouble(w)
+        return slash < 0
+                ? Double.parseDouble(w)
                 : Double.parseDouble(w.substring(0, slash)) / Double.parseDouble(w.substring(slash + 1));
     }
 

@@ -59,18 +59,25 @@ final class Canvas {
                 }
             }
             for (int x = 0; x < outW; x++) {
-                out[y * outW + x] = (sums[3 * x] + n / 2) / n << 16 | (sums[3 * x + 1] + n / 2) / n << 8
+                out[y * outW + x] = (sums[3 * x] + n / 2) / n << 16
+                        | (sums[3 * x + 1] + n / 2) / n << 8
                         | (sums[3 * x + 2] + n / 2) / n;
             }
         }
         return out;
     }
 
-    double px(double x) { return x * w; }
+    double px(double x) {
+        return x * w;
+    }
 
-    double py(double y) { return y * h; }
+    double py(double y) {
+        return y * h;
+    }
 
-    double len(double r) { return r * h; }
+    double len(double r) {
+        return r * h;
+    }
 
     void fill(int rgb, Shape shape) {
         g.setColor(new Color(rgb));
@@ -114,8 +121,8 @@ final class Canvas {
     /** A crescent: the disc (cx, cy, r) minus the disc offset by (dx, dy) with radius r2. */
     void crescent(int rgb, double cx, double cy, double r, double r2, double dx, double dy) {
         Area a = new Area(circle(cx, cy, r));
-        a.subtract(new Area(new Ellipse2D.Double(px(cx) + len(dx) - len(r2), py(cy) + len(dy) - len(r2),
-                2 * len(r2), 2 * len(r2))));
+        a.subtract(new Area(new Ellipse2D.Double(
+                px(cx) + len(dx) - len(r2), py(cy) + len(dy) - len(r2), 2 * len(r2), 2 * len(r2))));
         fill(rgb, a);
     }
 

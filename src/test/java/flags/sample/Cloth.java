@@ -9,8 +9,7 @@ final class Cloth {
     /** Darkest fold, in thousandths of full brightness. */
     private static final int DEPTH = 80;
 
-    private Cloth() {
-    }
+    private Cloth() {}
 
     /** The shade step (0 = unshaded) of every pixel: folds running slightly aslant across the flag. */
     static byte[] levels(int w, int h) {

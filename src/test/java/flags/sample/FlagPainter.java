@@ -55,8 +55,8 @@ final class FlagPainter {
             case "pentagram" -> outline(a.color(), a.num(), a.num(), a.num(), a.num(), 5, 2);
             case "hexagram" -> hexagram(a.color(), a.num(), a.num(), a.num(), a.num());
             case "rhombus" -> rhombus(a.color(), a.num(), a.num(), a.num(), a.num());
-            case "checker" -> checker(a.color(), a.color(), a.num(), a.num(), a.num(), a.num(), (int) a.num(),
-                    (int) a.num());
+            case "checker" ->
+                checker(a.color(), a.color(), a.num(), a.num(), a.num(), a.num(), (int) a.num(), (int) a.num());
             case "ornament" -> ornament(a.color(), a.num(), a.num(), a.num(), a.num(), (int) a.num());
             case "icon" -> icon(Icons.get(a.word()), a.color(), a.num(), a.num(), a.num());
             case "spokes" -> spokes(a);
@@ -94,8 +94,7 @@ final class FlagPainter {
     }
 
     private void ellipse(int color, double cx, double cy, double rx, double ry) {
-        c.fill(color, new Ellipse2D.Double(c.px(cx) - c.len(rx), c.py(cy) - c.len(ry),
-                2 * c.len(rx), 2 * c.len(ry)));
+        c.fill(color, new Ellipse2D.Double(c.px(cx) - c.len(rx), c.py(cy) - c.len(ry), 2 * c.len(rx), 2 * c.len(ry)));
     }
 
     private void ring(int color, double cx, double cy, double r, double t, boolean lowerHalf) {
@@ -245,15 +244,18 @@ final class FlagPainter {
 
     /** The Union Jack filling the box (fractions), with the red saltire counterchanged as on the real flag. */
     private void unionJack(double x, double y, double w, double h) {
-        Rectangle box = new Rectangle((int) Math.round(c.px(x)), (int) Math.round(c.py(y)),
+        Rectangle box = new Rectangle(
+                (int) Math.round(c.px(x)),
+                (int) Math.round(c.py(y)),
                 (int) Math.round(c.px(x + w)) - (int) Math.round(c.px(x)),
                 (int) Math.round(c.py(y + h)) - (int) Math.round(c.py(y)));
         double u = box.height / 30.0;
         double cx = box.getCenterX();
         double cy = box.getCenterY();
         c.fillClipped(0x012169, box, box);
-        double[][] corners = {{box.x, box.y}, {box.getMaxX(), box.y}, {box.getMaxX(), box.getMaxY()},
-            {box.x, box.getMaxY()}};
+        double[][] corners = {
+            {box.x, box.y}, {box.getMaxX(), box.y}, {box.getMaxX(), box.getMaxY()}, {box.x, box.getMaxY()}
+        };
         for (double[] k : corners) {
             c.fillClipped(0xFFFFFF, Geometry.bar(cx, cy, k[0], k[1], 6 * u, 2 * u), box);
         }
@@ -291,8 +293,9 @@ final class FlagPainter {
             for (int row = 0; row < 7; row++) {
                 for (int col = 0; col < 5; col++) {
                     if (Glyphs.ink(code.charAt(k), col, row)) {
-                        c.fill(0x000000, Geometry.rect(x0 + (1 + 6 * k + col) * cell, y0 + (1 + row) * cell, cell,
-                                cell));
+                        c.fill(
+                                0x000000,
+                                Geometry.rect(x0 + (1 + 6 * k + col) * cell, y0 + (1 + row) * cell, cell, cell));
                     }
                 }
             }

@@ -4,8 +4,7 @@ import java.awt.geom.Path2D;
 
 /** Pixel-space shapes built from exact arithmetic and StrictMath, so every JDK computes the same vertices. */
 final class Geometry {
-    private Geometry() {
-    }
+    private Geometry() {}
 
     static Path2D polygon(double... xy) {
         Path2D.Double p = new Path2D.Double(Path2D.WIND_NON_ZERO, xy.length / 2);

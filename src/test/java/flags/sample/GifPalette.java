@@ -21,8 +21,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * the pixels to it, so ImageIO only writes the bytes and never quantises colours its own way.
  */
 final class GifPalette {
-    private GifPalette() {
-    }
+    private GifPalette() {}
 
     /** The GIF of the flat colours {@code rgb}, each pixel shaded by its {@link Cloth} level in {@code shade}. */
     static byte[] gif(int[] rgb, byte[] shade, int w, int h) {
@@ -42,8 +41,8 @@ final class GifPalette {
             g[i] = (byte) (c >> 8);
             b[i] = (byte) c;
         }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, size, r, g, b));
+        BufferedImage img =
+                new BufferedImage(w, h, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(8, size, r, g, b));
         byte[] pixels = ((DataBufferByte) img.getRaster().getDataBuffer()).getData();
         int flatIndex = 0;
         for (int i = 0; i < rgb.length; i++) {
@@ -59,7 +58,8 @@ final class GifPalette {
     /** The most frequent colours (ties by value): flat areas stay exact, rare edge blends snap to the nearest. */
     private static int[] palette(Map<Integer, Integer> counts, int max) {
         return counts.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Integer>comparingByValue().reversed()
+                .sorted(Map.Entry.<Integer, Integer>comparingByValue()
+                        .reversed()
                         .thenComparing(Map.Entry.comparingByKey()))
                 .limit(max)
                 .mapToInt(Map.Entry::getKey)

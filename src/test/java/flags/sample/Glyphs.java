@@ -2,8 +2,7 @@ package flags.sample;
 
 /** A 5 x 7 bitmap alphabet for placeholder labels: font rendering differs between machines, these rectangles do not. */
 final class Glyphs {
-    private Glyphs() {
-    }
+    private Glyphs() {}
 
     private static final String[] ROWS = {
         // A      B      C      D      E      F      G      H      I      J      K      L      M

@@ -6,8 +6,7 @@ import java.awt.geom.Path2D;
 
 /** The flags whose details do not fit the layer language: drawn from their construction sheets. */
 final class IconicFlags {
-    private IconicFlags() {
-    }
+    private IconicFlags() {}
 
     static void paint(String code, Canvas c) {
         switch (code) {
@@ -64,9 +63,22 @@ final class IconicFlags {
         band.subtract(new Area(c.circle(8 * mx, 1, 8.0 / 14)));
         band.intersect(new Area(globe));
         c.fill(0xFFFFFF, band);
-        double[][] stars = {{8.3, 8.9, 0.22}, {9.4, 9.6, 0.16}, {10.6, 9.1, 0.16}, {11.7, 8.5, 0.2},
-            {12.3, 7.9, 0.12}, {8.9, 7.9, 0.12}, {9.9, 8.4, 0.2}, {11.0, 10.1, 0.12}, {10.0, 10.4, 0.12},
-            {12.4, 9.2, 0.16}, {7.7, 7.8, 0.16}, {10.0, 9.4, 0.1}, {11.3, 7.4, 0.12}, {12.1, 5.6, 0.18}};
+        double[][] stars = {
+            {8.3, 8.9, 0.22},
+            {9.4, 9.6, 0.16},
+            {10.6, 9.1, 0.16},
+            {11.7, 8.5, 0.2},
+            {12.3, 7.9, 0.12},
+            {8.9, 7.9, 0.12},
+            {9.9, 8.4, 0.2},
+            {11.0, 10.1, 0.12},
+            {10.0, 10.4, 0.12},
+            {12.4, 9.2, 0.16},
+            {7.7, 7.8, 0.16},
+            {10.0, 9.4, 0.1},
+            {11.3, 7.4, 0.12},
+            {12.1, 5.6, 0.18}
+        };
         for (double[] s : stars) {
             c.star(0xFFFFFF, s[0] * mx, s[1] * my, s[2] / 14, 5, 0, FlagPainter.defaultInner(5));
         }

@@ -17,16 +17,22 @@ public final class SampleGenerator {
     /** Each output pixel averages a SUPERSAMPLE x SUPERSAMPLE block of the aliased drawing. */
     static final int SUPERSAMPLE = 3;
 
-    private SampleGenerator() {
-    }
+    private SampleGenerator() {}
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args.length > 0 ? args[0] : "flags-sample");
         long start = System.nanoTime();
         List<Country> countries = generate(out);
-        long placeholders = countries.stream().filter(c -> FlagDesigns.get(c.code()).placeholder()).count();
-        System.out.printf(Locale.ROOT, "%d flags (%d placeholders) written to %s in %.1f s%n", countries.size(),
-                placeholders, out, (System.nanoTime() - start) / 1e9);
+        long placeholders = countries.stream()
+                .filter(c -> FlagDesigns.get(c.code()).placeholder())
+                .count();
+        System.out.printf(
+                Locale.ROOT,
+                "%d flags (%d placeholders) written to %s in %.1f s%n",
+                countries.size(),
+                placeholders,
+                out,
+                (System.nanoTime() - start) / 1e9);
     }
 
     /** Writes every country's files under {@code out}, creating it if needed. */
@@ -46,8 +52,12 @@ public final class SampleGenerator {
      * the generator runnable on the project's classes alone; it refuses values that would need JSON escaping.
      */
     static String metadataJson(Country c) {
-        return String.format(Locale.ROOT, "{\"country\": \"%s\", \"iso_cc\": \"%s\", \"tld_cc\": \"%s\"}\n",
-                plain(c.name()), plain(c.code()), plain(c.tld()));
+        return String.format(
+                Locale.ROOT,
+                "{\"country\": \"%s\", \"iso_cc\": \"%s\", \"tld_cc\": \"%s\"}\n",
+                plain(c.name()),
+                plain(c.code()),
+                plain(c.tld()));
     }
 
     private static String plain(String value) {

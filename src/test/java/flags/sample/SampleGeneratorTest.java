@@ -44,12 +44,18 @@ class SampleGeneratorTest {
         assertTrue(Files.isDirectory(COMMITTED), "run from the project root; flags-sample/ is missing");
         List<String> expected = relativeFiles(COMMITTED);
         List<String> actual = relativeFiles(generated);
-        List<String> onlyCommitted = expected.stream().filter(f -> !actual.contains(f)).collect(Collectors.toList());
-        List<String> onlyGenerated = actual.stream().filter(f -> !expected.contains(f)).collect(Collectors.toList());
-        assertTrue(onlyCommitted.isEmpty() && onlyGenerated.isEmpty(), "only in flags-sample/: " + onlyCommitted
-                + ", only generated: " + onlyGenerated + "; regenerate with " + REGENERATE);
+        List<String> onlyCommitted =
+                expected.stream().filter(f -> !actual.contains(f)).collect(Collectors.toList());
+        List<String> onlyGenerated =
+                actual.stream().filter(f -> !expected.contains(f)).collect(Collectors.toList());
+        assertTrue(
+                onlyCommitted.isEmpty() && onlyGenerated.isEmpty(),
+                "only in flags-sample/: " + onlyCommitted + ", only generated: " + onlyGenerated + "; regenerate with "
+                        + REGENERATE);
         for (String file : expected) {
-            assertArrayEquals(Files.readAllBytes(COMMITTED.resolve(file)), Files.readAllBytes(generated.resolve(file)),
+            assertArrayEquals(
+                    Files.readAllBytes(COMMITTED.resolve(file)),
+                    Files.readAllBytes(generated.resolve(file)),
                     file + " differs from the generator's output; regenerate with " + REGENERATE);
         }
     }
@@ -73,7 +79,8 @@ class SampleGeneratorTest {
 
     @Test
     void brazilMetadataHasTheDocumentedShape() throws IOException {
-        assertEquals("{\"country\": \"Brazil\", \"iso_cc\": \"BR\", \"tld_cc\": \".br\"}\n",
+        assertEquals(
+                "{\"country\": \"Brazil\", \"iso_cc\": \"BR\", \"tld_cc\": \".br\"}\n",
                 Files.readString(generated.resolve("br/metadata.json"), StandardCharsets.UTF_8));
     }
 

@@ -1,12 +1,5 @@
 package flags.server;
 
-import java.net.InetSocketAddress;
-import java.net.Proxy;
-import java.util.Collections;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import okhttp3.ConnectionPool;
-
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
@@ -27,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -35,8 +31,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.Call;
 import okhttp3.Callback;
+import okhttp3.ConnectionPool;
 import okhttp3.EventListener;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -91,9 +90,15 @@ class FlagServerTest {
 
     private FlagServer start(double delay, double jitter, double errorRate, int errorStatus, Long seed)
             throws IOException {
-        FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir,
-                Duration.ofMillis(Math.round(delay * 1000)), Duration.ofMillis(Math.round(jitter * 1000)),
-                errorRate, errorStatus, seed == null ? OptionalLong.empty() : OptionalLong.of(seed)));
+        FlagServer server = FlagServer.start(new ServerConfig(
+                "127.0.0.1",
+                0,
+                dir,
+                Duration.ofMillis(Math.round(delay * 1000)),
+                Duration.ofMillis(Math.round(jitter * 1000)),
+                errorRate,
+                errorStatus,
+                seed == null ? OptionalLong.empty() : OptionalLong.of(seed)));
         servers.add(server);
         return server;
     }
@@ -160,7 +165,10 @@ class FlagServerTest {
     @Test
     void headHasTheHeadersOfGetAndNoBody() throws IOException {
         FlagServer server = startFast();
-        try (Response r = call(new Request.Builder().url(server.baseUrl() + "/br/br.gif").head().build())) {
+        try (Response r = call(new Request.Builder()
+                .url(server.baseUrl() + "/br/br.gif")
+                .head()
+                .build())) {
             assertEquals(200, r.code());
             assertEquals("image/gif", r.header("Content-Type"));
             assertEquals(String.valueOf(SampleDir.gif("br").length), r.header("Content-Length"));
@@ -176,12 +184,15 @@ class FlagServerTest {
     void keepsConnectionsAlive() throws IOException {
         FlagServer server = startFast();
         AtomicInteger connects = new AtomicInteger();
-        OkHttpClient counting = CLIENT.newBuilder().eventListener(new EventListener() {
-            @Override
-            public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
-                connects.incrementAndGet();
-            }
-        }).connectionPool(new ConnectionPool()).build();
+        OkHttpClient counting = CLIENT.newBuilder()
+                .eventListener(new EventListener() {
+                    @Override
+                    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                        connects.incrementAndGet();
+                    }
+                })
+                .connectionPool(new ConnectionPool())
+                .build();
         try {
             for (String path : List.of("/br/br.gif", "/cn/cn.gif", "/xx/xx.gif", "/br/metadata.json")) {
                 try (Response r = counting.newCall(get(server, path)).execute()) {
@@ -197,9 +208,24 @@ class FlagServerTest {
     // ---- 404 and 405 ----------------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {"/flags/xx/xx.gif", "/flags/br/cn.gif", "/flags/BR/br.gif", "/flags/br/BR.gif",
-            "/flags/br/br.png", "/flags/br/metadata.json.bak", "/flags/br/", "/flags/br", "/flags", "/flags/",
-            "/", "/br/br.gif", "/flags/bra/bra.gif", "/flags/br/br.gif/x", "/other/br/br.gif"})
+    @ValueSource(
+            strings = {
+                "/flags/xx/xx.gif",
+                "/flags/br/cn.gif",
+                "/flags/BR/br.gif",
+                "/flags/br/BR.gif",
+                "/flags/br/br.png",
+                "/flags/br/metadata.json.bak",
+                "/flags/br/",
+                "/flags/br",
+                "/flags",
+                "/flags/",
+                "/",
+                "/br/br.gif",
+                "/flags/bra/bra.gif",
+                "/flags/br/br.gif/x",
+                "/other/br/br.gif"
+            })
     void anyOtherPathIsNotFound(String path) throws IOException {
         FlagServer server = startFast();
         for (String method : List.of("GET", "HEAD", "POST")) {
@@ -212,9 +238,13 @@ class FlagServerTest {
     void otherMethodsAreNotAllowed(String method) throws IOException {
         FlagServer server = startFast();
         RequestBody body = method.equals("DELETE") || method.equals("OPTIONS")
-                ? null : RequestBody.create(new byte[] {1, 2, 3}, (MediaType) null);
+                ? null
+                : RequestBody.create(new byte[] {1, 2, 3}, (MediaType) null);
         for (String path : List.of("/br/br.gif", "/br/metadata.json")) {
-            try (Response r = call(new Request.Builder().url(server.baseUrl() + path).method(method, body).build())) {
+            try (Response r = call(new Request.Builder()
+                    .url(server.baseUrl() + path)
+                    .method(method, body)
+                    .build())) {
                 assertEquals(405, r.code(), method + " " + path);
                 assertEquals("GET, HEAD", r.header("Allow"));
             }
@@ -224,25 +254,26 @@ class FlagServerTest {
     // ---- never outside DIR ----------------------------------------------------------------------
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "/flags/../outside/br/br.gif",
-            "/flags/br/../../outside/br/br.gif",
-            "/flags/../../outside/secret.gif",
-            "/../outside/br/br.gif",
-            "/flags/%2e%2e/outside/br/br.gif",
-            "/flags/%2E%2E/outside/br/br.gif",
-            "/flags/br/%2e%2e/%2e%2e/outside/br/br.gif",
-            "/flags/.%2e/outside/br/br.gif",
-            "/flags/%2e%2e%2foutside%2fbr%2fbr.gif",
-            "/flags/br%2f..%2f..%2foutside%2fbr%2fbr.gif",
-            "/flags/br/..%2f..%2foutside/br/br.gif",
-            "/flags/..%5coutside%5cbr%5cbr.gif",
-            "/flags/br/..;/..;/outside/br/br.gif",
-            "/flags/%252e%252e/outside/br/br.gif",
-            "/flags//outside/br/br.gif",
-            "/flags/br/br.gif%00",
-            "http://127.0.0.1/flags/../outside/br/br.gif",
-    })
+    @ValueSource(
+            strings = {
+                "/flags/../outside/br/br.gif",
+                "/flags/br/../../outside/br/br.gif",
+                "/flags/../../outside/secret.gif",
+                "/../outside/br/br.gif",
+                "/flags/%2e%2e/outside/br/br.gif",
+                "/flags/%2E%2E/outside/br/br.gif",
+                "/flags/br/%2e%2e/%2e%2e/outside/br/br.gif",
+                "/flags/.%2e/outside/br/br.gif",
+                "/flags/%2e%2e%2foutside%2fbr%2fbr.gif",
+                "/flags/br%2f..%2f..%2foutside%2fbr%2fbr.gif",
+                "/flags/br/..%2f..%2foutside/br/br.gif",
+                "/flags/..%5coutside%5cbr%5cbr.gif",
+                "/flags/br/..;/..;/outside/br/br.gif",
+                "/flags/%252e%252e/outside/br/br.gif",
+                "/flags//outside/br/br.gif",
+                "/flags/br/br.gif%00",
+                "http://127.0.0.1/flags/../outside/br/br.gif",
+            })
     void traversalFormsNeverServeAFileOutsideDir(String target) throws IOException {
         FlagServer server = startFast();
         RawHttp.Reply reply = RawHttp.send(server.port(), "GET", target);
@@ -281,8 +312,13 @@ class FlagServerTest {
     @Test
     void everyAnswerWaitsForTheDelay() throws IOException {
         FlagServer server = start(0.3, 0, 0, 418, null);
-        List<Request> requests = List.of(get(server, "/br/br.gif"), get(server, "/xx/xx.gif"),
-                new Request.Builder().url(server.baseUrl() + "/br/br.gif").delete().build());
+        List<Request> requests = List.of(
+                get(server, "/br/br.gif"),
+                get(server, "/xx/xx.gif"),
+                new Request.Builder()
+                        .url(server.baseUrl() + "/br/br.gif")
+                        .delete()
+                        .build());
         List<Integer> expected = List.of(200, 404, 405);
         for (int i = 0; i < requests.size(); i++) {
             long t0 = System.nanoTime();
@@ -298,8 +334,18 @@ class FlagServerTest {
     @Test
     void jitterAddsAtMostItsValue() throws IOException {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir, Duration.ofMillis(100),
-                Duration.ofMillis(200), 0, 418, OptionalLong.of(1)), FlagSource.directory(dir), log::add);
+        FlagServer server = FlagServer.start(
+                new ServerConfig(
+                        "127.0.0.1",
+                        0,
+                        dir,
+                        Duration.ofMillis(100),
+                        Duration.ofMillis(200),
+                        0,
+                        418,
+                        OptionalLong.of(1)),
+                FlagSource.directory(dir),
+                log::add);
         servers.add(server);
         List<Long> applied = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -314,8 +360,7 @@ class FlagServerTest {
                     Thread.onSpinWait();
                 }
             });
-            Matcher m = Pattern.compile(" delay=(\\d+)\\.(\\d{3})s ")
-                    .matcher(log.get(applied.size()));
+            Matcher m = Pattern.compile(" delay=(\\d+)\\.(\\d{3})s ").matcher(log.get(applied.size()));
             assertTrue(m.find(), log.toString());
             long delayMs = Long.parseLong(m.group(1)) * 1000 + Long.parseLong(m.group(2));
             applied.add(delayMs);
@@ -381,7 +426,8 @@ class FlagServerTest {
     @Test
     void servesFromAClasspathPrefixInsideAJar() throws IOException {
         Path jar = root.resolve("sample.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file)) {
             for (String cc : List.of("br", "fr")) {
                 out.putNextEntry(new JarEntry("sample/" + cc + "/" + cc + ".gif"));
                 out.write(SampleDir.gif(cc));
@@ -390,8 +436,10 @@ class FlagServerTest {
             }
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
-            FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, null, Duration.ZERO, Duration.ZERO,
-                    0, 418, OptionalLong.empty()), FlagSource.classpath(loader, "sample/"), null);
+            FlagServer server = FlagServer.start(
+                    new ServerConfig("127.0.0.1", 0, null, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty()),
+                    FlagSource.classpath(loader, "sample/"),
+                    null);
             servers.add(server);
             for (int i = 0; i < 2; i++) { // the second time from the cache
                 try (Response r = call(get(server, "/fr/fr.gif"))) {
@@ -400,14 +448,20 @@ class FlagServerTest {
                     assertArrayEquals(SampleDir.gif("fr"), r.body().bytes());
                 }
             }
-            try (Response r = call(new Request.Builder().url(server.baseUrl() + "/br/metadata.json").head().build())) {
+            try (Response r = call(new Request.Builder()
+                    .url(server.baseUrl() + "/br/metadata.json")
+                    .head()
+                    .build())) {
                 assertEquals(200, r.code());
                 assertEquals(String.valueOf(SampleDir.json("br").length), r.header("Content-Length"));
             }
             try (Response r = call(get(server, "/cn/cn.gif"))) {
                 assertEquals(404, r.code());
             }
-            try (Response r = call(new Request.Builder().url(server.baseUrl() + "/fr/fr.gif").delete().build())) {
+            try (Response r = call(new Request.Builder()
+                    .url(server.baseUrl() + "/fr/fr.gif")
+                    .delete()
+                    .build())) {
                 assertEquals(405, r.code());
             }
         }
@@ -435,16 +489,20 @@ class FlagServerTest {
     @Test
     void aMissingDirIsRejectedAtStart() {
         Path missing = root.resolve("missing");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FlagServer.start(
-                new ServerConfig("127.0.0.1", 0, missing, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty())));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> FlagServer.start(new ServerConfig(
+                        "127.0.0.1", 0, missing, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty())));
         assertEquals("not a directory: " + missing, e.getMessage());
     }
 
     @Test
     void aPortInUseIsOneClearIOException() throws IOException {
         FlagServer first = startFast();
-        IOException e = assertThrows(IOException.class, () -> FlagServer.start(new ServerConfig("127.0.0.1",
-                first.port(), dir, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty())));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> FlagServer.start(new ServerConfig(
+                        "127.0.0.1", first.port(), dir, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty())));
         assertTrue(e.getMessage().startsWith("cannot listen on 127.0.0.1:" + first.port() + ": "), e.getMessage());
         assertTrue(e.getMessage().toLowerCase().contains("in use"), e.getMessage());
     }
@@ -455,15 +513,16 @@ class FlagServerTest {
         int port = server.port();
         CountDownLatch failed = new CountDownLatch(20);
         for (int i = 0; i < 20; i++) {
-            enqueue(get(server, "/br/br.gif"), failed::countDown, () -> { });
+            enqueue(get(server, "/br/br.gif"), failed::countDown, () -> {});
         }
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
             while (server.waiting() < 5) {
                 Thread.onSpinWait();
             }
         });
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .anyMatch(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX) && t.isAlive()),
+        assertTrue(
+                Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX) && t.isAlive()),
                 "server threads are running before close, so the check below means something");
         long t0 = System.nanoTime();
         server.close();
@@ -478,7 +537,7 @@ class FlagServerTest {
             }
         }
         server.close(); // idempotent
-        server.join();  // returns at once once closed
+        server.join(); // returns at once once closed
     }
 
     @Test
@@ -488,7 +547,8 @@ class FlagServerTest {
             assertEquals(200, r.code());
         }
         List<Thread> threads = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX)).toList();
+                .filter(t -> t.getName().startsWith(FlagServer.THREAD_NAME_PREFIX))
+                .toList();
         // The acceptor, the selector and the scheduler at least.
         assertTrue(threads.size() >= 3, "server threads found: " + threads);
         for (Thread t : threads) {
@@ -499,8 +559,11 @@ class FlagServerTest {
     @Test
     void theAccessLogHasOneCommonLogLinePerAnswerWithDelayAndRequestsInFlight() throws Exception {
         List<String> log = Collections.synchronizedList(new ArrayList<>());
-        FlagServer server = FlagServer.start(new ServerConfig("127.0.0.1", 0, dir, Duration.ofMillis(500),
-                Duration.ZERO, 0, 418, OptionalLong.empty()), FlagSource.directory(dir), log::add);
+        FlagServer server = FlagServer.start(
+                new ServerConfig(
+                        "127.0.0.1", 0, dir, Duration.ofMillis(500), Duration.ZERO, 0, 418, OptionalLong.empty()),
+                FlagSource.directory(dir),
+                log::add);
         servers.add(server);
         CountDownLatch answered = new CountDownLatch(5);
         for (int i = 0; i < 5; i++) {
@@ -512,8 +575,8 @@ class FlagServerTest {
                 Thread.onSpinWait();
             }
         });
-        Pattern line = Pattern.compile(
-                "127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] "
+        Pattern line =
+                Pattern.compile("127\\.0\\.0\\.1 - - \\[\\d{2}/[A-Z][a-z]{2}/\\d{4}:\\d{2}:\\d{2}:\\d{2} [+-]\\d{4}] "
                         + "\"GET /flags/(br/br\\.gif|xx/xx\\.gif) HTTP/1\\.1\" (200 " + SampleDir.gif("br").length
                         + "|404 14) delay=0\\.500s in-flight=([1-5])");
         List<Integer> inFlight = new ArrayList<>();
@@ -529,12 +592,16 @@ class FlagServerTest {
 
     @Test
     void theBoundAddressIsTheOneResolved() throws IOException {
-        FlagServer server = FlagServer.start(new ServerConfig("localhost", 0, dir, Duration.ZERO, Duration.ZERO, 0,
-                418, OptionalLong.empty()));
+        FlagServer server = FlagServer.start(
+                new ServerConfig("localhost", 0, dir, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty()));
         servers.add(server);
-        assertTrue(server.address().getAddress().isLoopbackAddress(), server.address().toString());
+        assertTrue(
+                server.address().getAddress().isLoopbackAddress(),
+                server.address().toString());
         assertEquals(server.port(), server.address().getPort());
-        assertEquals(server.address().getAddress().getHostAddress(), server.baseUrl().getHost().replaceAll("^\\[|]$", ""));
+        assertEquals(
+                server.address().getAddress().getHostAddress(),
+                server.baseUrl().getHost().replaceAll("^\\[|]$", ""));
     }
 
     @Test
@@ -543,7 +610,13 @@ class FlagServerTest {
         Descriptors here = Descriptors.ofThisProcess();
         Assumptions.assumeTrue(here.limit().isPresent(), "no descriptor limit here");
         int cap = server.connectionCap().orElseThrow();
-        assertTrue(cap > 0 && cap < here.limit().getAsLong() - Math.min(Descriptors.RESERVE, here.limit().getAsLong() / 4),
+        assertTrue(
+                cap > 0
+                        && cap
+                                < here.limit().getAsLong()
+                                        - Math.min(
+                                                Descriptors.RESERVE,
+                                                here.limit().getAsLong() / 4),
                 "cap " + cap + " for " + here);
     }
 

@@ -35,21 +35,37 @@ final class LoadGenerator {
     private static final String[] CODES = {"br", "cn", "in", "us", "id", "pk", "ng", "bd", "ru", "jp"};
 
     /** What {@link #requests} saw; times from the start of the run. */
-    record Result(int connections, Map<String, Long> outcomes, long bodyBytes, Duration lastConnected,
-                  Duration lastSent, Duration lastAnswered, Duration slowestAnswer, Duration slowestFromConnect,
-                  Duration elapsed, Duration cpu) {
+    record Result(
+            int connections,
+            Map<String, Long> outcomes,
+            long bodyBytes,
+            Duration lastConnected,
+            Duration lastSent,
+            Duration lastAnswered,
+            Duration slowestAnswer,
+            Duration slowestFromConnect,
+            Duration elapsed,
+            Duration cpu) {
 
         long ok() {
             return outcomes.getOrDefault("200", 0L);
         }
 
         String summary() {
-            return String.format("connections=%d outcomes=%s body_bytes=%d last_connected_ms=%d last_sent_ms=%d "
+            return String.format(
+                    "connections=%d outcomes=%s body_bytes=%d last_connected_ms=%d last_sent_ms=%d "
                             + "last_answered_ms=%d slowest_from_send_ms=%d slowest_from_connect_ms=%d elapsed_ms=%d "
                             + "generator_cpu_ms=%d",
-                    connections, outcomes, bodyBytes, lastConnected.toMillis(), lastSent.toMillis(),
-                    lastAnswered.toMillis(), slowestAnswer.toMillis(), slowestFromConnect.toMillis(),
-                    elapsed.toMillis(), cpu.toMillis());
+                    connections,
+                    outcomes,
+                    bodyBytes,
+                    lastConnected.toMillis(),
+                    lastSent.toMillis(),
+                    lastAnswered.toMillis(),
+                    slowestAnswer.toMillis(),
+                    slowestFromConnect.toMillis(),
+                    elapsed.toMillis(),
+                    cpu.toMillis());
         }
     }
 
@@ -65,8 +81,9 @@ final class LoadGenerator {
         boolean headDone;
 
         Call(String path, int port) {
-            request = ByteBuffer.wrap(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            request = ByteBuffer.wrap(
+                    ("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
         }
 
         /** Takes in bytes read; returns true once the whole answer has arrived. */
@@ -187,20 +204,28 @@ final class LoadGenerator {
             }
         }
         long end = System.nanoTime();
-        return new Result(n, outcomes, bodyBytes, Duration.ofNanos(lastConnected - t0), Duration.ofNanos(lastSent - t0),
-                Duration.ofNanos(lastAnswered - t0), Duration.ofNanos(slowest), Duration.ofNanos(slowestFromConnect),
+        return new Result(
+                n,
+                outcomes,
+                bodyBytes,
+                Duration.ofNanos(lastConnected - t0),
+                Duration.ofNanos(lastSent - t0),
+                Duration.ofNanos(lastAnswered - t0),
+                Duration.ofNanos(slowest),
+                Duration.ofNanos(slowestFromConnect),
                 Duration.ofNanos(end - t0),
                 Duration.ofNanos(cpuNanos() - cpu0));
     }
 
     /** What {@link #slowloris} saw: when the server closed the slow connections, how fast it answered others. */
-    record SlowResult(int connections, int closedByServer, Duration firstClosed, Duration lastClosed,
-                      List<Duration> probes) {
+    record SlowResult(
+            int connections, int closedByServer, Duration firstClosed, Duration lastClosed, List<Duration> probes) {
         String summary() {
             long worst = probes.stream().mapToLong(Duration::toMillis).max().orElse(-1);
-            return String.format("slow_connections=%d closed_by_server=%d first_closed_ms=%d last_closed_ms=%d "
-                            + "probes=%d slowest_probe_ms=%d", connections, closedByServer, firstClosed.toMillis(),
-                    lastClosed.toMillis(), probes.size(), worst);
+            return String.format(
+                    "slow_connections=%d closed_by_server=%d first_closed_ms=%d last_closed_ms=%d "
+                            + "probes=%d slowest_probe_ms=%d",
+                    connections, closedByServer, firstClosed.toMillis(), lastClosed.toMillis(), probes.size(), worst);
         }
     }
 
@@ -275,8 +300,12 @@ final class LoadGenerator {
                 channel.close();
             }
             Duration recovered = probe(port);
-            return String.format("flood=%d heads=%s opened_ms=%d held_ms=%d answered_after_flood_ms=%d", n,
-                    complete ? "complete" : "partial", TimeUnit.NANOSECONDS.toMillis(opened), hold.toMillis(),
+            return String.format(
+                    "flood=%d heads=%s opened_ms=%d held_ms=%d answered_after_flood_ms=%d",
+                    n,
+                    complete ? "complete" : "partial",
+                    TimeUnit.NANOSECONDS.toMillis(opened),
+                    hold.toMillis(),
                     recovered.toMillis());
         } finally {
             for (SocketChannel channel : flood) {
@@ -303,12 +332,15 @@ final class LoadGenerator {
         int port = Integer.parseInt(args[1]);
         int n = Integer.parseInt(args[2]);
         switch (args[0]) {
-            case "requests" -> System.out.println(requests(port, n,
-                    Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 60)).summary());
-            case "slowloris" -> System.out.println(slowloris(port, n, Duration.ofSeconds(1),
-                    Integer.parseInt(args[3])).summary());
-            case "flood" -> System.out.println(flood(port, n, Duration.ofSeconds(Long.parseLong(args[3])),
-                    args[4].equals("complete")));
+            case "requests" ->
+                System.out.println(requests(port, n, Duration.ofSeconds(args.length > 3 ? Long.parseLong(args[3]) : 60))
+                        .summary());
+            case "slowloris" ->
+                System.out.println(slowloris(port, n, Duration.ofSeconds(1), Integer.parseInt(args[3]))
+                        .summary());
+            case "flood" ->
+                System.out.println(
+                        flood(port, n, Duration.ofSeconds(Long.parseLong(args[3])), args[4].equals("complete")));
             default -> throw new IllegalArgumentException("mode: requests, slowloris or flood, got " + args[0]);
         }
     }

@@ -17,8 +17,8 @@ final class RawHttp {
     static Reply send(int port, String method, String target) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
-            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                    + "\r\nConnection: close\r\n\r\n";
+            String request =
+                    method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
             String text = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);

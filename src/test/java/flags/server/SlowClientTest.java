@@ -1,7 +1,5 @@
 package flags.server;
 
-import java.net.SocketTimeoutException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +33,8 @@ class SlowClientTest {
 
     private FlagServer start(Duration idleTimeout) throws IOException {
         SampleDir.create(dir, "br", "cn", "in", "us", "id", "pk", "ng", "bd", "ru", "jp");
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, dir, Duration.ZERO, Duration.ZERO, 0, 418,
-                OptionalLong.empty(), HEADER_TIMEOUT);
+        ServerConfig config = new ServerConfig(
+                "127.0.0.1", 0, dir, Duration.ZERO, Duration.ZERO, 0, 418, OptionalLong.empty(), HEADER_TIMEOUT);
         return FlagServer.start(config, FlagSource.directory(dir), null, idleTimeout);
     }
 
@@ -58,7 +57,8 @@ class SlowClientTest {
 
     @Test
     void aConnectionThatSendsNothingIsClosedAtTheHeaderTimeout() throws Exception {
-        try (FlagServer server = start(Duration.ofSeconds(30)); Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (FlagServer server = start(Duration.ofSeconds(30));
+                Socket socket = new Socket("127.0.0.1", server.port())) {
             long ms = msUntilClosed(socket);
             assertTrue(ms >= 900 && ms < 4_000, "closed after " + ms + " ms, nothing sent");
             assertEquals(1, server.headTimeouts());
@@ -67,7 +67,8 @@ class SlowClientTest {
 
     @Test
     void onAKeptAliveConnectionTheClockStartsAtTheFirstByteOfTheNextHead() throws Exception {
-        try (FlagServer server = start(Duration.ofSeconds(30)); Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (FlagServer server = start(Duration.ofSeconds(30));
+                Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request("br").getBytes(StandardCharsets.US_ASCII));
@@ -102,7 +103,8 @@ class SlowClientTest {
 
     @Test
     void idleKeptAliveConnectionsAreClosedAfterTheIdleTimeout() throws Exception {
-        try (FlagServer server = start(Duration.ofMillis(1_500)); Socket socket = new Socket("127.0.0.1", server.port())) {
+        try (FlagServer server = start(Duration.ofMillis(1_500));
+                Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request("br").getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, readAnswer(socket.getInputStream()));
@@ -134,9 +136,12 @@ class SlowClientTest {
             }
             head.append((char) b);
         }
-        long length = head.toString().lines()
+        long length = head.toString()
+                .lines()
                 .filter(l -> l.regionMatches(true, 0, "Content-Length:", 0, 15))
-                .mapToLong(l -> Long.parseLong(l.substring(15).trim())).findFirst().orElse(0);
+                .mapToLong(l -> Long.parseLong(l.substring(15).trim()))
+                .findFirst()
+                .orElse(0);
         in.readNBytes((int) length);
         return Integer.parseInt(head.toString().split(" ")[1]);
     }

@@ -28,27 +28,43 @@ final class BatchHarness {
     }
 
     /** The same with {@code --names} on or off and a given {@code --timeout}. */
-    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries,
-                                    boolean names, Duration timeout) throws InterruptedException {
-        return run(strategy, codes, base, new FlagStore(out), new BatchClock(), retries, names, timeout, r -> { });
+    static List<DownloadResult> run(
+            Strategy strategy, List<String> codes, HttpUrl base, Path out, int retries, boolean names, Duration timeout)
+            throws InterruptedException {
+        return run(strategy, codes, base, new FlagStore(out), new BatchClock(), retries, names, timeout, r -> {});
     }
 
     /** The same, saving through {@code store} on {@code clock}: either may be one that fails on purpose. */
-    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
-                                    BatchClock clock, int retries) throws InterruptedException {
-        return run(strategy, codes, base, store, clock, retries, r -> { });
+    static List<DownloadResult> run(
+            Strategy strategy, List<String> codes, HttpUrl base, FlagStore store, BatchClock clock, int retries)
+            throws InterruptedException {
+        return run(strategy, codes, base, store, clock, retries, r -> {});
     }
 
     /** The same, showing each result to {@code watcher} the moment it is handed over. */
-    static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
-                                    BatchClock clock, int retries, Consumer<DownloadResult> watcher)
+    static List<DownloadResult> run(
+            Strategy strategy,
+            List<String> codes,
+            HttpUrl base,
+            FlagStore store,
+            BatchClock clock,
+            int retries,
+            Consumer<DownloadResult> watcher)
             throws InterruptedException {
         return run(strategy, codes, base, store, clock, retries, false, TIMEOUT, watcher);
     }
 
-    private static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, FlagStore store,
-                                            BatchClock clock, int retries, boolean names, Duration timeout,
-                                            Consumer<DownloadResult> watcher) throws InterruptedException {
+    private static List<DownloadResult> run(
+            Strategy strategy,
+            List<String> codes,
+            HttpUrl base,
+            FlagStore store,
+            BatchClock clock,
+            int retries,
+            boolean names,
+            Duration timeout,
+            Consumer<DownloadResult> watcher)
+            throws InterruptedException {
         OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), timeout);
         try {
             DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, names);

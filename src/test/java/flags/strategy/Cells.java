@@ -20,7 +20,8 @@ final class Cells {
         if (expected == null) {
             assertNull(error, "error");
         } else {
-            assertTrue(error != null && error.contains(expected),
+            assertTrue(
+                    error != null && error.contains(expected),
                     "error should contain '" + expected + "' but was: " + error);
         }
     }

@@ -62,7 +62,9 @@ class ConcurrencyTest {
     private int maxInFlight(Strategy strategy, InFlightCounter counter) throws Exception {
         server.setDispatcher(counter);
         List<DownloadResult> results = BatchHarness.run(strategy, CODES, server.url("/flags"), out, 0);
-        assertEquals(CODES.size(), results.stream().filter(r -> r.status() == Status.OK).count());
+        assertEquals(
+                CODES.size(),
+                results.stream().filter(r -> r.status() == Status.OK).count());
         return counter.max.get();
     }
 

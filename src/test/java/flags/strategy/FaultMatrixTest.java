@@ -3,7 +3,6 @@ package flags.strategy;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.BatchClock;
@@ -43,12 +42,12 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okio.Buffer;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,8 +65,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FaultMatrixTest {
     private static final String CC = "ZZ";
     private static final String FLAG_PATH = "/flags/zz/zz.gif";
-    private static final byte[] OLD = "GIF89a the old ZZ flag, which must survive a failed download"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OLD =
+            "GIF89a the old ZZ flag, which must survive a failed download".getBytes(StandardCharsets.US_ASCII);
     /** A small {@code --max-bytes}, so a too-large body is cheap to serve. Every good flag here is smaller. */
     private static final long MAX_BYTES = 1000;
     /**
@@ -84,7 +83,11 @@ class FaultMatrixTest {
 
     // ---- the rows ----
 
-    enum Target { SERVER, UNKNOWN_HOST, REFUSED }
+    enum Target {
+        SERVER,
+        UNKNOWN_HOST,
+        REFUSED
+    }
 
     /** The answer for a request to {@code path}, the {@code hit}-th to that path; null means 404. */
     @FunctionalInterface
@@ -96,18 +99,36 @@ class FaultMatrixTest {
      * One fault and what ZZ must end as. {@code reason} is a substring of the error (null: no error);
      * {@code saved} is the content zz.gif must have when ok; {@code minWait} a lower bound on ended - started.
      */
-    record Row(String name, Target target, int retries, Responder responder, Status status, String reason,
-               int attempts, int http, byte[] saved, Duration minWait) {
+    record Row(
+            String name,
+            Target target,
+            int retries,
+            Responder responder,
+            Status status,
+            String reason,
+            int attempts,
+            int http,
+            byte[] saved,
+            Duration minWait) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    private static Row serve(String name, int retries, Responder r, Status status, String reason, int attempts,
-                             int http) {
-        return new Row(name, Target.SERVER, retries, r, status, reason, attempts, http,
-                status == Status.OK ? FakeFlags.gif(CC) : null, Duration.ZERO);
+    private static Row serve(
+            String name, int retries, Responder r, Status status, String reason, int attempts, int http) {
+        return new Row(
+                name,
+                Target.SERVER,
+                retries,
+                r,
+                status,
+                reason,
+                attempts,
+                http,
+                status == Status.OK ? FakeFlags.gif(CC) : null,
+                Duration.ZERO);
     }
 
     static List<Row> rows() {
@@ -118,84 +139,234 @@ class FaultMatrixTest {
                 serve("404", 1, (p, n) -> status(404), Status.NOT_FOUND, null, 1, 404),
                 serve("418", 1, (p, n) -> status(418), Status.ERROR, "HTTP 418", 1, 418),
                 serve("500 (retries=2)", 2, (p, n) -> status(500), Status.ERROR, "HTTP 500", 3, 500),
-                serve("503 then 200", 1, (p, n) -> n == 1 ? status(503) : gif(FakeFlags.gif(CC)),
-                        Status.OK, null, 2, 200),
-                new Row("429 Retry-After: 1 then 200", Target.SERVER, 1,
+                serve(
+                        "503 then 200",
+                        1,
+                        (p, n) -> n == 1 ? status(503) : gif(FakeFlags.gif(CC)),
+                        Status.OK,
+                        null,
+                        2,
+                        200),
+                new Row(
+                        "429 Retry-After: 1 then 200",
+                        Target.SERVER,
+                        1,
                         (p, n) -> n == 1
-                                ? new MockResponse.Builder().code(429).addHeader("Retry-After", "1").body("slow down").build()
+                                ? new MockResponse.Builder()
+                                        .code(429)
+                                        .addHeader("Retry-After", "1")
+                                        .body("slow down")
+                                        .build()
                                 : gif(FakeFlags.gif(CC)),
-                        Status.OK, null, 2, 200, FakeFlags.gif(CC), Duration.ofMillis(950)),
-                serve("200 text/html", 1, (p, n) -> new MockResponse.Builder().code(200)
+                        Status.OK,
+                        null,
+                        2,
+                        200,
+                        FakeFlags.gif(CC),
+                        Duration.ofMillis(950)),
+                serve(
+                        "200 text/html",
+                        1,
+                        (p, n) -> new MockResponse.Builder()
+                                .code(200)
                                 .addHeader("Content-Type", "text/html; charset=utf-8")
-                                .body("<html><body>Not a flag</body></html>").build(),
-                        Status.ERROR, "not an image", 1, 200),
-                serve("200 image/gif, HTML body", 1, (p, n) -> new MockResponse.Builder().code(200)
+                                .body("<html><body>Not a flag</body></html>")
+                                .build(),
+                        Status.ERROR,
+                        "not an image",
+                        1,
+                        200),
+                serve(
+                        "200 image/gif, HTML body",
+                        1,
+                        (p, n) -> new MockResponse.Builder()
+                                .code(200)
                                 .addHeader("Content-Type", "image/gif")
-                                .body("<html><body>Not a flag</body></html>").build(),
-                        Status.ERROR, "not an image", 1, 200),
-                serve("200 empty image/gif", 1, (p, n) -> new MockResponse.Builder().code(200)
-                                .addHeader("Content-Type", "image/gif").body("").build(),
-                        Status.ERROR, "empty", 1, 200),
-                serve("200 truncated (Content-Length 600, 300 sent, close)", 1, (p, n) ->
-                                new MockResponse.Builder(gif(gifOfSize(300)))
-                                        .setHeader("Content-Length", 600)
-                                        .onResponseEnd(new SocketEffect.CloseSocket())
-                                        .build(),
-                        Status.ERROR, "cut short", 2, 200),
-                serve("body 5000 > max-bytes 1000, Content-Length", 1, (p, n) -> gif(big),
-                        Status.ERROR, "max-bytes", 1, 200),
-                serve("body 5000 > max-bytes 1000, chunked", 1, (p, n) -> chunkedGif(big),
-                        Status.ERROR, "max-bytes", 1, 200),
-                new Row("body == max-bytes 1000, chunked", Target.SERVER, 1, (p, n) -> chunkedGif(exact),
-                        Status.OK, null, 1, 200, exact, Duration.ZERO),
-                serve("stall before headers", 1, (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
-                                .headersDelay(10, TimeUnit.SECONDS).build(),
-                        Status.ERROR, "timeout", 2, 0),
-                serve("stall after headers", 1, (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
-                                .bodyDelay(10, TimeUnit.SECONDS).build(),
-                        Status.ERROR, "timeout", 2, 200),
-                serve("stall mid-body", 1, (p, n) -> new MockResponse.Builder(gif(medium))
-                                .onResponseBody(SocketEffect.Stall.INSTANCE).build(),
-                        Status.ERROR, "timeout", 2, 200),
-                serve("trickle (800 B at 50 B/100 ms)", 1, (p, n) -> new MockResponse.Builder(gif(medium))
-                                .throttleBody(50, 100, TimeUnit.MILLISECONDS).build(),
-                        Status.ERROR, "timeout", 2, 200),
-                serve("close before response", 1, (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
-                                .onResponseStart(new SocketEffect.CloseSocket()).build(),
-                        Status.ERROR, "connection closed before an answer", 2, 0),
-                serve("close socket mid-body", 1, (p, n) -> new MockResponse.Builder(gif(medium))
-                                .onResponseBody(new SocketEffect.CloseSocket()).build(),
-                        Status.ERROR, "body cut short after 400 of 800 bytes: connection closed", 2, 200),
-                serve("chunked, close socket mid-body", 1, (p, n) -> new MockResponse.Builder(chunkedGif(medium))
-                                .onResponseBody(new SocketEffect.CloseSocket()).build(),
-                        Status.ERROR, "body cut short", 2, 200),
-                serve("shutdown connection mid-body", 1, (p, n) -> new MockResponse.Builder(gif(medium))
-                                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build(),
-                        Status.ERROR, "body cut short", 2, 200),
-                serve("redirect to itself", 1, (p, n) -> redirect(301, p),
-                        Status.ERROR, "redirect loop", 1, 0),
-                serve("redirect loop A->B->A", 1, (p, n) -> redirect(302, p.equals(FLAG_PATH) ? "/b" : FLAG_PATH),
-                        Status.ERROR, "redirect loop", 1, 0),
-                serve("6 redirects", 1, (p, n) -> chain(p, 6),
-                        Status.ERROR, "more than 5 redirects", 1, 0),
-                serve("5 redirects then the flag", 1, (p, n) -> chain(p, 5),
-                        Status.OK, null, 1, 200),
-                serve("redirect to a good file", 1, (p, n) -> p.equals(FLAG_PATH)
+                                .body("<html><body>Not a flag</body></html>")
+                                .build(),
+                        Status.ERROR,
+                        "not an image",
+                        1,
+                        200),
+                serve(
+                        "200 empty image/gif",
+                        1,
+                        (p, n) -> new MockResponse.Builder()
+                                .code(200)
+                                .addHeader("Content-Type", "image/gif")
+                                .body("")
+                                .build(),
+                        Status.ERROR,
+                        "empty",
+                        1,
+                        200),
+                serve(
+                        "200 truncated (Content-Length 600, 300 sent, close)",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(gifOfSize(300)))
+                                .setHeader("Content-Length", 600)
+                                .onResponseEnd(new SocketEffect.CloseSocket())
+                                .build(),
+                        Status.ERROR,
+                        "cut short",
+                        2,
+                        200),
+                serve(
+                        "body 5000 > max-bytes 1000, Content-Length",
+                        1,
+                        (p, n) -> gif(big),
+                        Status.ERROR,
+                        "max-bytes",
+                        1,
+                        200),
+                serve(
+                        "body 5000 > max-bytes 1000, chunked",
+                        1,
+                        (p, n) -> chunkedGif(big),
+                        Status.ERROR,
+                        "max-bytes",
+                        1,
+                        200),
+                new Row(
+                        "body == max-bytes 1000, chunked",
+                        Target.SERVER,
+                        1,
+                        (p, n) -> chunkedGif(exact),
+                        Status.OK,
+                        null,
+                        1,
+                        200,
+                        exact,
+                        Duration.ZERO),
+                serve(
+                        "stall before headers",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
+                                .headersDelay(10, TimeUnit.SECONDS)
+                                .build(),
+                        Status.ERROR,
+                        "timeout",
+                        2,
+                        0),
+                serve(
+                        "stall after headers",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
+                                .bodyDelay(10, TimeUnit.SECONDS)
+                                .build(),
+                        Status.ERROR,
+                        "timeout",
+                        2,
+                        200),
+                serve(
+                        "stall mid-body",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(medium))
+                                .onResponseBody(SocketEffect.Stall.INSTANCE)
+                                .build(),
+                        Status.ERROR,
+                        "timeout",
+                        2,
+                        200),
+                serve(
+                        "trickle (800 B at 50 B/100 ms)",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(medium))
+                                .throttleBody(50, 100, TimeUnit.MILLISECONDS)
+                                .build(),
+                        Status.ERROR,
+                        "timeout",
+                        2,
+                        200),
+                serve(
+                        "close before response",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(FakeFlags.gif(CC)))
+                                .onResponseStart(new SocketEffect.CloseSocket())
+                                .build(),
+                        Status.ERROR,
+                        "connection closed before an answer",
+                        2,
+                        0),
+                serve(
+                        "close socket mid-body",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(medium))
+                                .onResponseBody(new SocketEffect.CloseSocket())
+                                .build(),
+                        Status.ERROR,
+                        "body cut short after 400 of 800 bytes: connection closed",
+                        2,
+                        200),
+                serve(
+                        "chunked, close socket mid-body",
+                        1,
+                        (p, n) -> new MockResponse.Builder(chunkedGif(medium))
+                                .onResponseBody(new SocketEffect.CloseSocket())
+                                .build(),
+                        Status.ERROR,
+                        "body cut short",
+                        2,
+                        200),
+                serve(
+                        "shutdown connection mid-body",
+                        1,
+                        (p, n) -> new MockResponse.Builder(gif(medium))
+                                .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+                                .build(),
+                        Status.ERROR,
+                        "body cut short",
+                        2,
+                        200),
+                serve("redirect to itself", 1, (p, n) -> redirect(301, p), Status.ERROR, "redirect loop", 1, 0),
+                serve(
+                        "redirect loop A->B->A",
+                        1,
+                        (p, n) -> redirect(302, p.equals(FLAG_PATH) ? "/b" : FLAG_PATH),
+                        Status.ERROR,
+                        "redirect loop",
+                        1,
+                        0),
+                serve("6 redirects", 1, (p, n) -> chain(p, 6), Status.ERROR, "more than 5 redirects", 1, 0),
+                serve("5 redirects then the flag", 1, (p, n) -> chain(p, 5), Status.OK, null, 1, 200),
+                serve(
+                        "redirect to a good file",
+                        1,
+                        (p, n) -> p.equals(FLAG_PATH)
                                 ? redirect(302, "/mirror/zz-flag.gif")
                                 : p.equals("/mirror/zz-flag.gif") ? gif(FakeFlags.gif(CC)) : null,
-                        Status.OK, null, 1, 200),
-                serve("301 without Location", 1, (p, n) -> status(301),
-                        Status.ERROR, "Location", 1, 0),
-                new Row("unknown host", Target.UNKNOWN_HOST, 1, null, Status.ERROR, "unknown host", 1, 0, null,
+                        Status.OK,
+                        null,
+                        1,
+                        200),
+                serve("301 without Location", 1, (p, n) -> status(301), Status.ERROR, "Location", 1, 0),
+                new Row(
+                        "unknown host",
+                        Target.UNKNOWN_HOST,
+                        1,
+                        null,
+                        Status.ERROR,
+                        "unknown host",
+                        1,
+                        0,
+                        null,
                         Duration.ZERO),
-                new Row("connection refused", Target.REFUSED, 1, null, Status.ERROR, "connection refused", 2, 0, null,
+                new Row(
+                        "connection refused",
+                        Target.REFUSED,
+                        1,
+                        null,
+                        Status.ERROR,
+                        "connection refused",
+                        2,
+                        0,
+                        null,
                         Duration.ZERO));
     }
 
     static Stream<Arguments> cells() {
         List<Named<IntFunction<Strategy>>> strategies = Strategies.all().toList();
-        return rows().stream().flatMap(row -> strategies.stream()
-                .map(s -> Arguments.of(Named.of(row.name(), row), s)));
+        return rows().stream().flatMap(row -> strategies.stream().map(s -> Arguments.of(Named.of(row.name(), row), s)));
     }
 
     // ---- the test ----
@@ -214,26 +385,39 @@ class FaultMatrixTest {
         DownloadResult zz = byCode.get(CC);
         Set<String> entries = Cells.entries(out);
         long waited = zz == null ? -1 : zz.ended().minus(zz.started()).toMillis();
-        System.out.printf("MATRIX|%s|%s|%s|%d|%d|%s|%dms|%s%n", row.name(), strategy.name(),
-                zz == null ? "-" : zz.status().label(), zz == null ? -1 : zz.attempts(),
-                zz == null ? -1 : zz.httpStatus(), zz == null ? "-" : zz.error(), waited, entries);
+        System.out.printf(
+                "MATRIX|%s|%s|%s|%d|%d|%s|%dms|%s%n",
+                row.name(),
+                strategy.name(),
+                zz == null ? "-" : zz.status().label(),
+                zz == null ? -1 : zz.attempts(),
+                zz == null ? -1 : zz.httpStatus(),
+                zz == null ? "-" : zz.error(),
+                waited,
+                entries);
 
         Set<String> expectedEntries = row.target() == Target.SERVER ? Set.of("br.gif", "zz.gif") : Set.of("zz.gif");
-        assertEquals(codes.stream().sorted().toList(), results.stream().map(DownloadResult::cc).sorted().toList(),
+        assertEquals(
+                codes.stream().sorted().toList(),
+                results.stream().map(DownloadResult::cc).sorted().toList(),
                 "every code ends exactly once");
-        assertAll(row.name() + " / " + strategy.name() + ": " + zz,
+        assertAll(
+                row.name() + " / " + strategy.name() + ": " + zz,
                 () -> assertEquals(row.status(), zz.status(), "status"),
                 () -> Cells.assertReason(row.reason(), zz.error()),
                 () -> assertEquals(row.attempts(), zz.attempts(), "attempts"),
                 () -> assertEquals(row.http(), zz.httpStatus(), "http status"),
                 () -> assertEquals(new TreeSet<>(expectedEntries), entries, "entries left in the output dir"),
                 () -> assertEquals(row.status() == Status.OK ? out.resolve("zz.gif") : null, zz.file(), "file"),
-                () -> assertArrayEquals(row.status() == Status.OK ? row.saved() : OLD,
+                () -> assertArrayEquals(
+                        row.status() == Status.OK ? row.saved() : OLD,
                         Files.readAllBytes(out.resolve("zz.gif")),
                         row.status() == Status.OK ? "the new flag replaces the old" : "the old file is intact"),
                 () -> assertEquals(row.status() == Status.OK ? row.saved().length : 0, zz.bytes(), "bytes"),
-                () -> assertTrue(waited >= row.minWait().toMillis(),
-                        "ended - started = " + waited + " ms, expected >= " + row.minWait().toMillis()),
+                () -> assertTrue(
+                        waited >= row.minWait().toMillis(),
+                        "ended - started = " + waited + " ms, expected >= "
+                                + row.minWait().toMillis()),
                 () -> {
                     if (row.target() == Target.SERVER) {
                         DownloadResult br = byCode.get("BR");
@@ -308,13 +492,19 @@ class FaultMatrixTest {
     }
 
     static MockResponse gif(byte[] body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "image/gif")
-                .body(new Buffer().write(body)).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "image/gif")
+                .body(new Buffer().write(body))
+                .build();
     }
 
     static MockResponse chunkedGif(byte[] body) {
-        return new MockResponse.Builder().code(200).addHeader("Content-Type", "image/gif")
-                .chunkedBody(new Buffer().write(body), 512).build();
+        return new MockResponse.Builder()
+                .code(200)
+                .addHeader("Content-Type", "image/gif")
+                .chunkedBody(new Buffer().write(body), 512)
+                .build();
     }
 
     static MockResponse status(int code) {
@@ -322,7 +512,11 @@ class FaultMatrixTest {
     }
 
     static MockResponse redirect(int code, String location) {
-        return new MockResponse.Builder().code(code).addHeader("Location", location).body("moved").build();
+        return new MockResponse.Builder()
+                .code(code)
+                .addHeader("Location", location)
+                .body("moved")
+                .build();
     }
 
     /** FLAG_PATH -> /r/1 -> ... -> /r/{hops - 1} -> /final: {@code hops} redirects, then the flag. */

@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
 import flags.testing.Bodies;
 import flags.testing.RawServer;
 import flags.testing.RawServer.Reply;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,8 +52,8 @@ class FramingMatrixTest {
     private static final String FLAG = "/flags/zz/zz.gif";
     private static final String META = "/flags/zz/metadata.json";
     private static final List<String> CODES = List.of("BR", CC, "CN");
-    private static final byte[] OLD = "GIF89a the old ZZ flag, which must survive a failed download"
-            .getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OLD =
+            "GIF89a the old ZZ flag, which must survive a failed download".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ZZ_GIF = Bodies.gif(CC);
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
 
@@ -82,8 +80,18 @@ class FramingMatrixTest {
      * One way of answering ZZ and what ZZ must end as: {@code reason} a substring of the error (null: none),
      * {@code saved} the file name and bytes saved when ok.
      */
-    record Row(String name, boolean names, int retries, Responder responder, Status status, String reason,
-               int attempts, int http, String savedAs, byte[] saved, Conn conn) {
+    record Row(
+            String name,
+            boolean names,
+            int retries,
+            Responder responder,
+            Status status,
+            String reason,
+            int attempts,
+            int http,
+            String savedAs,
+            byte[] saved,
+            Conn conn) {
         @Override
         public String toString() {
             return name;
@@ -91,8 +99,18 @@ class FramingMatrixTest {
     }
 
     private static Row flag(String name, Reply reply, Status status, String reason, int attempts, int http, Conn conn) {
-        return new Row(name, false, 1, (p, n) -> reply, status, reason, attempts, http,
-                status == Status.OK ? "zz.gif" : null, status == Status.OK ? ZZ_GIF : null, conn);
+        return new Row(
+                name,
+                false,
+                1,
+                (p, n) -> reply,
+                status,
+                reason,
+                attempts,
+                http,
+                status == Status.OK ? "zz.gif" : null,
+                status == Status.OK ? ZZ_GIF : null,
+                conn);
     }
 
     private static Row ok(String name, Reply reply, int http, Conn conn) {
@@ -108,8 +126,18 @@ class FramingMatrixTest {
         Reply metadata = RawServer.ok(contentType, body);
         Reply gif = RawServer.ok("image/gif", ZZ_GIF);
         boolean ok = status == Status.OK;
-        return new Row(name, true, 1, (p, n) -> p.equals(META) ? metadata : gif, status, ok ? null : reasonOrFile,
-                2, 200, ok ? reasonOrFile : null, ok ? ZZ_GIF : null, Conn.ANY);
+        return new Row(
+                name,
+                true,
+                1,
+                (p, n) -> p.equals(META) ? metadata : gif,
+                status,
+                ok ? null : reasonOrFile,
+                2,
+                200,
+                ok ? reasonOrFile : null,
+                ok ? ZZ_GIF : null,
+                Conn.ANY);
     }
 
     private static Reply gifWith(String statusLine, String... headers) {
@@ -126,184 +154,472 @@ class FramingMatrixTest {
         byte[] partial = Arrays.copyOf(ZZ_GIF, 100);
         List<Row> rows = new ArrayList<>(List.of(
                 // ---- connections: answers that end theirs; the server leaves the socket open anyway ----
-                ok("HTTP/1.0, Content-Length, no keep-alive (socket left open)",
-                        gifWith("HTTP/1.0 200 OK", "Content-Type: image/gif", length(ZZ_GIF)), 200, Conn.CLOSED),
-                ok("HTTP/1.0, body delimited by close",
-                        Reply.close(concat(head("HTTP/1.0 200 OK", "Content-Type: image/gif"), ZZ_GIF)), 200, Conn.CLOSED),
-                ok("HTTP/1.0 with Connection: keep-alive",
+                ok(
+                        "HTTP/1.0, Content-Length, no keep-alive (socket left open)",
+                        gifWith("HTTP/1.0 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                        200,
+                        Conn.CLOSED),
+                ok(
+                        "HTTP/1.0, body delimited by close",
+                        Reply.close(concat(head("HTTP/1.0 200 OK", "Content-Type: image/gif"), ZZ_GIF)),
+                        200,
+                        Conn.CLOSED),
+                ok(
+                        "HTTP/1.0 with Connection: keep-alive",
                         gifWith("HTTP/1.0 200 OK", "Content-Type: image/gif", "Connection: keep-alive", length(ZZ_GIF)),
-                        200, Conn.REUSED),
-                ok("HTTP/1.1 Connection: close (socket left open)",
+                        200,
+                        Conn.REUSED),
+                ok(
+                        "HTTP/1.1 Connection: close (socket left open)",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Connection: close", length(ZZ_GIF)),
-                        200, Conn.CLOSED),
-                ok("HTTP/1.1, body delimited by close",
-                        Reply.close(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif"), ZZ_GIF)), 200, Conn.CLOSED),
-                ok("HTTP/1.1 keep-alive, Content-Length (control row)",
-                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)), 200, Conn.REUSED),
+                        200,
+                        Conn.CLOSED),
+                ok(
+                        "HTTP/1.1, body delimited by close",
+                        Reply.close(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif"), ZZ_GIF)),
+                        200,
+                        Conn.CLOSED),
+                ok(
+                        "HTTP/1.1 keep-alive, Content-Length (control row)",
+                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                        200,
+                        Conn.REUSED),
                 // ---- framing ----
-                error("Content-Length: 600, 300 (one field)",
-                        Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                                "Content-Length: 600, 300"), long600)),
-                        "conflicting Content-Length: '600, 300'", 1, 0, Conn.CLOSED),
-                error("Content-Length twice: 300 then 600",
-                        Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                                "Content-Length: 300", "Content-Length: 600"), long600)),
-                        "conflicting Content-Length: '300, 600'", 1, 0, Conn.CLOSED),
-                ok("Content-Length twice, the same value",
+                error(
+                        "Content-Length: 600, 300 (one field)",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 600, 300"),
+                                long600)),
+                        "conflicting Content-Length: '600, 300'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "Content-Length twice: 300 then 600",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Content-Length: 300",
+                                        "Content-Length: 600"),
+                                long600)),
+                        "conflicting Content-Length: '300, 600'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                ok(
+                        "Content-Length twice, the same value",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF), length(ZZ_GIF)),
-                        200, Conn.ANY),
-                ok("Content-Length: N, N (one field, the same value)",
-                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                                "Content-Length: " + ZZ_GIF.length + ", " + ZZ_GIF.length), 200, Conn.ANY),
-                new Row("Content-Length shorter than the body: its bytes saved, as curl does", false, 1,
-                        (p, n) -> Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                                "Content-Length: 100"), ZZ_GIF)),
-                        Status.OK, null, 1, 200, "zz.gif", partial, Conn.CLOSED),
-                new Row("Content-Length shorter than a 20 KB body, read in several pieces", false, 1,
-                        (p, n) -> Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                                "Content-Length: 19000"), gifOfSize(20_000))),
-                        Status.OK, null, 1, 200, "zz.gif", Arrays.copyOf(gifOfSize(20_000), 19_000), Conn.CLOSED),
-                ok("a stray CRLF after the body",
-                        Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)), ZZ_GIF,
-                                "\r\n".getBytes(StandardCharsets.US_ASCII))), 200, Conn.CLOSED),
-                flag("404 with a body longer than its Content-Length",
-                        Reply.keepOpen(concat(head("HTTP/1.1 404 Not Found", "Content-Type: text/html",
-                                "Content-Length: 10"), Bodies.html())), Status.NOT_FOUND, null, 1, 404, Conn.CLOSED),
-                ok("Transfer-Encoding: chunked and Content-Length (socket left open)",
-                        Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                                "Transfer-Encoding: chunked", "Content-Length: 5"), RawServer.chunked(ZZ_GIF, 64))),
-                        200, Conn.CLOSED),
-                error("garbage instead of a status line, with a newline",
+                        200,
+                        Conn.ANY),
+                ok(
+                        "Content-Length: N, N (one field, the same value)",
+                        gifWith(
+                                "HTTP/1.1 200 OK",
+                                "Content-Type: image/gif",
+                                "Content-Length: " + ZZ_GIF.length + ", " + ZZ_GIF.length),
+                        200,
+                        Conn.ANY),
+                new Row(
+                        "Content-Length shorter than the body: its bytes saved, as curl does",
+                        false,
+                        1,
+                        (p, n) -> Reply.keepOpen(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 100"), ZZ_GIF)),
+                        Status.OK,
+                        null,
+                        1,
+                        200,
+                        "zz.gif",
+                        partial,
+                        Conn.CLOSED),
+                new Row(
+                        "Content-Length shorter than a 20 KB body, read in several pieces",
+                        false,
+                        1,
+                        (p, n) -> Reply.keepOpen(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 19000"),
+                                gifOfSize(20_000))),
+                        Status.OK,
+                        null,
+                        1,
+                        200,
+                        "zz.gif",
+                        Arrays.copyOf(gifOfSize(20_000), 19_000),
+                        Conn.CLOSED),
+                ok(
+                        "a stray CRLF after the body",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                                ZZ_GIF,
+                                "\r\n".getBytes(StandardCharsets.US_ASCII))),
+                        200,
+                        Conn.CLOSED),
+                flag(
+                        "404 with a body longer than its Content-Length",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 404 Not Found", "Content-Type: text/html", "Content-Length: 10"),
+                                Bodies.html())),
+                        Status.NOT_FOUND,
+                        null,
+                        1,
+                        404,
+                        Conn.CLOSED),
+                ok(
+                        "Transfer-Encoding: chunked and Content-Length (socket left open)",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Transfer-Encoding: chunked",
+                                        "Content-Length: 5"),
+                                RawServer.chunked(ZZ_GIF, 64))),
+                        200,
+                        Conn.CLOSED),
+                error(
+                        "garbage instead of a status line, with a newline",
                         Reply.keepOpen("SSH-2.0-OpenSSH_9.2p1\r\n".getBytes(StandardCharsets.US_ASCII)),
-                        "malformed answer", 1, 0, Conn.CLOSED),
-                error("garbage instead of a status line, no newline, then close",
+                        "malformed answer",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "garbage instead of a status line, no newline, then close",
                         Reply.close("garbage".getBytes(StandardCharsets.US_ASCII)),
-                        "malformed answer: the connection closed after 7 bytes", 1, 0, Conn.CLOSED),
-                error("status line, then close before the headers end",
+                        "malformed answer: the connection closed after 7 bytes",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "status line, then close before the headers end",
                         Reply.close("HTTP/1.1 200 OK\r\nContent-Type: ima".getBytes(StandardCharsets.US_ASCII)),
-                        "malformed answer", 1, 0, Conn.CLOSED),
-                error("chunked body cut short mid-chunk",
-                        Reply.close(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Transfer-Encoding: chunked"),
-                                "400\r\n".getBytes(StandardCharsets.US_ASCII), partial)),
-                        "body cut short after 100 bytes: connection closed", 2, 200, Conn.CLOSED),
-                error("chunked body without its last chunk, then close",
-                        Reply.close(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Transfer-Encoding: chunked"),
-                                "64\r\n".getBytes(StandardCharsets.US_ASCII), partial, "\r\n".getBytes(StandardCharsets.US_ASCII))),
-                        "body cut short after 100 bytes: connection closed", 2, 200, Conn.CLOSED),
+                        "malformed answer",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "chunked body cut short mid-chunk",
+                        Reply.close(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Transfer-Encoding: chunked"),
+                                "400\r\n".getBytes(StandardCharsets.US_ASCII),
+                                partial)),
+                        "body cut short after 100 bytes: connection closed",
+                        2,
+                        200,
+                        Conn.CLOSED),
+                error(
+                        "chunked body without its last chunk, then close",
+                        Reply.close(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Transfer-Encoding: chunked"),
+                                "64\r\n".getBytes(StandardCharsets.US_ASCII),
+                                partial,
+                                "\r\n".getBytes(StandardCharsets.US_ASCII))),
+                        "body cut short after 100 bytes: connection closed",
+                        2,
+                        200,
+                        Conn.CLOSED),
                 // ---- content codings ----
-                error("Content-Encoding: gzip, body not gzip",
+                error(
+                        "Content-Encoding: gzip, body not gzip",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Encoding: gzip", length(ZZ_GIF)),
-                        "bad gzip body: it is not gzip", 1, 200, Conn.ANY),
-                ok("Content-Encoding: gzip, valid", Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                        "Content-Encoding: gzip", length(gzipped)), gzipped)), 200, Conn.ANY),
-                ok("Content-Encoding: x-gzip, valid", Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif",
-                        "Content-Encoding: x-gzip", length(gzipped)), gzipped)), 200, Conn.ANY),
-                ok("Content-Encoding: GZIP (odd case), chunked", Reply.keepOpen(concat(head("HTTP/1.1 200 OK",
-                        "Content-Type: image/gif", "Content-Encoding: GZIP", "Transfer-Encoding: chunked"),
-                        RawServer.chunked(gzipped, 50))), 200, Conn.ANY),
-                error("Content-Encoding: gzip, the gzip stream truncated",
-                        Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Encoding: gzip",
-                                "Content-Length: 20"), Arrays.copyOf(gzipped, 20))),
-                        "bad gzip body: it ends early", 1, 200, Conn.ANY),
-                ok("Content-Encoding: none (not a coding: ignored, as browsers do)",
+                        "bad gzip body: it is not gzip",
+                        1,
+                        200,
+                        Conn.ANY),
+                ok(
+                        "Content-Encoding: gzip, valid",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Content-Encoding: gzip",
+                                        length(gzipped)),
+                                gzipped)),
+                        200,
+                        Conn.ANY),
+                ok(
+                        "Content-Encoding: x-gzip, valid",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Content-Encoding: x-gzip",
+                                        length(gzipped)),
+                                gzipped)),
+                        200,
+                        Conn.ANY),
+                ok(
+                        "Content-Encoding: GZIP (odd case), chunked",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Content-Encoding: GZIP",
+                                        "Transfer-Encoding: chunked"),
+                                RawServer.chunked(gzipped, 50))),
+                        200,
+                        Conn.ANY),
+                error(
+                        "Content-Encoding: gzip, the gzip stream truncated",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Content-Encoding: gzip",
+                                        "Content-Length: 20"),
+                                Arrays.copyOf(gzipped, 20))),
+                        "bad gzip body: it ends early",
+                        1,
+                        200,
+                        Conn.ANY),
+                ok(
+                        "Content-Encoding: none (not a coding: ignored, as browsers do)",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Encoding: none", length(ZZ_GIF)),
-                        200, Conn.ANY),
+                        200,
+                        Conn.ANY),
                 // ---- status ----
-                ok("203 Non-Authoritative Information",
-                        gifWith("HTTP/1.1 203 Non-Authoritative Information", "Content-Type: image/gif", length(ZZ_GIF)),
-                        203, Conn.ANY),
-                error("204 No Content, no Content-Length",
-                        Reply.keepOpen(head("HTTP/1.1 204 No Content")), "HTTP 204 No Content", 1, 204, Conn.ANY),
-                error("204 No Content with Content-Length: 5 and a body",
-                        Reply.keepOpen(concat(head("HTTP/1.1 204 No Content", "Content-Length: 5"),
-                                "hello".getBytes(StandardCharsets.US_ASCII))), "204", 1, 0, Conn.CLOSED),
-                error("205 Reset Content",
+                ok(
+                        "203 Non-Authoritative Information",
+                        gifWith(
+                                "HTTP/1.1 203 Non-Authoritative Information",
+                                "Content-Type: image/gif",
+                                length(ZZ_GIF)),
+                        203,
+                        Conn.ANY),
+                error(
+                        "204 No Content, no Content-Length",
+                        Reply.keepOpen(head("HTTP/1.1 204 No Content")),
+                        "HTTP 204 No Content",
+                        1,
+                        204,
+                        Conn.ANY),
+                error(
+                        "204 No Content with Content-Length: 5 and a body",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 204 No Content", "Content-Length: 5"),
+                                "hello".getBytes(StandardCharsets.US_ASCII))),
+                        "204",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "205 Reset Content",
                         Reply.keepOpen(head("HTTP/1.1 205 Reset Content", "Content-Length: 0")),
-                        "HTTP 205 Reset Content", 1, 205, Conn.ANY),
-                error("206 Partial Content with a GIF",
-                        gifWith("HTTP/1.1 206 Partial Content", "Content-Type: image/gif",
-                                "Content-Range: bytes 0-" + (ZZ_GIF.length - 1) + "/" + (ZZ_GIF.length * 2), length(ZZ_GIF)),
-                        "HTTP 206 Partial Content", 1, 206, Conn.ANY),
-                error("304 Not Modified with Content-Length and no body",
+                        "HTTP 205 Reset Content",
+                        1,
+                        205,
+                        Conn.ANY),
+                error(
+                        "206 Partial Content with a GIF",
+                        gifWith(
+                                "HTTP/1.1 206 Partial Content",
+                                "Content-Type: image/gif",
+                                "Content-Range: bytes 0-" + (ZZ_GIF.length - 1) + "/" + (ZZ_GIF.length * 2),
+                                length(ZZ_GIF)),
+                        "HTTP 206 Partial Content",
+                        1,
+                        206,
+                        Conn.ANY),
+                error(
+                        "304 Not Modified with Content-Length and no body",
                         Reply.keepOpen(head("HTTP/1.1 304 Not Modified", "Content-Length: 500")),
-                        "HTTP 304 Not Modified", 1, 304, Conn.ANY),
-                error("201 Created with a GIF",
+                        "HTTP 304 Not Modified",
+                        1,
+                        304,
+                        Conn.ANY),
+                error(
+                        "201 Created with a GIF",
                         gifWith("HTTP/1.1 201 Created", "Content-Type: image/gif", length(ZZ_GIF)),
-                        "HTTP 201 Created", 1, 201, Conn.ANY),
-                ok("100 Continue, then 200", Reply.keepOpen(concat(head("HTTP/1.1 100 Continue"),
-                        head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)), ZZ_GIF)), 200, Conn.ANY),
-                ok("103 Early Hints, then 200", Reply.keepOpen(concat(head("HTTP/1.1 103 Early Hints", "Link: </a.css>"),
-                        head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)), ZZ_GIF)), 200, Conn.ANY),
-                new Row("503 Retry-After: 0, --retries 0", false, 0,
-                        (p, n) -> Reply.keepOpen(head("HTTP/1.1 503 Service Unavailable", "Retry-After: 0",
-                                "Content-Length: 0")),
-                        Status.ERROR, "HTTP 503 Service Unavailable", 1, 503, null, null, Conn.ANY),
-                new Row("503 Retry-After: 0 then 200, --retries 1", false, 1,
-                        (p, n) -> n == 1 ? Reply.keepOpen(head("HTTP/1.1 503 Service Unavailable", "Retry-After: 0",
-                                "Content-Length: 0")) : RawServer.ok("image/gif", ZZ_GIF),
-                        Status.OK, null, 2, 200, "zz.gif", ZZ_GIF, Conn.ANY),
+                        "HTTP 201 Created",
+                        1,
+                        201,
+                        Conn.ANY),
+                ok(
+                        "100 Continue, then 200",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 100 Continue"),
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                                ZZ_GIF)),
+                        200,
+                        Conn.ANY),
+                ok(
+                        "103 Early Hints, then 200",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 103 Early Hints", "Link: </a.css>"),
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                                ZZ_GIF)),
+                        200,
+                        Conn.ANY),
+                new Row(
+                        "503 Retry-After: 0, --retries 0",
+                        false,
+                        0,
+                        (p, n) -> Reply.keepOpen(
+                                head("HTTP/1.1 503 Service Unavailable", "Retry-After: 0", "Content-Length: 0")),
+                        Status.ERROR,
+                        "HTTP 503 Service Unavailable",
+                        1,
+                        503,
+                        null,
+                        null,
+                        Conn.ANY),
+                new Row(
+                        "503 Retry-After: 0 then 200, --retries 1",
+                        false,
+                        1,
+                        (p, n) -> n == 1
+                                ? Reply.keepOpen(
+                                        head("HTTP/1.1 503 Service Unavailable", "Retry-After: 0", "Content-Length: 0"))
+                                : RawServer.ok("image/gif", ZZ_GIF),
+                        Status.OK,
+                        null,
+                        2,
+                        200,
+                        "zz.gif",
+                        ZZ_GIF,
+                        Conn.ANY),
                 // ---- what counts as an image ----
                 ok("GIF as application/octet-stream", RawServer.ok("application/octet-stream", ZZ_GIF), 200, Conn.ANY),
                 ok("GIF as binary/octet-stream", RawServer.ok("binary/octet-stream", ZZ_GIF), 200, Conn.ANY),
                 ok("GIF with no Content-Type", gifWith("HTTP/1.1 200 OK", length(ZZ_GIF)), 200, Conn.ANY),
-                ok("GIF as 'IMAGE/GIF; charset=binary'", RawServer.ok("IMAGE/GIF; charset=binary", ZZ_GIF), 200, Conn.ANY),
+                ok(
+                        "GIF as 'IMAGE/GIF; charset=binary'",
+                        RawServer.ok("IMAGE/GIF; charset=binary", ZZ_GIF),
+                        200,
+                        Conn.ANY),
                 ok("GIF as text/plain", RawServer.ok("text/plain", ZZ_GIF), 200, Conn.ANY),
-                error("HTML as image/gif", RawServer.ok("image/gif", Bodies.html()),
-                        "not an image (Content-Type image/gif)", 1, 200, Conn.ANY),
-                error("HTML with no Content-Type",
+                error(
+                        "HTML as image/gif",
+                        RawServer.ok("image/gif", Bodies.html()),
+                        "not an image (Content-Type image/gif)",
+                        1,
+                        200,
+                        Conn.ANY),
+                error(
+                        "HTML with no Content-Type",
                         Reply.keepOpen(concat(head("HTTP/1.1 200 OK", length(Bodies.html())), Bodies.html())),
-                        "not an image (no Content-Type)", 1, 200, Conn.ANY),
+                        "not an image (no Content-Type)",
+                        1,
+                        200,
+                        Conn.ANY),
                 image("PNG as image/png", "image/png", Bodies.png(CC)),
                 image("JPEG as image/jpeg", "image/jpeg", Bodies.jpeg(CC)),
                 image("WebP as image/webp", "image/webp", Bodies.webp(CC)),
                 // ---- --names: the metadata ----
-                meta("metadata in ISO-8859-1", "application/json; charset=ISO-8859-1",
-                        Bodies.metadata(CC, "Côte d'Ivoire", StandardCharsets.ISO_8859_1), Status.OK, "Côte_d'Ivoire.gif"),
-                meta("metadata with a UTF-8 BOM", "application/json",
-                        Bodies.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-                                Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8)), Status.OK, "Zedland.gif"),
-                meta("metadata with a quoted charset", "application/json; charset=\"utf-8\"",
-                        Bodies.metadata(CC, "São Tomé", StandardCharsets.UTF_8), Status.OK, "São_Tomé.gif"),
-                new Row("metadata gzip-encoded and chunked", true, 1, (p, n) -> p.equals(META)
-                        ? Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: application/json",
-                                "Content-Encoding: gzip", "Transfer-Encoding: chunked"), RawServer.chunked(
-                                Bodies.gzip(Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8)), 16)))
-                        : RawServer.ok("image/gif", ZZ_GIF), Status.OK, null, 2, 200, "Zedland.gif", ZZ_GIF, Conn.ANY),
-                meta("metadata not valid in its declared UTF-8", "application/json; charset=utf-8",
-                        Bodies.metadata(CC, "C\u00f4te", StandardCharsets.ISO_8859_1), Status.ERROR,
+                meta(
+                        "metadata in ISO-8859-1",
+                        "application/json; charset=ISO-8859-1",
+                        Bodies.metadata(CC, "Côte d'Ivoire", StandardCharsets.ISO_8859_1),
+                        Status.OK,
+                        "Côte_d'Ivoire.gif"),
+                meta(
+                        "metadata with a UTF-8 BOM",
+                        "application/json",
+                        Bodies.concat(
+                                new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                                Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8)),
+                        Status.OK,
+                        "Zedland.gif"),
+                meta(
+                        "metadata with a quoted charset",
+                        "application/json; charset=\"utf-8\"",
+                        Bodies.metadata(CC, "São Tomé", StandardCharsets.UTF_8),
+                        Status.OK,
+                        "São_Tomé.gif"),
+                new Row(
+                        "metadata gzip-encoded and chunked",
+                        true,
+                        1,
+                        (p, n) -> p.equals(META)
+                                ? Reply.keepOpen(concat(
+                                        head(
+                                                "HTTP/1.1 200 OK",
+                                                "Content-Type: application/json",
+                                                "Content-Encoding: gzip",
+                                                "Transfer-Encoding: chunked"),
+                                        RawServer.chunked(
+                                                Bodies.gzip(Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8)),
+                                                16)))
+                                : RawServer.ok("image/gif", ZZ_GIF),
+                        Status.OK,
+                        null,
+                        2,
+                        200,
+                        "Zedland.gif",
+                        ZZ_GIF,
+                        Conn.ANY),
+                meta(
+                        "metadata not valid in its declared UTF-8",
+                        "application/json; charset=utf-8",
+                        Bodies.metadata(CC, "C\u00f4te", StandardCharsets.ISO_8859_1),
+                        Status.ERROR,
                         "metadata is not valid UTF-8"),
-                meta("metadata not valid in its declared US-ASCII", "application/json; charset=us-ascii",
-                        Bodies.metadata(CC, "C\u00f4te", StandardCharsets.UTF_8), Status.ERROR,
+                meta(
+                        "metadata not valid in its declared US-ASCII",
+                        "application/json; charset=us-ascii",
+                        Bodies.metadata(CC, "C\u00f4te", StandardCharsets.UTF_8),
+                        Status.ERROR,
                         "metadata is not valid US-ASCII"),
-                meta("metadata in a charset nobody knows", "application/json; charset=klingon",
-                        Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8), Status.ERROR,
+                meta(
+                        "metadata in a charset nobody knows",
+                        "application/json; charset=klingon",
+                        Bodies.metadata(CC, "Zedland", StandardCharsets.UTF_8),
+                        Status.ERROR,
                         "metadata charset 'klingon' is not one this system knows"),
-                meta("lenient JSON {country: 'Zedland'}", "application/json",
-                        Bodies.utf8("{country: 'Zedland'}"), Status.ERROR, "metadata is not JSON"),
-                meta("country 42", "application/json", Bodies.utf8("{\"country\": 42}"), Status.ERROR,
+                meta(
+                        "lenient JSON {country: 'Zedland'}",
+                        "application/json",
+                        Bodies.utf8("{country: 'Zedland'}"),
+                        Status.ERROR,
+                        "metadata is not JSON"),
+                meta(
+                        "country 42",
+                        "application/json",
+                        Bodies.utf8("{\"country\": 42}"),
+                        Status.ERROR,
                         "metadata's country is not a JSON string: '42'"),
-                meta("country true", "application/json", Bodies.utf8("{\"country\": true}"), Status.ERROR,
+                meta(
+                        "country true",
+                        "application/json",
+                        Bodies.utf8("{\"country\": true}"),
+                        Status.ERROR,
                         "metadata's country is not a JSON string: 'true'"),
-                meta("country {...}", "application/json", Bodies.utf8("{\"country\": {\"name\": \"Zedland\"}}"),
-                        Status.ERROR, "metadata's country is not a JSON string"),
-                meta("name with a bidi override (U+202E)", "application/json",
-                        Bodies.metadata(CC, "Zed\u202Eland", StandardCharsets.UTF_8), Status.ERROR,
+                meta(
+                        "country {...}",
+                        "application/json",
+                        Bodies.utf8("{\"country\": {\"name\": \"Zedland\"}}"),
+                        Status.ERROR,
+                        "metadata's country is not a JSON string"),
+                meta(
+                        "name with a bidi override (U+202E)",
+                        "application/json",
+                        Bodies.metadata(CC, "Zed\u202Eland", StandardCharsets.UTF_8),
+                        Status.ERROR,
                         "an invisible formatting character (U+202E)"),
-                meta("name with a zero-width space (U+200B)", "application/json",
-                        Bodies.metadata(CC, "Zed\u200Bland", StandardCharsets.UTF_8), Status.ERROR,
+                meta(
+                        "name with a zero-width space (U+200B)",
+                        "application/json",
+                        Bodies.metadata(CC, "Zed\u200Bland", StandardCharsets.UTF_8),
+                        Status.ERROR,
                         "an invisible formatting character (U+200B)"),
-                meta("name with a line separator (U+2028)", "application/json",
-                        Bodies.metadata(CC, "Zed\u2028land", StandardCharsets.UTF_8), Status.ERROR,
+                meta(
+                        "name with a line separator (U+2028)",
+                        "application/json",
+                        Bodies.metadata(CC, "Zed\u2028land", StandardCharsets.UTF_8),
+                        Status.ERROR,
                         "a line or paragraph separator (U+2028)"),
-                meta("name with ':'", "application/json",
-                        Bodies.metadata(CC, "Zed: land", StandardCharsets.UTF_8), Status.ERROR,
+                meta(
+                        "name with ':'",
+                        "application/json",
+                        Bodies.metadata(CC, "Zed: land", StandardCharsets.UTF_8),
+                        Status.ERROR,
                         "it contains ':', which not every system allows")));
         return rows;
     }
 
     private static Row image(String name, String type, byte[] body) {
-        return new Row(name, false, 1, (p, n) -> RawServer.ok(type, body), Status.OK, null, 1, 200, "zz.gif", body,
-                Conn.ANY);
+        return new Row(
+                name, false, 1, (p, n) -> RawServer.ok(type, body), Status.OK, null, 1, 200, "zz.gif", body, Conn.ANY);
     }
 
     static Stream<Arguments> cells() {
@@ -326,29 +642,44 @@ class FramingMatrixTest {
         Map<String, DownloadResult> byCode = results.stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
         DownloadResult zz = byCode.get(CC);
         Set<String> entries = Cells.entries(out);
-        List<RawServer.Request> zzRequests = seen.stream().filter(r -> r.path().startsWith("/flags/zz/")).toList();
+        List<RawServer.Request> zzRequests =
+                seen.stream().filter(r -> r.path().startsWith("/flags/zz/")).toList();
         String reuse = afterZz(seen);
-        System.out.printf("FRAMING|%s|%s|%s|%d|%d|%s|%s|%s%n", row.name(), strategy.name(), zz.status().label(),
-                zz.attempts(), zz.httpStatus(), zz.error(), reuse, entries);
+        System.out.printf(
+                "FRAMING|%s|%s|%s|%d|%d|%s|%s|%s%n",
+                row.name(),
+                strategy.name(),
+                zz.status().label(),
+                zz.attempts(),
+                zz.httpStatus(),
+                zz.error(),
+                reuse,
+                entries);
 
-        Set<String> expected = new TreeSet<>(row.names() ? Set.of("Brazil.gif", "China.gif", "zz.gif")
-                : Set.of("br.gif", "cn.gif", "zz.gif"));
+        Set<String> expected = new TreeSet<>(
+                row.names() ? Set.of("Brazil.gif", "China.gif", "zz.gif") : Set.of("br.gif", "cn.gif", "zz.gif"));
         if (row.names() && row.savedAs() != null) {
             expected.add(row.savedAs());
         }
-        assertEquals(CODES.stream().sorted().toList(), results.stream().map(DownloadResult::cc).sorted().toList(),
+        assertEquals(
+                CODES.stream().sorted().toList(),
+                results.stream().map(DownloadResult::cc).sorted().toList(),
                 "every code ends exactly once");
-        assertAll(row.name() + " / " + strategy.name() + ": " + zz,
+        assertAll(
+                row.name() + " / " + strategy.name() + ": " + zz,
                 () -> assertEquals(row.status(), zz.status(), "status"),
                 () -> Cells.assertReason(row.reason(), zz.error()),
                 () -> assertEquals(row.attempts(), zz.attempts(), "attempts"),
-                () -> assertEquals(row.attempts(), zzRequests.size(),
-                        "requests the server saw for ZZ = attempts: " + zzRequests),
+                () -> assertEquals(
+                        row.attempts(), zzRequests.size(), "requests the server saw for ZZ = attempts: " + zzRequests),
                 () -> assertEquals(row.http(), zz.httpStatus(), "http status"),
                 () -> assertEquals(expected, entries, "entries left in the output dir"),
-                () -> assertArrayEquals(row.status() == Status.OK && !row.names() ? row.saved() : OLD,
+                () -> assertArrayEquals(
+                        row.status() == Status.OK && !row.names() ? row.saved() : OLD,
                         Files.readAllBytes(out.resolve("zz.gif")),
-                        row.status() == Status.OK && !row.names() ? "the new flag replaces the old" : "the old file is intact"),
+                        row.status() == Status.OK && !row.names()
+                                ? "the new flag replaces the old"
+                                : "the old file is intact"),
                 () -> {
                     if (row.savedAs() != null) {
                         assertArrayEquals(row.saved(), Files.readAllBytes(out.resolve(row.savedAs())), row.savedAs());
@@ -369,7 +700,7 @@ class FramingMatrixTest {
                     switch (row.conn()) {
                         case CLOSED -> assertEquals("closed", reuse, "ZZ's connection after its answer");
                         case REUSED -> assertEquals("reused", reuse, "ZZ's connection after its answer");
-                        case ANY -> { }
+                        case ANY -> {}
                     }
                 });
     }
@@ -396,7 +727,8 @@ class FramingMatrixTest {
         })) {
             results = BatchHarness.run(strategyOf.apply(4), codes, server.url("/flags"), out, 0, true, TIMEOUT);
         }
-        List<DownloadResult> saved = results.stream().filter(r -> r.status() == Status.OK).toList();
+        List<DownloadResult> saved =
+                results.stream().filter(r -> r.status() == Status.OK).toList();
         assertEquals(1, saved.size(), "one code saves Same.gif: " + results);
         String winner = saved.get(0).cc();
         assertArrayEquals(Bodies.gif(winner), Files.readAllBytes(out.resolve("Same.gif")), "the winner's flag");
@@ -417,7 +749,8 @@ class FramingMatrixTest {
                 return RawServer.ok("image/gif", Bodies.gif(cc));
             }
             if (path.equals("/flags/" + cc + "/metadata.json")) {
-                return RawServer.ok("application/json",
+                return RawServer.ok(
+                        "application/json",
                         Bodies.metadata(cc, cc.equals("br") ? "Brazil" : "China", StandardCharsets.UTF_8));
             }
         }
@@ -433,14 +766,13 @@ class FramingMatrixTest {
      */
     private static String afterZz(List<RawServer.Request> seen) {
         for (RawServer.Request zz : seen) {
-            if (zz.path().equals(FLAG) && seen.stream()
-                    .anyMatch(r -> r.connection() == zz.connection() && r.nth() > zz.nth())) {
+            if (zz.path().equals(FLAG)
+                    && seen.stream().anyMatch(r -> r.connection() == zz.connection() && r.nth() > zz.nth())) {
                 return "reused";
             }
         }
         return "closed";
     }
-
 
     static byte[] gifOfSize(int size) {
         byte[] body = new byte[size];

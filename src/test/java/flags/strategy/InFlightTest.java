@@ -16,8 +16,8 @@ import java.util.OptionalLong;
 import java.util.function.IntFunction;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,13 +46,13 @@ class InFlightTest {
     @MethodSource("cells")
     void theReportedPeakIsThePeakTheServerSaw(IntFunction<Strategy> strategyOf, double errorRate) throws Exception {
         Strategy strategy = strategyOf.apply(M);
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, null, Duration.ofMillis(60), Duration.ZERO,
-                errorRate, 503, OptionalLong.of(7));
+        ServerConfig config = new ServerConfig(
+                "127.0.0.1", 0, null, Duration.ofMillis(60), Duration.ZERO, errorRate, 503, OptionalLong.of(7));
         try (FlagServer server = FlagServer.start(config)) {
-            List<DownloadResult> results = BatchHarness.run(strategy, Codes.POP20, HttpUrl.get(server.baseUrl()),
-                    out, 8);
-            BatchReport report = new BatchReport(strategy.name(), strategy.concurrency(20), Codes.POP20, results,
-                    Duration.ZERO);
+            List<DownloadResult> results =
+                    BatchHarness.run(strategy, Codes.POP20, HttpUrl.get(server.baseUrl()), out, 8);
+            BatchReport report =
+                    new BatchReport(strategy.name(), strategy.concurrency(20), Codes.POP20, results, Duration.ZERO);
 
             assertEquals(20, report.count(Status.OK), results.toString());
             if (errorRate > 0) {

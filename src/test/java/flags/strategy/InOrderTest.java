@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.OkHttpClient;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +60,11 @@ class InOrderTest {
         server.setDispatcher(held);
         OkHttpClient http = HttpClients.create(2, Duration.ofSeconds(5));
         try {
-            FlagClient client = new FlagClient(http, new DownloadOptions(server.url("/flags"),
-                    DownloadOptions.DEFAULT_MAX_BYTES, false), new FlagStore(out), RetryPolicy.standard(0),
+            FlagClient client = new FlagClient(
+                    http,
+                    new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                    new FlagStore(out),
+                    RetryPolicy.standard(0),
                     new BatchClock());
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());
             CountDownLatch handedOver = new CountDownLatch(2);
@@ -82,9 +85,12 @@ class InOrderTest {
             batch.join(10_000);
             held.release();
             assertTrue(threw.get(), "the strategy rethrows the interrupt");
-            assertEquals(List.of("AA", "BB", "CC"), results.stream().map(DownloadResult::cc).toList(),
+            assertEquals(
+                    List.of("AA", "BB", "CC"),
+                    results.stream().map(DownloadResult::cc).toList(),
                     "AA and BB once, not again after the interrupt; then CC, stopped");
-            assertEquals(List.of(Status.OK, Status.OK, Status.NOT_DONE),
+            assertEquals(
+                    List.of(Status.OK, Status.OK, Status.NOT_DONE),
                     results.stream().map(DownloadResult::status).toList());
         } finally {
             HttpClients.shutdown(http);

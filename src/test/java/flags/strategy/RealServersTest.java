@@ -1,14 +1,12 @@
 package flags.strategy;
 
-import com.google.gson.JsonParser;
-import java.io.UncheckedIOException;
-
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.gson.JsonParser;
 import flags.download.Countries;
 import flags.download.DownloadResult;
 import flags.download.Status;
@@ -16,6 +14,7 @@ import flags.testing.ExternalServer;
 import flags.testing.RawServer;
 import flags.testing.SampleSite;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,9 +27,9 @@ import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,6 +52,7 @@ class RealServersTest {
 
     @TempDir
     static Path work;
+
     static Path site;
 
     @BeforeAll
@@ -90,14 +90,21 @@ class RealServersTest {
 
     static Stream<Named<Kind>> servers() {
         return Stream.of(
-                new Kind("python3 -m http.server (HTTP/1.0)", 5, true, RealServersTest::python),
-                new Kind("keep-alive server closing each connection after its answer, silently", 30, false,
-                        (w, s) -> raw(s, Duration.ZERO)),
-                new Kind("keep-alive server with a 1 ms idle timeout", 30, false, (w, s) -> raw(s, Duration.ofMillis(1))),
-                new Kind("nginx (keepalive_requests 5)", 30, false, RealServersTest::nginx),
-                new Kind("lighttpd (4 requests per connection)", 30, false, RealServersTest::lighttpd),
-                new Kind("busybox httpd (Connection: close)", 5, false, RealServersTest::busybox),
-                new Kind("apache2 (KeepAliveTimeout 1ms)", 30, false, RealServersTest::apache))
+                        new Kind("python3 -m http.server (HTTP/1.0)", 5, true, RealServersTest::python),
+                        new Kind(
+                                "keep-alive server closing each connection after its answer, silently",
+                                30,
+                                false,
+                                (w, s) -> raw(s, Duration.ZERO)),
+                        new Kind(
+                                "keep-alive server with a 1 ms idle timeout",
+                                30,
+                                false,
+                                (w, s) -> raw(s, Duration.ofMillis(1))),
+                        new Kind("nginx (keepalive_requests 5)", 30, false, RealServersTest::nginx),
+                        new Kind("lighttpd (4 requests per connection)", 30, false, RealServersTest::lighttpd),
+                        new Kind("busybox httpd (Connection: close)", 5, false, RealServersTest::busybox),
+                        new Kind("apache2 (KeepAliveTimeout 1ms)", 30, false, RealServersTest::apache))
                 .map(k -> Named.of(k.name(), k));
     }
 
@@ -110,32 +117,44 @@ class RealServersTest {
                 for (boolean names : kind.flagsOnlyToo() ? new boolean[] {false, true} : new boolean[] {true}) {
                     Strategy strategy = named.getPayload().apply(kind.maxReq());
                     Path out = Files.createTempDirectory(work, strategy.name() + (names ? "-names" : ""));
-                    List<DownloadResult> results = BatchHarness.run(strategy, ALL, server.base(), out, 0, names, TIMEOUT);
-                    checks.add(() -> allSaved(kind + " / " + strategy.name() + (names ? " --names" : ""),
-                            results, out, names));
+                    List<DownloadResult> results =
+                            BatchHarness.run(strategy, ALL, server.base(), out, 0, names, TIMEOUT);
+                    checks.add(() ->
+                            allSaved(kind + " / " + strategy.name() + (names ? " --names" : ""), results, out, names));
                 }
             }
             assertAll(kind.name(), checks.stream());
         }
     }
 
-    private static void allSaved(String cell, List<DownloadResult> results, Path out, boolean names) throws IOException {
-        Map<Status, Long> counts = results.stream().collect(Collectors.groupingBy(DownloadResult::status, Collectors.counting()));
-        List<String> trouble = results.stream().filter(r -> r.status() != Status.OK || r.attempts() != (names ? 2 : 1))
-                .map(r -> r.cc() + " " + r.status().label() + " after " + r.attempts() + ": " + r.error()).toList();
+    private static void allSaved(String cell, List<DownloadResult> results, Path out, boolean names)
+            throws IOException {
+        Map<Status, Long> counts =
+                results.stream().collect(Collectors.groupingBy(DownloadResult::status, Collectors.counting()));
+        List<String> trouble = results.stream()
+                .filter(r -> r.status() != Status.OK || r.attempts() != (names ? 2 : 1))
+                .map(r -> r.cc() + " " + r.status().label() + " after " + r.attempts() + ": " + r.error())
+                .toList();
         System.out.printf("REAL|%s|%s|%s%n", cell, counts, trouble.isEmpty() ? "all in one attempt" : trouble);
         assertEquals(ALL.size(), results.size(), cell + ": every code ends once");
         assertEquals(List.of(), trouble, cell + ": codes not saved in exactly one request each");
         for (DownloadResult r : results) {
             String cc = r.cc().toLowerCase();
-            assertArrayEquals(SampleSite.sample(cc + "/" + cc + ".gif"), Files.readAllBytes(r.file()), cell + ": " + cc);
-            String country = JsonParser.parseString(new String(
-                    SampleSite.sample(cc + "/metadata.json"), StandardCharsets.UTF_8)).getAsJsonObject()
-                    .get("country").getAsString();
-            assertEquals(names ? country.replace(' ', '_') + ".gif" : cc + ".gif", r.file().getFileName().toString());
+            assertArrayEquals(
+                    SampleSite.sample(cc + "/" + cc + ".gif"), Files.readAllBytes(r.file()), cell + ": " + cc);
+            String country = JsonParser.parseString(
+                            new String(SampleSite.sample(cc + "/metadata.json"), StandardCharsets.UTF_8))
+                    .getAsJsonObject()
+                    .get("country")
+                    .getAsString();
+            assertEquals(
+                    names ? country.replace(' ', '_') + ".gif" : cc + ".gif",
+                    r.file().getFileName().toString());
         }
         try (Stream<Path> files = Files.list(out)) {
-            List<String> hidden = files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+            List<String> hidden = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("."))
+                    .toList();
             assertTrue(hidden.isEmpty(), cell + ": temporary files left: " + hidden);
         }
     }
@@ -145,8 +164,18 @@ class RealServersTest {
     private static Running python(Path work, Path site) throws Exception {
         Optional<Path> python = ExternalServer.find("/usr/bin/python3", "/usr/local/bin/python3");
         assumeTrue(python.isPresent(), "python3 is not installed");
-        return external(ExternalServer.start("python3", work, port -> List.of(python.get().toString(), "-m",
-                "http.server", Integer.toString(port), "--bind", "127.0.0.1", "--directory", site.toString())));
+        return external(ExternalServer.start(
+                "python3",
+                work,
+                port -> List.of(
+                        python.get().toString(),
+                        "-m",
+                        "http.server",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1",
+                        "--directory",
+                        site.toString())));
     }
 
     private static Running raw(Path site, Duration idle) throws IOException {
@@ -188,10 +217,17 @@ class RealServersTest {
                       keepalive_requests 5;
                       server { listen 127.0.0.1:PORT; root SITE; }
                     }
-                    """.replace("DIR", dir.toString()).replace("PORT", Integer.toString(port))
+                    """.replace("DIR", dir.toString())
+                    .replace("PORT", Integer.toString(port))
                     .replace("SITE", site.toString());
-            return List.of(nginx.get().toString(), "-p", dir.toString(), "-e", dir.resolve("error.log").toString(),
-                    "-c", write(dir.resolve("nginx-" + port + ".conf"), conf).toString());
+            return List.of(
+                    nginx.get().toString(),
+                    "-p",
+                    dir.toString(),
+                    "-e",
+                    dir.resolve("error.log").toString(),
+                    "-c",
+                    write(dir.resolve("nginx-" + port + ".conf"), conf).toString());
         }));
     }
 
@@ -208,9 +244,13 @@ class RealServersTest {
                     mimetype.assign = (".gif" => "image/gif", ".json" => "application/json")
                     server.max-keep-alive-requests = 4
                     server.max-keep-alive-idle = 1
-                    """.replace("DIR", dir.toString()).replace("PORT", Integer.toString(port))
+                    """.replace("DIR", dir.toString())
+                    .replace("PORT", Integer.toString(port))
                     .replace("SITE", site.toString());
-            return List.of(lighttpd.get().toString(), "-D", "-f",
+            return List.of(
+                    lighttpd.get().toString(),
+                    "-D",
+                    "-f",
                     write(dir.resolve("lighttpd-" + port + ".conf"), conf).toString());
         }));
     }
@@ -218,8 +258,11 @@ class RealServersTest {
     private static Running busybox(Path work, Path site) throws Exception {
         Optional<Path> busybox = ExternalServer.find("/usr/bin/busybox", "/bin/busybox");
         assumeTrue(busybox.isPresent(), "busybox is not installed");
-        return external(ExternalServer.start("busybox-httpd", work, port -> List.of(busybox.get().toString(), "httpd",
-                "-f", "-p", "127.0.0.1:" + port, "-h", site.toString())));
+        return external(ExternalServer.start(
+                "busybox-httpd",
+                work,
+                port -> List.of(
+                        busybox.get().toString(), "httpd", "-f", "-p", "127.0.0.1:" + port, "-h", site.toString())));
     }
 
     private static Running apache(Path work, Path site) throws Exception {
@@ -248,9 +291,14 @@ class RealServersTest {
                     </Directory>
                     KeepAlive On
                     KeepAliveTimeout 1ms
-                    """.replace("DIR", dir.toString()).replace("PORT", Integer.toString(port))
-                    .replace("SITE", site.toString()).replace("MODULES", modules.toString());
-            return List.of(apache.get().toString(), "-f", write(dir.resolve("apache2-" + port + ".conf"), conf).toString(),
+                    """.replace("DIR", dir.toString())
+                    .replace("PORT", Integer.toString(port))
+                    .replace("SITE", site.toString())
+                    .replace("MODULES", modules.toString());
+            return List.of(
+                    apache.get().toString(),
+                    "-f",
+                    write(dir.resolve("apache2-" + port + ".conf"), conf).toString(),
                     "-DFOREGROUND");
         }));
     }

@@ -30,8 +30,8 @@ import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -75,25 +75,31 @@ class StopContractTest {
             }
         });
         OkHttpClient http = HttpClients.create(running, Duration.ofSeconds(20));
-        FlagClient client = new FlagClient(http, new DownloadOptions(server.url("/flags"),
-                DownloadOptions.DEFAULT_MAX_BYTES, false), new FlagStore(out), RetryPolicy.standard(2), new BatchClock());
+        FlagClient client = new FlagClient(
+                http,
+                new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(out),
+                RetryPolicy.standard(2),
+                new BatchClock());
         List<DownloadResult> handed = new CopyOnWriteArrayList<>();
         AtomicBoolean returned = new AtomicBoolean();
         AtomicBoolean late = new AtomicBoolean();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread batch = new Thread(() -> {
-            try {
-                strategy.run(CODES, client, r -> {
-                    late.compareAndSet(false, returned.get());
-                    handed.add(r);
-                });
-            } catch (Throwable t) {
-                thrown.set(t);
-            } finally {
-                returned.set(true);
-                client.finishBatch();
-            }
-        }, "batch");
+        Thread batch = new Thread(
+                () -> {
+                    try {
+                        strategy.run(CODES, client, r -> {
+                            late.compareAndSet(false, returned.get());
+                            handed.add(r);
+                        });
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    } finally {
+                        returned.set(true);
+                        client.finishBatch();
+                    }
+                },
+                "batch");
         batch.start();
         try {
             assertTrue(arrived.await(10, TimeUnit.SECONDS), "the first requests reached the server");
@@ -104,9 +110,12 @@ class StopContractTest {
 
             assertFalse(batch.isAlive(), "stopped within seconds");
             // Cancelled first, seq may finish its loop (every code not done) before the interrupt arrives.
-            assertTrue(thrown.get() == null || thrown.get() instanceof InterruptedException,
+            assertTrue(
+                    thrown.get() == null || thrown.get() instanceof InterruptedException,
                     "interrupted or ended, nothing else: " + thrown.get());
-            assertEquals(running, handed.stream().filter(r -> r.attempts() > 0).count(),
+            assertEquals(
+                    running,
+                    handed.stream().filter(r -> r.attempts() > 0).count(),
                     "a result for each download that was running: " + handed);
             assertTrue(handed.stream().allMatch(r -> r.status() == Status.NOT_DONE), handed.toString());
         } finally {

@@ -29,8 +29,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,22 +61,33 @@ class StoreFailureTest {
 
     static List<Failure> failures() {
         return List.of(
-                new Failure("disk full", () -> new FileSystemException("x", null, "No space left on device"),
+                new Failure(
+                        "disk full",
+                        () -> new FileSystemException("x", null, "No space left on device"),
                         "no space left on device"),
-                new Failure("read-only", () -> new FileSystemException("x", null, "Read-only file system"),
+                new Failure(
+                        "read-only",
+                        () -> new FileSystemException("x", null, "Read-only file system"),
                         "read-only file system"),
-                new Failure("unchecked I/O", () -> new UncheckedIOException(new IOException("device went away")),
+                new Failure(
+                        "unchecked I/O",
+                        () -> new UncheckedIOException(new IOException("device went away")),
                         "device went away"),
-                new Failure("invalid path", () -> new InvalidPathException("x", "unmappable character"),
+                new Failure(
+                        "invalid path",
+                        () -> new InvalidPathException("x", "unmappable character"),
                         "cannot be a file name here: unmappable character"),
-                new Failure("a bug", () -> new IllegalStateException("boom"),
+                new Failure(
+                        "a bug",
+                        () -> new IllegalStateException("boom"),
                         "internal error: java.lang.IllegalStateException: boom"));
     }
 
     static Stream<Arguments> cells() {
         List<Named<IntFunction<Strategy>>> strategies = Strategies.all().toList();
-        return Stream.of(Step.values()).flatMap(step -> failures().stream().flatMap(f -> strategies.stream()
-                .map(s -> Arguments.of(step, f, s))));
+        return Stream.of(Step.values())
+                .flatMap(step ->
+                        failures().stream().flatMap(f -> strategies.stream().map(s -> Arguments.of(step, f, s))));
     }
 
     @ParameterizedTest(name = "{0} fails with {1} / {2}")
@@ -88,26 +99,37 @@ class StoreFailureTest {
         FlagStore store = new FlagStore(out, new FailingDisk("ZZ", step, failure.exception()));
 
         List<Set<String>> whenZzEnded = new ArrayList<>();
-        Map<String, DownloadResult> byCode = BatchHarness.run(strategy.apply(4), List.of("BR", "CN", "ZZ"),
-                server.url("/flags"), store, new BatchClock(), 1, r -> {
-                    if (r.cc().equals("ZZ")) {
-                        whenZzEnded.add(temporaryFilesOf("zz"));
-                    }
-                }).stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
+        Map<String, DownloadResult> byCode = BatchHarness.run(
+                        strategy.apply(4),
+                        List.of("BR", "CN", "ZZ"),
+                        server.url("/flags"),
+                        store,
+                        new BatchClock(),
+                        1,
+                        r -> {
+                            if (r.cc().equals("ZZ")) {
+                                whenZzEnded.add(temporaryFilesOf("zz"));
+                            }
+                        })
+                .stream()
+                .collect(Collectors.toMap(DownloadResult::cc, r -> r));
 
         DownloadResult zz = byCode.get("ZZ");
-        assertAll(step + " / " + failure + ": " + zz,
+        assertAll(
+                step + " / " + failure + ": " + zz,
                 () -> assertEquals(Set.of("BR", "CN", "ZZ"), byCode.keySet()),
                 () -> assertEquals(Status.ERROR, zz.status()),
                 () -> assertTrue(zz.error().endsWith(failure.reason()), zz.error()),
-                () -> assertTrue(!(failure.exception().get() instanceof FileSystemException)
-                        || !zz.error().contains("internal error"), "an OS failure is never an internal error"),
+                () -> assertTrue(
+                        !(failure.exception().get() instanceof FileSystemException)
+                                || !zz.error().contains("internal error"),
+                        "an OS failure is never an internal error"),
                 () -> assertEquals(1, zz.attempts(), "a disk failure is not retried"),
                 () -> assertEquals(Status.OK, byCode.get("BR").status()),
                 () -> assertEquals(Status.OK, byCode.get("CN").status()),
                 () -> assertEquals(List.of(Set.of()), whenZzEnded, "ZZ's temporary file gone when ZZ ended"),
-                () -> assertEquals(new TreeSet<>(Set.of("br.gif", "cn.gif", "zz.gif")), entries(),
-                        "no temporary file left"),
+                () -> assertEquals(
+                        new TreeSet<>(Set.of("br.gif", "cn.gif", "zz.gif")), entries(), "no temporary file left"),
                 () -> assertEquals("the old ZZ flag", Files.readString(out.resolve("zz.gif"))));
         if (failure.exception().get() instanceof FileSystemException) {
             String verb = step == Step.MOVE ? "cannot save zz.gif: " : "cannot write zz.gif: ";
@@ -128,13 +150,17 @@ class StoreFailureTest {
             return System.nanoTime();
         });
 
-        List<DownloadResult> results = BatchHarness.run(strategy.apply(4), List.of("BR", "CN", "ZZ"),
-                server.url("/flags"), new FlagStore(out), clock, 0);
+        List<DownloadResult> results = BatchHarness.run(
+                strategy.apply(4), List.of("BR", "CN", "ZZ"), server.url("/flags"), new FlagStore(out), clock, 0);
 
         assertTrue(readings.get() >= failAt, "the clock really failed: read " + readings.get() + " times");
-        assertEquals(List.of("BR", "CN", "ZZ"), results.stream().map(DownloadResult::cc).sorted().toList());
+        assertEquals(
+                List.of("BR", "CN", "ZZ"),
+                results.stream().map(DownloadResult::cc).sorted().toList());
         for (DownloadResult r : results) {
-            assertTrue(r.status() == Status.OK || (r.status() == Status.ERROR && r.error().contains("clock broke")),
+            assertTrue(
+                    r.status() == Status.OK
+                            || (r.status() == Status.ERROR && r.error().contains("clock broke")),
                     r.toString());
         }
         try (Stream<Path> files = Files.list(out)) {
@@ -145,7 +171,8 @@ class StoreFailureTest {
     static Stream<Arguments> clockCells() {
         List<Named<IntFunction<Strategy>>> strategies = Strategies.all().toList();
         // Reading 1 is the clock's own start; a three-code batch reads it ten times in all.
-        return Stream.of(2, 3, 4, 5, 6, 7, 8, 9, 10).flatMap(n -> strategies.stream().map(s -> Arguments.of(s, n)));
+        return Stream.of(2, 3, 4, 5, 6, 7, 8, 9, 10)
+                .flatMap(n -> strategies.stream().map(s -> Arguments.of(s, n)));
     }
 
     private Set<String> temporaryFilesOf(String cc) {

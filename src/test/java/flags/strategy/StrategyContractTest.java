@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +43,8 @@ class StrategyContractTest {
     }
 
     private List<DownloadResult> runMixedBatch(IntFunction<Strategy> strategy) throws Exception {
-        server.setDispatcher(FakeFlags.allFound().status("QQ", 404).status("XX", 404).status("ZZ", 500));
+        server.setDispatcher(
+                FakeFlags.allFound().status("QQ", 404).status("XX", 404).status("ZZ", 500));
         return BatchHarness.run(strategy.apply(20), CODES, server.url("/flags"), out, 1);
     }
 
@@ -53,15 +54,16 @@ class StrategyContractTest {
         List<DownloadResult> results = runMixedBatch(strategy);
 
         assertEquals(CODES, results.stream().map(DownloadResult::cc).sorted().toList());
-        Map<Status, Long> counts = results.stream().collect(Collectors.groupingBy(DownloadResult::status, Collectors.counting()));
+        Map<Status, Long> counts =
+                results.stream().collect(Collectors.groupingBy(DownloadResult::status, Collectors.counting()));
         assertEquals(Map.of(Status.OK, 4L, Status.NOT_FOUND, 2L, Status.ERROR, 1L), counts);
     }
 
     @ParameterizedTest
     @MethodSource("strategies")
     void eachResultSaysWhatHappened(IntFunction<Strategy> strategy) throws Exception {
-        Map<String, DownloadResult> byCode = runMixedBatch(strategy).stream()
-                .collect(Collectors.toMap(DownloadResult::cc, r -> r));
+        Map<String, DownloadResult> byCode =
+                runMixedBatch(strategy).stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
 
         DownloadResult br = byCode.get("BR");
         assertEquals(200, br.httpStatus());
@@ -103,7 +105,8 @@ class StrategyContractTest {
         runMixedBatch(strategy);
 
         assertEquals("the old ZZ flag", Files.readString(out.resolve("zz.gif"), StandardCharsets.UTF_8));
-        assertArrayEquals(FakeFlags.gif("BR"), Files.readAllBytes(out.resolve("br.gif")), "a good download replaces it");
+        assertArrayEquals(
+                FakeFlags.gif("BR"), Files.readAllBytes(out.resolve("br.gif")), "a good download replaces it");
     }
 
     @ParameterizedTest
@@ -111,14 +114,19 @@ class StrategyContractTest {
     void aDirectoryWhereTheFileShouldGoIsAnErrorForThatCodeOnly(IntFunction<Strategy> strategy) throws Exception {
         Files.createDirectory(out.resolve("br.gif"));
         server.setDispatcher(FakeFlags.allFound());
-        Map<String, DownloadResult> byCode = BatchHarness.run(strategy.apply(20), List.of("BR", "CN"),
-                server.url("/flags"), out, 0).stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
+        Map<String, DownloadResult> byCode =
+                BatchHarness.run(strategy.apply(20), List.of("BR", "CN"), server.url("/flags"), out, 0).stream()
+                        .collect(Collectors.toMap(DownloadResult::cc, r -> r));
 
         assertEquals(Status.ERROR, byCode.get("BR").status());
-        assertEquals("cannot save br.gif: a directory is in the way", byCode.get("BR").error());
+        assertEquals(
+                "cannot save br.gif: a directory is in the way",
+                byCode.get("BR").error());
         assertEquals(Status.OK, byCode.get("CN").status());
         try (Stream<Path> files = Files.list(out)) {
-            assertEquals(Set.of("br.gif", "cn.gif"), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+            assertEquals(
+                    Set.of("br.gif", "cn.gif"),
+                    files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
                     "no temporary file left beside the directory");
         }
         assertTrue(Files.isDirectory(out.resolve("br.gif")));

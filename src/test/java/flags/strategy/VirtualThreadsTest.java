@@ -1,7 +1,5 @@
 package flags.strategy;
 
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,7 @@ import flags.testing.Cli;
 import flags.testing.FakeFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Tag;
@@ -44,8 +43,20 @@ class VirtualThreadsTest {
     @EnabledForJreRange(min = JRE.JAVA_21)
     void downloadsOnVirtualThreadsFromJava21() {
         server.setDispatcher(FakeFlags.allFound().status("XX", 404));
-        Cli.Run run = Cli.run("threads", "--virtual", "-m", "5", "-s", server.url("/flags").toString(),
-                "-o", tmp.resolve("o").toString(), "--format", "csv", "BR", "CN", "XX");
+        Cli.Run run = Cli.run(
+                "threads",
+                "--virtual",
+                "-m",
+                "5",
+                "-s",
+                server.url("/flags").toString(),
+                "-o",
+                tmp.resolve("o").toString(),
+                "--format",
+                "csv",
+                "BR",
+                "CN",
+                "XX");
         assertEquals(0, run.exitCode(), run.err());
         assertEquals("virtual,3,3,2,1,0,0", run.out().lines().toList().get(1).replaceAll(",[0-9.]+$", ""));
         assertTrue(Files.exists(tmp.resolve("o/br.gif")));
@@ -56,8 +67,12 @@ class VirtualThreadsTest {
     void virtualReachesMButNoMore() throws Exception {
         ConcurrencyTest.InFlightCounter counter = new ConcurrencyTest.InFlightCounter(20, 10_000);
         server.setDispatcher(counter);
-        BatchHarness.run(ThreadPoolStrategy.virtual(20), flags.download.Codes.expand(List.of("A", "B")),
-                server.url("/flags"), tmp, 0);
+        BatchHarness.run(
+                ThreadPoolStrategy.virtual(20),
+                flags.download.Codes.expand(List.of("A", "B")),
+                server.url("/flags"),
+                tmp,
+                0);
         assertEquals(20, counter.max.get());
     }
 }

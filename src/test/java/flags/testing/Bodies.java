@@ -27,8 +27,20 @@ public final class Bodies {
     public static byte[] webp(String cc) {
         byte[] rest = marker("webp", cc);
         int size = 4 + rest.length; // RIFF size: what follows the size field
-        byte[] riff = {'R', 'I', 'F', 'F', (byte) size, (byte) (size >> 8), (byte) (size >> 16), (byte) (size >> 24),
-                'W', 'E', 'B', 'P'};
+        byte[] riff = {
+            'R',
+            'I',
+            'F',
+            'F',
+            (byte) size,
+            (byte) (size >> 8),
+            (byte) (size >> 16),
+            (byte) (size >> 24),
+            'W',
+            'E',
+            'B',
+            'P'
+        };
         return concat(riff, rest);
     }
 
@@ -60,6 +72,7 @@ public final class Bodies {
     }
 
     private static byte[] marker(String format, String cc) {
-        return (" fake " + format + " flag of " + cc.toUpperCase() + " ".repeat(100)).getBytes(StandardCharsets.US_ASCII);
+        return (" fake " + format + " flag of " + cc.toUpperCase() + " ".repeat(100))
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,11 +1,10 @@
 package flags.testing;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-
 import flags.cli.FlagsCommand;
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Runs the real command line in-process with captured stdout and stderr. */
@@ -20,8 +19,9 @@ public final class Cli {
 
     /** The command line with {@code stdin} as its standard input. */
     public static Run withInput(String stdin, String... args) {
-        return run(FlagsCommand.newCommandLine(
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args), args);
+        return run(
+                FlagsCommand.newCommandLine(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), args),
+                args);
     }
 
     /** Runs a given command line, e.g. the fully built one, with the same capture. */

@@ -51,8 +51,11 @@ public final class ExternalServer implements AutoCloseable {
         for (int attempt = 1; attempt <= TRIES; attempt++) {
             int port = freePort();
             Path log = workDir.resolve(name + "-" + attempt + ".log");
-            Process process = new ProcessBuilder(commandFor.apply(port)).directory(workDir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process process = new ProcessBuilder(commandFor.apply(port))
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             ExternalServer server = new ExternalServer(name, process, port, log);
             if (server.awaitListening()) {
                 return server;

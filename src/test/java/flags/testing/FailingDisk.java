@@ -14,7 +14,13 @@ import java.util.function.Supplier;
  */
 public final class FailingDisk implements Disk {
     /** The steps of saving a flag, in order. */
-    public enum Step { CREATE, WRITE, CLOSE, SIZE, MOVE }
+    public enum Step {
+        CREATE,
+        WRITE,
+        CLOSE,
+        SIZE,
+        MOVE
+    }
 
     private final Disk real = Disk.local();
     private final String victim;

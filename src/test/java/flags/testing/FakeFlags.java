@@ -1,7 +1,6 @@
 package flags.testing;
 
 import com.google.gson.JsonObject;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,7 +31,9 @@ public final class FakeFlags extends Dispatcher {
     }
 
     public FakeFlags status(String cc, int code) {
-        return answer(cc, c -> new MockResponse.Builder().code(code).body("no flag here").build());
+        return answer(
+                cc,
+                c -> new MockResponse.Builder().code(code).body("no flag here").build());
     }
 
     /** Serves {@code /flags/cc/metadata.json} with this country name (any string, however hostile). */
@@ -40,8 +41,13 @@ public final class FakeFlags extends Dispatcher {
         JsonObject o = new JsonObject();
         o.addProperty("country", name);
         o.addProperty("iso_cc", cc.toUpperCase());
-        metadata.put(cc.toUpperCase(), new MockResponse.Builder().code(200)
-                .addHeader("Content-Type", "application/json").body(o.toString()).build());
+        metadata.put(
+                cc.toUpperCase(),
+                new MockResponse.Builder()
+                        .code(200)
+                        .addHeader("Content-Type", "application/json")
+                        .body(o.toString())
+                        .build());
         return this;
     }
 
@@ -50,7 +56,8 @@ public final class FakeFlags extends Dispatcher {
         String[] parts = request.getUrl().encodedPath().split("/");
         // /flags/cc/cc.gif -> ["", "flags", "cc", "cc.gif"]
         if (parts.length == 4 && parts[3].equals("metadata.json")) {
-            return metadata.getOrDefault(parts[2].toUpperCase(), new MockResponse.Builder().code(404).build());
+            return metadata.getOrDefault(
+                    parts[2].toUpperCase(), new MockResponse.Builder().code(404).build());
         }
         if (parts.length != 4 || !parts[3].equals(parts[2] + ".gif")) {
             return new MockResponse.Builder().code(404).build();

@@ -21,8 +21,9 @@ import okhttp3.Response;
  */
 public final class ForwardProxy implements AutoCloseable {
     /** Headers about one connection, which a proxy does not pass on. */
-    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "te", "trailer",
-            "transfer-encoding", "upgrade");
+    private static final Set<String> HOP_BY_HOP =
+            Set.of("connection", "keep-alive", "te", "trailer", "transfer-encoding", "upgrade");
+
     private final OkHttpClient origin;
     private final RawServer server;
 
@@ -38,9 +39,14 @@ public final class ForwardProxy implements AutoCloseable {
 
     /** A proxy that requires Basic {@code user:password}; null for none. */
     public static ForwardProxy start(String user, String password) throws IOException {
-        String expected = user == null ? null : "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        OkHttpClient origin = new OkHttpClient.Builder().proxy(Proxy.NO_PROXY).followRedirects(false).build();
+        String expected = user == null
+                ? null
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        OkHttpClient origin = new OkHttpClient.Builder()
+                .proxy(Proxy.NO_PROXY)
+                .followRedirects(false)
+                .build();
         return new ForwardProxy(origin, RawServer.start(request -> relay(origin, request, expected)));
     }
 
@@ -67,13 +73,16 @@ public final class ForwardProxy implements AutoCloseable {
 
     private static RawServer.Reply relay(OkHttpClient origin, RawServer.Request request, String expectedAuthorization) {
         if (expectedAuthorization != null && !expectedAuthorization.equals(request.header("Proxy-Authorization"))) {
-            return RawServer.Reply.close(RawServer.head("HTTP/1.1 407 Proxy Authentication Required",
-                    "Proxy-Authenticate: Basic realm=\"test\"", "Content-Length: 0", "Connection: close"));
+            return RawServer.Reply.close(RawServer.head(
+                    "HTTP/1.1 407 Proxy Authentication Required",
+                    "Proxy-Authenticate: Basic realm=\"test\"",
+                    "Content-Length: 0",
+                    "Connection: close"));
         }
         HttpUrl target = HttpUrl.parse(request.target());
         if (target == null || !request.method().equals("GET")) {
-            return RawServer.Reply.close(RawServer.head("HTTP/1.1 400 Bad Request", "Content-Length: 0",
-                    "Connection: close"));
+            return RawServer.Reply.close(
+                    RawServer.head("HTTP/1.1 400 Bad Request", "Content-Length: 0", "Connection: close"));
         }
         Request.Builder forward = new Request.Builder().url(target);
         request.headers().forEach((name, value) -> {
@@ -93,10 +102,11 @@ public final class ForwardProxy implements AutoCloseable {
             headers.add("Content-Length: " + body.length);
             headers.add("Connection: close");
             String status = "HTTP/1.1 " + answer.code() + " " + answer.message();
-            return RawServer.Reply.close(RawServer.concat(RawServer.head(status, headers.toArray(String[]::new)), body));
+            return RawServer.Reply.close(
+                    RawServer.concat(RawServer.head(status, headers.toArray(String[]::new)), body));
         } catch (IOException e) {
-            return RawServer.Reply.close(RawServer.head("HTTP/1.1 502 Bad Gateway", "Content-Length: 0",
-                    "Connection: close"));
+            return RawServer.Reply.close(
+                    RawServer.head("HTTP/1.1 502 Bad Gateway", "Content-Length: 0", "Connection: close"));
         }
     }
 }

@@ -76,7 +76,9 @@ public final class JarProcess {
                 p.destroyForcibly();
                 throw new AssertionError(String.join(" ", builder.command()) + " did not finish within " + limit);
             }
-            return new Result(p.exitValue(), Files.readString(out.toPath(), StandardCharsets.UTF_8),
+            return new Result(
+                    p.exitValue(),
+                    Files.readString(out.toPath(), StandardCharsets.UTF_8),
                     Files.readString(err.toPath(), StandardCharsets.UTF_8));
         } finally {
             out.delete();

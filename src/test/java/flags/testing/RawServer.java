@@ -1,8 +1,5 @@
 package flags.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +9,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -236,7 +235,8 @@ public final class RawServer implements AutoCloseable {
         for (int i = 1; i < lines.length; i++) {
             int colon = lines[i].indexOf(':');
             if (colon > 0) {
-                headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.put(
+                        lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         lines[i].substring(colon + 1).strip());
             }
         }
@@ -272,15 +272,15 @@ public final class RawServer implements AutoCloseable {
 
     /** A well-formed HTTP/1.1 200 with {@code Content-Length}, the connection kept open. */
     public static Reply ok(String contentType, byte[] body) {
-        return Reply.keepOpen(concat(head("HTTP/1.1 200 OK", "Content-Type: " + contentType,
-                "Content-Length: " + body.length), body));
+        return Reply.keepOpen(concat(
+                head("HTTP/1.1 200 OK", "Content-Type: " + contentType, "Content-Length: " + body.length), body));
     }
 
     /** A well-formed HTTP/1.1 404 with a short body, the connection kept open. */
     public static Reply notFound() {
         byte[] body = "not here".getBytes(StandardCharsets.US_ASCII);
-        return Reply.keepOpen(concat(head("HTTP/1.1 404 Not Found", "Content-Type: text/plain",
-                "Content-Length: " + body.length), body));
+        return Reply.keepOpen(concat(
+                head("HTTP/1.1 404 Not Found", "Content-Type: text/plain", "Content-Length: " + body.length), body));
     }
 
     /**

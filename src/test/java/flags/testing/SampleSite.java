@@ -31,8 +31,8 @@ public final class SampleSite {
                     } else {
                         Files.copy(from, to);
                     }
-                    Files.setPosixFilePermissions(to, PosixFilePermissions.fromString(
-                            Files.isDirectory(to) ? "rwxr-xr-x" : "rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            to, PosixFilePermissions.fromString(Files.isDirectory(to) ? "rwxr-xr-x" : "rw-r--r--"));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }

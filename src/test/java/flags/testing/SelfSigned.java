@@ -1,10 +1,9 @@
 package flags.testing;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -24,11 +23,32 @@ public record SelfSigned(Path file, String password) {
         Path file = dir.resolve(name + ".p12");
         String password = "changeit";
         Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process p = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", name, "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", file.toString(),
-                "-storepass", password, "-keypass", password)
-                .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".keytool.txt").toFile()).start();
+        Process p = new ProcessBuilder(
+                        keytool.toString(),
+                        "-genkeypair",
+                        "-alias",
+                        name,
+                        "-keyalg",
+                        "EC",
+                        "-groupname",
+                        "secp256r1",
+                        "-dname",
+                        "CN=localhost",
+                        "-ext",
+                        "SAN=ip:127.0.0.1,dns:localhost",
+                        "-validity",
+                        "2",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        file.toString(),
+                        "-storepass",
+                        password,
+                        "-keypass",
+                        password)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve(name + ".keytool.txt").toFile())
+                .start();
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
             throw new IOException("keytool failed: " + Files.readString(dir.resolve(name + ".keytool.txt")));

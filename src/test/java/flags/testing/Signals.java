@@ -19,7 +19,8 @@ public final class Signals {
         if (!Files.isExecutable(PERL)) {
             return command;
         }
-        List<String> wrapped = new ArrayList<>(List.of(PERL.toString(), "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\""));
+        List<String> wrapped = new ArrayList<>(
+                List.of(PERL.toString(), "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die \"exec: $!\""));
         wrapped.addAll(command);
         return wrapped;
     }
