@@ -92,24 +92,29 @@ class CtrlCIT {
         }
     }
 
-    @Test
-    void ctrlCStopsTheBenchWhichReportsTheRunsRecordedSoFar() throws Exception {
-        Process p = JarProcess.interruptible(
-                        work,
-                        "bench",
-                        "--strategies",
-                        "seq,async",
-                        "-l",
-                        "4",
-                        "--delay",
-                        "0.3",
-                        "--warmup",
-                        "0",
-                        "--runs",
-                        "5",
-                        "-v",
-                        "-o",
-                        work.resolve("out").toString())
+    /** The runs save under {@code -o}, or without it under the temporary directory; Ctrl-C leaves neither. */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void ctrlCStopsTheBenchWhichReportsTheRunsRecordedSoFar(boolean withOutput) throws Exception {
+        Path tmp = Files.createDirectory(work.resolve("tmp"));
+        Path runs = withOutput ? work.resolve("out") : tmp;
+        List<String> args = new ArrayList<>(List.of(
+                "bench",
+                "--strategies",
+                "seq,async",
+                "-l",
+                "4",
+                "--delay",
+                "0.3",
+                "--warmup",
+                "0",
+                "--runs",
+                "5",
+                "-v"));
+        if (withOutput) {
+            args.addAll(List.of("-o", runs.toString()));
+        }
+        Process p = JarProcess.interruptible(work, List.of("-Djava.io.tmpdir=" + tmp), args.toArray(String[]::new))
                 .start();
         BufferedReader stderr = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
         List<String> err = new ArrayList<>();
@@ -134,8 +139,8 @@ class CtrlCIT {
         assertTrue(out.lines().anyMatch(l -> l.startsWith("seq ") && l.contains(" 1.00x ")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("async ")), out);
         assertFalse(err.stream().anyMatch(l -> l.contains("[failed run]")), "a stopped run is not recorded as failed");
-        try (Stream<Path> left = Files.list(work.resolve("out"))) {
-            assertEquals(List.of(), left.toList(), "the stopped run's directory is removed too");
+        try (Stream<Path> left = Files.list(runs)) {
+            assertEquals(List.of(), left.toList(), "the bench's run directory is removed, the stopped run's too");
         }
     }
 

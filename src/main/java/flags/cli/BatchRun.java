@@ -53,20 +53,22 @@ final class BatchRun {
         }
         Strategy strategy = strategyFor.apply(setup.maxReq());
         setup.prepareOutput();
-        try (FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER);
+        // Ctrl-C holds the JVM until the client is shut down and the server stopped (closed in this order).
+        try (CtrlC ctrlC = CtrlC.install();
+                FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER);
                 SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
             OkHttpClient http =
                     setup.httpClient(strategy.concurrency(setup.codes().size()));
             try {
-                return download(setup, strategy, from, http);
+                return download(setup, strategy, from, http, ctrlC);
             } finally {
                 HttpClients.shutdown(http);
             }
         }
     }
 
-    private int download(DownloadSetup setup, Strategy strategy, Site from, OkHttpClient http) {
+    private int download(DownloadSetup setup, Strategy strategy, Site from, OkHttpClient http, CtrlC ctrlC) {
         PrintWriter out = spec.commandLine().getOut();
         List<String> codes = setup.codes();
         boolean text = output.format == OutputMixin.Format.text;
@@ -94,28 +96,28 @@ final class BatchRun {
             client.cancel();
             command.interrupt();
         };
-        try (CtrlC ctrlC = CtrlC.install(stop)) {
-            Outcome outcome = runWatched(strategy, codes, concurrency, client, clock, stop, stdoutFailed);
-            BatchReport report = outcome.report();
-            if (!stdoutFailed.get()) {
-                out.print(
-                        switch (output.format) {
-                            case text -> TextSummary.footer(report, !output.quiet);
-                            case csv -> MachineReport.csv(report);
-                            case json -> MachineReport.json(report);
-                        });
-                out.flush();
-            }
-            boolean drawn = drawTimeline(report); // after Ctrl-C too: it shows what ran
-            ctrlC.reported();
-            if (stdoutFailed.get() || out.checkError()) {
-                return stdoutFailed(out);
-            }
-            if (outcome.interrupted()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            return report.count(Status.ERROR) > 0 || !drawn ? ExitCodes.ERRORS : ExitCodes.OK;
+        ctrlC.onSignal(stop);
+        Outcome outcome = runWatched(strategy, codes, concurrency, client, clock, stop, stdoutFailed);
+        ctrlC.onSignal(() -> {}); // the batch is over: a later Ctrl-C stops nothing, it waits for the report
+        boolean interrupted = outcome.interrupted() | Thread.interrupted();
+        BatchReport report = outcome.report();
+        if (!stdoutFailed.get()) {
+            out.print(
+                    switch (output.format) {
+                        case text -> TextSummary.footer(report, !output.quiet);
+                        case csv -> MachineReport.csv(report);
+                        case json -> MachineReport.json(report);
+                    });
+            out.flush();
         }
+        boolean drawn = drawTimeline(report); // after Ctrl-C too: it shows what ran
+        if (stdoutFailed.get() || out.checkError()) {
+            return stdoutFailed(out);
+        }
+        if (interrupted) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return report.count(Status.ERROR) > 0 || !drawn ? ExitCodes.ERRORS : ExitCodes.OK;
     }
 
     /** A batch's report, and whether it was stopped (Ctrl-C, or a closed standard output). */

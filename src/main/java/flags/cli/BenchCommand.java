@@ -28,6 +28,7 @@ import flags.server.FlagServer;
 import flags.strategy.Strategy;
 import flags.strategy.StrategyTable;
 import flags.strategy.StrategyTable.Kind;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -191,7 +192,6 @@ public final class BenchCommand implements Callable<Integer> {
     private record Lab(
             DownloadSetup setup, Site from, List<Kind> names, BenchPlan plan, Path runDir, CostMeter meter) {}
 
-    @SuppressWarnings("try") // the SOCKS login is held for the bench; closing it puts the previous one back
     @Override
     public Integer call() throws Exception {
         List<Integer> ms = checkScan();
@@ -206,6 +206,16 @@ public final class BenchCommand implements Callable<Integer> {
         if (outputGiven) {
             setup.prepareOutput();
         }
+        // Ctrl-C holds the JVM until the run directory is deleted and the server stopped.
+        try (CtrlC ctrlC = CtrlC.install()) {
+            return measure(setup, names, plan, ms, outputGiven, ctrlC);
+        }
+    }
+
+    @SuppressWarnings("try") // the SOCKS login is held for the bench; closing it puts the previous one back
+    private int measure(
+            DownloadSetup setup, List<Kind> names, BenchPlan plan, List<Integer> ms, boolean outputGiven, CtrlC ctrlC)
+            throws IOException {
         // Without -o the runs save under the system's temporary directory: bench leaves nothing where it ran.
         Path runDir = outputGiven ? options.output : Files.createTempDirectory("flags-bench-");
         try (FlagServer embedded = setup.startServer(Duration.ZERO);
@@ -220,7 +230,7 @@ public final class BenchCommand implements Callable<Integer> {
                             setup.codes().size(),
                             options.names ? 2 : 1)
                     .withCpuWork(options.cpuWork);
-            return bench(workload, ms, new Lab(setup, from, names, plan, runDir, meter));
+            return bench(workload, ms, new Lab(setup, from, names, plan, runDir, meter), ctrlC);
         } finally {
             if (!outputGiven) {
                 StrategyBatch.deleteTree(runDir);
@@ -228,7 +238,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private int bench(Workload workload, List<Integer> ms, Lab lab) {
+    private int bench(Workload workload, List<Integer> ms, Lab lab, CtrlC ctrlC) {
         PrintWriter err = spec.commandLine().getErr();
         boolean showBar = switch (progress) {
             case on -> true;
@@ -248,29 +258,27 @@ public final class BenchCommand implements Callable<Integer> {
         Thread command = Thread.currentThread();
         Map<Integer, List<StrategyRuns>> done = new LinkedHashMap<>();
         boolean interrupted = false;
-        try (CtrlC ctrlC = CtrlC.install(() -> {
+        ctrlC.onSignal(() -> {
             synchronized (running) {
                 running.forEach(StrategyBatch::cancel);
             }
             command.interrupt();
-        })) {
-            try (BenchProgress bar = showBar
-                    ? new BenchProgress(
-                            runsInAll, weightInAll, spec.commandLine().getErr())
-                    : null) {
-                for (int m : ms) {
-                    Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
-                    done.put(m, point.recorded());
-                    if (point.interrupted()) {
-                        interrupted = true;
-                        break;
-                    }
+        });
+        try (BenchProgress bar = showBar
+                ? new BenchProgress(runsInAll, weightInAll, spec.commandLine().getErr())
+                : null) {
+            for (int m : ms) {
+                Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
+                done.put(m, point.recorded());
+                if (point.interrupted()) {
+                    interrupted = true;
+                    break;
                 }
-            } // the bar is gone before the results print
-            int exit = report(workload, lab.plan(), done, interrupted);
-            ctrlC.reported();
-            return exit;
-        }
+            }
+        } // the bar is gone before the results print
+        ctrlC.onSignal(() -> {}); // the runs are over: a later Ctrl-C stops nothing, it waits for the report
+        interrupted |= Thread.interrupted();
+        return report(workload, lab.plan(), done, interrupted);
     }
 
     /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */

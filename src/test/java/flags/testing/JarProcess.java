@@ -41,7 +41,12 @@ public final class JarProcess {
 
     /** Like {@link #builder}, with SIGINT at its default disposition whatever the caller's shell did to it. */
     public static ProcessBuilder interruptible(Path workDir, String... args) {
-        ProcessBuilder b = builder(workDir, args);
+        return interruptible(workDir, List.of(), args);
+    }
+
+    /** Like {@link #interruptible(Path, String...)}, with these JVM options first. */
+    public static ProcessBuilder interruptible(Path workDir, List<String> jvmOptions, String... args) {
+        ProcessBuilder b = builder(workDir, jvmOptions, args);
         return b.command(Signals.withDefaultSigint(b.command()));
     }
 
