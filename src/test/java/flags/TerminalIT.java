@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The packaged jar in a real pseudo-terminal of a chosen width ({@code script} plus {@code stty}), as a person
  * sees it: the bar never wider than the terminal, help as wide as the terminal, colour only where it belongs.
  */
+@Execution(ExecutionMode.CONCURRENT) // its cases mostly wait on the processes they start: run four at a time
 @Timeout(120)
 class TerminalIT {
     private static final Path SCRIPT = Path.of("/usr/bin/script");
@@ -108,6 +111,21 @@ class TerminalIT {
         assertTrue(lines.stream().allMatch(l -> l.length() <= columns), "a line wider than " + columns + ": " + screen);
         int widest = lines.stream().mapToInt(String::length).max().orElse(0);
         assertTrue(widest > columns - 20, "uses the width: the widest line is " + widest + " of " + columns);
+    }
+
+    @ParameterizedTest(name = "{0} columns")
+    @ValueSource(ints = {60, 120})
+    void theBenchTableFitsTheTerminalInAsManyPartsAsItTakes(int columns) throws Exception {
+        String screen =
+                inTerminal(columns, "TERM=dumb", "bench", "-l", "2", "--delay", "0", "--warmup", "0", "--runs", "1");
+        List<String> lines = screen.lines() // as the terminal shows them: what the last carriage return left
+                .map(l -> l.replaceAll("\r+$", "").replace("\u001b[K", ""))
+                .map(l -> l.substring(l.lastIndexOf('\r') + 1))
+                .toList();
+        assertTrue(lines.stream().allMatch(l -> l.length() <= columns), "a line wider than " + columns + ": " + screen);
+        long parts = lines.stream().filter(l -> l.startsWith("strategy ")).count();
+        assertEquals(columns < 100 ? 2 : 1, parts, screen);
+        assertTrue(screen.contains("alloc MB"), "every column is there: " + screen);
     }
 
     @Test

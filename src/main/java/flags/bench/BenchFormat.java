@@ -21,11 +21,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * {@code flags bench --format} and the export files: an aligned table for people (within 100 columns), CSV and JSON
- * for scripts, a Markdown table with every column to paste into a README (like hyperfine's
- * {@code --export-markdown}). Unknown values (ideal and efficiency for a server whose delay is unknown, speedup
- * without seq, any speed claim for a strategy with failed runs, σ of a single run) are {@code null} in JSON, empty in
- * CSV and {@code -} in the tables.
+ * {@code flags bench --format} and the export files: an aligned table for people (within 100 columns, or in parts
+ * for a narrower terminal), CSV and JSON for scripts, a Markdown table with every column to paste into a README
+ * (like hyperfine's {@code --export-markdown}). Unknown values (ideal and efficiency for a server whose delay is
+ * unknown, speedup without seq, any speed claim for a strategy with failed runs, σ of a single run) are
+ * {@code null} in JSON, empty in CSV and {@code -} in the tables.
  */
 public enum BenchFormat {
     table,
@@ -63,8 +63,13 @@ public enum BenchFormat {
     public static final int TABLE_WIDTH = 100;
 
     public String render(BenchResult result) {
+        return render(result, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #render(BenchResult)}, the table split into tables of at most {@code width} columns if it is wider. */
+    public String render(BenchResult result, int width) {
         return switch (this) {
-            case table -> table(result);
+            case table -> table(result, width);
             case csv -> csv(result);
             case json -> json(result);
             case markdown -> markdown(result);
@@ -204,23 +209,102 @@ public enum BenchFormat {
 
     /** The workload and machine, the columns aligned, the counts of the median runs and what the headings mean. */
     static String table(BenchResult result) {
-        List<List<String>> rows = new ArrayList<>();
-        result.strategies().forEach(s -> rows.add(tableCells(s)));
-        return workloadLine(result.workload()) + "\n" + machineLine(result.workload()) + "; times in seconds\n\n"
-                + aligned(HEADINGS, rows, true) + "\n" + countsLine(result.strategies()) + "\n" + LEGEND;
+        return table(result, Integer.MAX_VALUE);
     }
 
-    /** Columns aligned, two spaces apart, numbers right-aligned, and the first column left-aligned if it is text. */
-    static String aligned(List<String> headings, List<List<String>> rows, boolean firstIsText) {
-        List<List<String>> all = new ArrayList<>();
-        all.add(headings);
-        all.addAll(rows);
+    static String table(BenchResult result, int width) {
+        List<List<String>> rows = new ArrayList<>();
+        result.strategies().forEach(s -> rows.add(tableCells(s)));
+        List<List<Integer>> columns = new ArrayList<>();
+        for (int i = 1; i < HEADINGS.size(); i++) {
+            columns.add(List.of(i));
+        }
+        return wrap(workloadLine(result.workload()), width) + "\n"
+                + wrap(machineLine(result.workload()) + "; times in seconds", width) + "\n\n"
+                + aligned(HEADINGS, rows, true, width, columns) + "\n"
+                + wrap(countsLine(result.strategies()), width) + "\n" + wrap(LEGEND, width);
+    }
+
+    /**
+     * As {@link #aligned(List, List, boolean)}, in as many tables as it takes for each to fit in {@code width}
+     * columns, one under another, each starting with the first column. {@code groups} lists the other columns in
+     * order, those of one group kept in one table.
+     */
+    static String aligned(
+            List<String> headings,
+            List<List<String>> rows,
+            boolean firstIsText,
+            int width,
+            List<List<Integer>> groups) {
+        int[] widths = widths(headings, rows);
+        List<List<Integer>> tables = new ArrayList<>();
+        List<Integer> table = new ArrayList<>(List.of(0));
+        int used = widths[0];
+        for (List<Integer> group : groups) {
+            int more = group.stream().mapToInt(i -> 2 + widths[i]).sum();
+            if (table.size() > 1 && used + more > width) {
+                tables.add(table);
+                table = new ArrayList<>(List.of(0));
+                used = widths[0];
+            }
+            table.addAll(group);
+            used += more;
+        }
+        tables.add(table);
+        List<String> out = new ArrayList<>();
+        for (List<Integer> t : tables) {
+            out.add(aligned(
+                    pick(headings, t), rows.stream().map(r -> pick(r, t)).toList(), firstIsText));
+        }
+        return String.join("\n", out);
+    }
+
+    private static List<String> pick(List<String> cells, List<Integer> columns) {
+        return columns.stream().map(cells::get).toList();
+    }
+
+    /** Each line of {@code text} broken at spaces into lines of at most {@code width} columns where it can be. */
+    static String wrap(String text, int width) {
+        StringBuilder out = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.length() <= width) {
+                out.append(line).append('\n');
+                continue;
+            }
+            StringBuilder current = new StringBuilder();
+            for (String word : line.split(" ")) {
+                if (current.length() > 0 && current.length() + 1 + word.length() > width) {
+                    out.append(current).append('\n');
+                    current.setLength(0);
+                }
+                current.append(current.length() > 0 ? " " : "").append(word);
+            }
+            out.append(current).append('\n');
+        }
+        return out.substring(0, out.length() - 1);
+    }
+
+    private static int[] widths(List<String> headings, List<List<String>> rows) {
         int[] width = new int[headings.size()];
-        for (List<String> row : all) {
+        for (List<String> row : concat(headings, rows)) {
             for (int i = 0; i < row.size(); i++) {
                 width[i] = Math.max(width[i], row.get(i).length());
             }
         }
+        return width;
+    }
+
+    private static List<List<String>> concat(List<String> headings, List<List<String>> rows) {
+        List<List<String>> all = new ArrayList<>();
+        all.add(headings);
+        all.addAll(rows);
+        return all;
+    }
+
+    /** Columns aligned, two spaces apart, numbers right-aligned, and the first column left-aligned if it is text. */
+    static String aligned(List<String> headings, List<List<String>> rows, boolean firstIsText) {
+        List<List<String>> all = concat(headings, rows);
+        int[] width = widths(headings, rows);
         StringBuilder out = new StringBuilder();
         for (List<String> row : all) {
             StringBuilder line = new StringBuilder();

@@ -17,8 +17,13 @@ public final class ScanFormat {
     private ScanFormat() {}
 
     public static String render(BenchFormat format, ScanResult scan) {
+        return render(format, scan, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #render(BenchFormat, ScanResult)}, the table split to fit in {@code width} columns if it is wider. */
+    public static String render(BenchFormat format, ScanResult scan, int width) {
         return switch (format) {
-            case table -> table(scan);
+            case table -> table(scan, width);
             case csv -> csv(scan);
             case json -> json(scan);
             case markdown -> markdown(scan);
@@ -26,8 +31,14 @@ public final class ScanFormat {
     }
 
     static String table(ScanResult scan) {
+        return table(scan, Integer.MAX_VALUE);
+    }
+
+    static String table(ScanResult scan, int width) {
         List<String> headings = new ArrayList<>(List.of("m", "ideal"));
+        List<List<Integer>> groups = new ArrayList<>(List.of(List.of(1)));
         for (String s : scan.strategies()) {
+            groups.add(List.of(headings.size(), headings.size() + 1)); // a strategy's median and efficiency
             headings.add(s);
             headings.add("eff.");
         }
@@ -35,10 +46,11 @@ public final class ScanFormat {
         for (ScanResult.Point p : scan.points()) {
             rows.add(cells(scan, p, false));
         }
-        return BenchFormat.workloadLine(scan.workload()) + "\n" + BenchFormat.machineLine(scan.workload()) + "; "
-                + planLine(scan.plan()) + "\nmedian seconds; eff. = ideal / median\n\n"
-                + BenchFormat.aligned(headings, rows, false) + "\n"
-                + String.join("\n", notes(scan)) + "\n";
+        String head = BenchFormat.workloadLine(scan.workload()) + "\n" + BenchFormat.machineLine(scan.workload()) + "; "
+                + planLine(scan.plan()) + "\nmedian seconds; eff. = ideal / median\n";
+        return BenchFormat.wrap(head, width) + "\n"
+                + BenchFormat.aligned(headings, rows, false, width, groups) + "\n"
+                + BenchFormat.wrap(String.join("\n", notes(scan)), width) + "\n";
     }
 
     static String markdown(ScanResult scan) {

@@ -9,6 +9,7 @@ import flags.report.BatchReport;
 import flags.report.MachineReport;
 import flags.report.ProgressView;
 import flags.report.ResultLog;
+import flags.report.Terminal;
 import flags.report.TextSummary;
 import flags.report.Timeline;
 import flags.report.VerboseLine;
@@ -123,7 +124,10 @@ final class BatchRun {
     /** A batch's report, and whether it was stopped (Ctrl-C, or a closed standard output). */
     private record Outcome(BatchReport report, boolean interrupted) {}
 
-    /** Runs the strategy with the progress bar and the {@code -v} lines watching; the bar is gone on return. */
+    /**
+     * Runs the strategy with the progress bar and the {@code -v} lines watching; the bar has drawn its last line
+     * on return.
+     */
     private Outcome runWatched(
             Strategy strategy,
             List<String> codes,
@@ -187,7 +191,7 @@ final class BatchRun {
         return switch (output.progress) {
             case on -> true;
             case off -> false;
-            case auto -> !output.verbose && !output.quiet && ProgressView.stderrIsTerminal();
+            case auto -> !output.verbose && !output.quiet && Terminal.stderrIsTerminal();
         };
     }
 

@@ -22,7 +22,7 @@ import flags.download.FlagStore;
 import flags.download.HttpClients;
 import flags.download.Status;
 import flags.report.BatchReport;
-import flags.report.ProgressView;
+import flags.report.Terminal;
 import flags.report.Timeline;
 import flags.server.FlagServer;
 import flags.strategy.Strategy;
@@ -243,7 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
         boolean showBar = switch (progress) {
             case on -> true;
             case off -> false;
-            case auto -> !verbose && ProgressView.stderrIsTerminal();
+            case auto -> !verbose && Terminal.stderrIsTerminal();
         };
         int runsInAll = ms.size()
                 * lab.names().size()
@@ -376,7 +376,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         ScanResult scanResult = new ScanResult(workload, plan, points);
         BenchResult single = points.get(0).result();
-        out.print(scan ? ScanFormat.render(format, scanResult) : format.render(single));
+        // A person's terminal gets tables that fit it; a pipe or a file gets each table whole, one row per line.
+        int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() - 1 : Integer.MAX_VALUE;
+        out.print(scan ? ScanFormat.render(format, scanResult, width) : format.render(single, width));
         out.flush();
         done.forEach((m, recorded) -> {
             for (String warning : BenchNotes.warnings(recorded)) {

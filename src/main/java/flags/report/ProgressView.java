@@ -2,12 +2,8 @@ package flags.report;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
-import java.io.File;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -35,25 +31,6 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
                 .setRenderer(ProgressView::render)
                 .setConsumer(line)
                 .build();
-    }
-
-    /**
-     * Whether stderr is a terminal. Java cannot tell ({@code System.console()} looks at stdin and stdout), so
-     * ask {@code test -t 2} with our stderr inherited, as JLine's exec provider does; JLine's own entry point
-     * would also load its native library (and warn about it on Java 24+) just to answer this.
-     */
-    public static boolean stderrIsTerminal() {
-        try {
-            Process test = new ProcessBuilder("test", "-t", "2")
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
-            return test.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override
@@ -138,7 +115,7 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
     public static final class TerminalLine implements ProgressBarConsumer {
         private static final String ERASE_TO_END = "\u001b[K";
         private final PrintWriter err;
-        private final TerminalWidth width = new TerminalWidth();
+        private final Terminal.Width width = new Terminal.Width();
         private String last = "";
 
         public TerminalLine(PrintWriter err) {
@@ -171,62 +148,6 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         public synchronized void close() {
             err.println();
             err.flush();
-        }
-    }
-
-    /**
-     * The terminal's width now, asked of the terminal itself ({@code stty size} on {@code /dev/tty}) at most twice a
-     * second so that a resize shows at the next redraw; {@code $COLUMNS}, then 80, when there is no terminal to ask.
-     */
-    static final class TerminalWidth {
-        private static final long ASK_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
-        private static final File TTY = new File("/dev/tty");
-        private long askedAt = System.nanoTime() - ASK_EVERY_NANOS;
-        private int columns = fallback();
-
-        synchronized int columns() {
-            long now = System.nanoTime();
-            if (now - askedAt >= ASK_EVERY_NANOS) {
-                askedAt = now;
-                int asked = ask();
-                if (asked > 0) {
-                    columns = asked;
-                }
-            }
-            return Math.max(20, columns); // below 40 the bar drops to its count; below 20 nothing fits anyway
-        }
-
-        private static int ask() {
-            try {
-                Process stty = new ProcessBuilder("stty", "size")
-                        .redirectInput(TTY)
-                        .redirectError(ProcessBuilder.Redirect.DISCARD)
-                        .start();
-                if (!stty.waitFor(1, TimeUnit.SECONDS)) { // its few bytes of output fit the pipe
-                    stty.destroy();
-                    return -1;
-                }
-                String out = new String(stty.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
-                if (stty.exitValue() != 0) {
-                    return -1;
-                }
-                String[] rowsCols = out.split("\\s+");
-                return rowsCols.length == 2 ? Integer.parseInt(rowsCols[1]) : -1;
-            } catch (IOException | NumberFormatException e) {
-                return -1;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return -1;
-            }
-        }
-
-        private static int fallback() {
-            try {
-                return Integer.parseInt(
-                        System.getenv().getOrDefault("COLUMNS", "80").strip());
-            } catch (NumberFormatException e) {
-                return 80;
-            }
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @Timeout(10)
 class BenchFormatTest {
@@ -180,6 +182,41 @@ class BenchFormatTest {
                 row.indexOf("0.110  ") + "0.110".length(),
                 "numbers right-aligned under their heading");
         assertEquals("median runs: 4 ok", lines.get(6));
+    }
+
+    @ParameterizedTest(name = "{0} columns")
+    @ValueSource(ints = {40, 60, 80})
+    void aNarrowTerminalGetsTheTableInPartsThatFitEachStartingWithTheStrategy(int width) {
+        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
+        String whole = BenchFormat.table.render(r);
+        String narrow = BenchFormat.table.render(r, width);
+        for (String line : narrow.lines().toList()) {
+            assertTrue(line.length() <= width, line.length() + " columns: " + line);
+        }
+        List<String> headingLines =
+                narrow.lines().filter(l -> l.startsWith("strategy ")).toList();
+        assertTrue(headingLines.size() >= 2, "split in parts: " + narrow);
+        List<String> headings = new ArrayList<>();
+        headingLines.forEach(l ->
+                headings.addAll(List.of(l.substring("strategy".length()).strip().split(" {2,}"))));
+        String wholeHeading =
+                whole.lines().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow();
+        assertEquals(
+                List.of(wholeHeading.substring("strategy".length()).strip().split(" {2,}")),
+                headings,
+                "every column once, in order");
+        assertEquals(
+                2 * headingLines.size(),
+                narrow.lines().filter(l -> l.matches("(seq|threads) .*")).count(),
+                "each part has a row per strategy");
+        assertEquals(whole, BenchFormat.table.render(r, BenchFormat.TABLE_WIDTH), "fits as it is: one table");
+    }
+
+    @Test
+    void wrapBreaksOnlyTheLinesTooLongAndKeepsTheRestAsTheyAre() {
+        assertEquals("one two\nthree\n  kept  x\n", BenchFormat.wrap("one two three\n  kept  x\n", 10));
+        assertEquals("one\ntwo\nthree", BenchFormat.wrap("one two three", 3));
+        assertEquals("unbreakable\nx", BenchFormat.wrap("unbreakable x", 5), "a word wider than the line stays whole");
     }
 
     @Test

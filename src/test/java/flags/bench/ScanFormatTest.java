@@ -63,6 +63,16 @@ class ScanFormatTest {
     }
 
     @Test
+    void aNarrowTerminalGetsTheScanInPartsWithEachStrategysMedianAndEfficiencyTogether() {
+        List<String> lines =
+                ScanFormat.render(BenchFormat.table, scan(), 28).lines().toList();
+        assertTrue(lines.stream().allMatch(l -> l.length() <= 28), String.join("\n", lines));
+        assertTrue(lines.contains("m  ideal  threads  eff."), String.join("\n", lines));
+        assertTrue(lines.contains("m   async  eff."), String.join("\n", lines));
+        assertTrue(lines.contains("4  0.150!     -"), String.join("\n", lines));
+    }
+
+    @Test
     void csvHasARowPerMAndStrategy() {
         List<String> lines = ScanFormat.csv(scan()).lines().toList();
         assertEquals("max_req," + String.join(",", BenchFormat.FIELDS), lines.get(0));
