@@ -41,7 +41,10 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
                 .orElse(null);
     }
 
-    /** The first (smallest) {@code -m} at which {@code strategy}'s efficiency is below {@link #LEAVES_IDEAL}; null if none. */
+    /**
+     * The first (smallest) {@code -m} at which {@code strategy}'s efficiency is below {@link #LEAVES_IDEAL}; null if
+     * none.
+     */
     public Integer leavesIdealAt(String strategy) {
         for (Point p : points) {
             StrategyStats s = line(p, strategy);

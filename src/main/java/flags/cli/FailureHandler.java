@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Last line of defence: an unexpected failure is one line on stderr (the trace only in debug logs), never a stack trace. */
+/**
+ * Last line of defence: an unexpected failure is one line on stderr (the trace only in debug logs), never a stack
+ * trace.
+ */
 final class FailureHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {

@@ -30,8 +30,8 @@ public final class OutputMixin {
             names = "--progress",
             paramLabel = "WHEN",
             defaultValue = "auto",
-            description =
-                    "Progress bar on stderr: auto (only when stderr is a terminal), on or off (default: ${DEFAULT-VALUE}).")
+            description = "Progress bar on stderr: auto (only when stderr is a terminal), on or off "
+                    + "(default: ${DEFAULT-VALUE}).")
     Progress progress;
 
     @Option(

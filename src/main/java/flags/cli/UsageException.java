@@ -1,6 +1,8 @@
 package flags.cli;
 
-/** A usage problem found after parsing (missing input file, output under a file, port in use): exits 2 with one line. */
+/**
+ * A usage problem found after parsing (missing input file, output under a file, port in use): exits 2 with one line.
+ */
 public final class UsageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -16,7 +16,10 @@ public final class Quote {
         return "'" + escape(text, MAX_SHOWN) + "'";
     }
 
-    /** The text with unprintable characters (and backslashes, so the escapes are unambiguous) escaped, at most {@code max} code points of it. */
+    /**
+     * The text with unprintable characters (and backslashes, so the escapes are unambiguous) escaped, at most {@code
+     * max} code points of it.
+     */
     public static String escape(String text, int max) {
         return escape(text, max, true);
     }

@@ -9,9 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a request again at once, on a new connection, when it failed only because the pooled connection it went
- * out on was already closed: by the server (see {@link ConnectionRules}), or by us a moment before. OkHttp's own retries stay off, because
- * they also repeat requests that reached a server and failed, which would hide real attempts.
+ * Sends a request again at once, on a new connection, when it failed only because the pooled connection it went out on
+ * was already closed: by the server (see {@link ConnectionRules}), or by us a moment before. OkHttp's own retries stay
+ * off, because they also repeat requests that reached a server and failed, which would hide real attempts.
  */
 final class StaleConnectionRetry implements Interceptor {
     /** More would mean the server closes every connection it is given, which the next attempt reports. */

@@ -33,10 +33,10 @@ import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 
 /**
- * The {@code --timeline} picture of the download commands and bench: one lane per batch, one horizontal bar per request from
- * when it started to when it ended, rows sorted by start time, coloured by status, on a time axis in seconds
- * shared by every lane so strategies compare at a glance (a staircase for seq, a block of parallel bars for
- * threads and async).
+ * The {@code --timeline} picture of the download commands and bench: one lane per batch, one horizontal bar per request
+ * from when it started to when it ended, rows sorted by start time, coloured by status, on a time axis in seconds
+ * shared by every lane so strategies compare at a glance (a staircase for seq, a block of parallel bars for threads and
+ * async).
  *
  * <p>The picture is drawn once, with Java2D, into either JFreeSVG's {@link SVGGraphics2D} or a
  * {@link BufferedImage} written as PNG. In the SVG each lane is a {@code <g id="lane-STRATEGY" class="lane">}

@@ -11,9 +11,9 @@ import org.eclipse.jetty.server.Response;
 
 /**
  * One line per answer, as Python's {@code http.server} prints them: the common log format (Jetty's
- * {@link CustomRequestLog}, local time) followed by the delay applied and the requests in flight when the
- * answer was sent, e.g.
- * {@code 127.0.0.1 - - [01/Dec/2026:09:30:01 +0100] "GET /flags/br/br.gif HTTP/1.1" 200 1382 delay=0.734s in-flight=20}.
+ * {@link CustomRequestLog}, local time) followed by the delay applied and the requests in flight when the answer
+ * was sent, e.g.
+ * {@code 127.0.0.1 - - [01/Dec/2026:09:30:01 +0100] "GET /flags/br/br.gif HTTP/1.1" 200 1382 delay=0.7s in-flight=20}.
  */
 final class AccessLog implements RequestLog {
 

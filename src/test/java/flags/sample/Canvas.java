@@ -12,7 +12,9 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 
-/** A flag being drawn: x in fractions of the width, y in fractions of the height, lengths in fractions of the height. */
+/**
+ * A flag being drawn: x in fractions of the width, y in fractions of the height, lengths in fractions of the height.
+ */
 final class Canvas {
     private final BufferedImage image;
     private final Graphics2D g;

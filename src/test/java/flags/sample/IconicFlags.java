@@ -106,7 +106,9 @@ final class IconicFlags {
         }
     }
 
-    /** Green, white, red; a row of white takbir marks on each inner edge; the red emblem as two crescents and a blade. */
+    /**
+     * Green, white, red; a row of white takbir marks on each inner edge; the red emblem as two crescents and a blade.
+     */
     private static void iran(Canvas c) {
         int green = 0x239F40;
         int red = 0xDA0000;

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** Writes the flags-sample data set (cc/cc.gif and cc/metadata.json for every shipped country) from our own drawings. */
+/**
+ * Writes the flags-sample data set (cc/cc.gif and cc/metadata.json for every shipped country) from our own drawings.
+ */
 public final class SampleGenerator {
     /** Output width of every flag; the height follows the flag's real aspect ratio. */
     static final int WIDTH = 480;

@@ -14,10 +14,10 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * A forward HTTP proxy on loopback, as small as one can be: it takes absolute-form requests
- * ({@code GET http://host:port/path HTTP/1.1}), asks the origin and relays its answer (status, headers, body with
- * its length), then closes the connection. It records every request it was given, so a test can tell what went through it and
- * with which {@code Proxy-Authorization}; given credentials, it answers 407 to a request without them.
+ * A forward HTTP proxy on loopback, as small as one can be: it takes absolute-form requests ({@code GET
+ * http://host:port/path HTTP/1.1}), asks the origin and relays its answer (status, headers, body with its length), then
+ * closes the connection. It records every request it was given, so a test can tell what went through it and with which
+ * {@code Proxy-Authorization}; given credentials, it answers 407 to a request without them.
  */
 public final class ForwardProxy implements AutoCloseable {
     /** Headers about one connection, which a proxy does not pass on. */

@@ -17,8 +17,9 @@ public final class SampleSite {
     private SampleSite() {}
 
     /**
-     * Copies the sample under {@code root/flags} and returns {@code root}. Directories get mode 0755 and files
-     * 0644, and so do the temporary directories holding {@code root}, so a server that drops root privileges (Apache, nginx workers) can read them.
+     * Copies the sample under {@code root/flags} and returns {@code root}. Directories get mode 0755 and files 0644,
+     * and so do the temporary directories holding {@code root}, so a server that drops root privileges (Apache, nginx
+     * workers) can read them.
      */
     public static Path create(Path root) throws IOException {
         Path flags = Files.createDirectories(root.resolve("flags"));
