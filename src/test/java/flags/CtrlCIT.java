@@ -24,14 +24,20 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** SIGINT to the packaged jar mid-batch: partial summary, exit 130, promptly, nothing partial left behind. */
+@Execution(ExecutionMode.CONCURRENT) // its cases mostly wait on the processes they start: run four at a time
 @Timeout(120)
 class CtrlCIT {
-    /** Generous against a busy CI machine; the measured times are reported in docs/ and stay well under 1 s. */
-    private static final long EXIT_LIMIT_MS = 3_000;
+    /**
+     * A stopped command that does not exit fails here; how fast it exits is measured and reported in
+     * docs/benchmarks.md, not asserted, since several of these run at once on a busy machine.
+     */
+    private static final long EXIT_LIMIT_MS = 15_000;
 
     @TempDir
     Path work;

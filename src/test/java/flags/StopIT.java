@@ -34,7 +34,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Execution(ExecutionMode.CONCURRENT) // its cases mostly wait: run four at a time
 @Timeout(120)
 class StopIT {
-    private static final long EXIT_LIMIT_MS = 3_000;
+    /**
+     * A stopped command that does not exit fails here; how fast it exits is measured and reported in
+     * docs/benchmarks.md, not asserted, since several of these run at once on a busy machine.
+     */
+    private static final long EXIT_LIMIT_MS = 15_000;
 
     @TempDir
     Path work;
@@ -151,8 +155,8 @@ class StopIT {
                 "10",
                 "--delay",
                 "0.4",
-                "--jitter",
-                "0",
+                "--jitter", // answers spread out, so the poll below never lands between two waves of ten with
+                "0.3", // none in flight: whenever Ctrl-C comes, requests are under way
                 "-o",
                 work.resolve("out").toString(),
                 "--progress",
