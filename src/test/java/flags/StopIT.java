@@ -9,6 +9,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import flags.testing.JarProcess;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -146,7 +147,23 @@ class StopIT {
         assertEquals("flags threads: cannot write standard output: no space left on device\n", err);
     }
 
-    /** Starts a 194-code batch, sends SIGINT once some flags are in, returns stdout; checks exit 130. */
+    private Path tmp() throws IOException {
+        return Files.createDirectories(work.resolve("tmp"));
+    }
+
+    /** A PNG is drawn with ImageIO, which must not need a shutdown hook of its own while the JVM shuts down. */
+    @Test
+    void afterCtrlCAPngTimelineIsWrittenToo() throws Exception {
+        Path timeline = work.resolve("t.png");
+        interrupt("threads", "-q", "--timeline", timeline.toString());
+        byte[] png = Files.readAllBytes(timeline);
+        assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG of what ran");
+    }
+
+    /**
+     * Starts a 194-code batch, sends SIGINT once some flags are in, returns stdout; checks exit 130, that the command
+     * stopped without the hook's time running out and that it left nothing in the temporary directory.
+     */
     private List<String> interrupt(String command, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 command,
@@ -162,7 +179,9 @@ class StopIT {
                 "--progress",
                 "off"));
         args.addAll(List.of(options));
-        Process p = JarProcess.interruptible(work, args.toArray(String[]::new)).start();
+        Process p = JarProcess.interruptible(work, List.of("-Djava.io.tmpdir=" + tmp()), args.toArray(String[]::new))
+                .redirectError(work.resolve("stderr.txt").toFile())
+                .start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         Path out = work.resolve("out");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -179,6 +198,11 @@ class StopIT {
             lines.add(line);
         }
         assertEquals(130, p.exitValue(), String.join("\n", lines));
+        String err = Files.readString(work.resolve("stderr.txt"));
+        assertFalse(err.contains("still stopping"), "the command let go of everything at once: " + err);
+        try (Stream<Path> left = Files.list(tmp())) {
+            assertEquals(List.of(), left.toList(), "nothing left in the temporary directory");
+        }
         return lines;
     }
 

@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.jfree.svg.ViewBox;
@@ -92,8 +94,10 @@ final class Pictures {
 
     static byte[] png(int width, int height, Painter painter) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image(width, height, painter), "png", out)) {
+        // Cached in memory: ImageIO's default file cache would leave a file in the temporary directory, and it
+        // registers a shutdown hook, which throws once Ctrl-C has begun the shutdown the picture is drawn in.
+        try (ImageOutputStream image = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image(width, height, painter), "png", image)) {
                 throw new IllegalStateException("no PNG writer in this JVM");
             }
         } catch (IOException e) {
