@@ -60,7 +60,7 @@ class CtrlCIT {
                         out.toString(),
                         "--progress",
                         "off")
-                .redirectErrorStream(false)
+                .redirectError(work.resolve("stderr.txt").toFile())
                 .start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
@@ -83,6 +83,8 @@ class CtrlCIT {
         }
         String text = String.join("\n", lines);
         assertEquals(130, p.exitValue(), text);
+        String err = Files.readString(work.resolve("stderr.txt"));
+        assertFalse(err.contains("still stopping"), "the command let go of everything at once: " + err);
         assertTrue(text.contains("not done (interrupted)."), text);
         assertTrue(text.contains("flags downloaded.") || text.contains("flag downloaded."), text);
         assertTrue(lines.get(lines.size() - 1).startsWith("Elapsed time: "), text);
@@ -140,6 +142,7 @@ class CtrlCIT {
             err.add(line);
         }
         assertEquals(130, p.exitValue(), out + err);
+        assertFalse(err.stream().anyMatch(l -> l.contains("still stopping")), "let go of everything at once: " + err);
         assertTrue(
                 String.join("\n", err).contains("flags bench: interrupted; the runs recorded so far:"), err.toString());
         assertTrue(out.lines().anyMatch(l -> l.startsWith("seq ") && l.contains(" 1.00x ")), out);

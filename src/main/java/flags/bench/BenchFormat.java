@@ -253,6 +253,9 @@ public enum BenchFormat {
         tables.add(table);
         List<String> out = new ArrayList<>();
         for (List<Integer> t : tables) {
+            if (t.size() == 1 && tables.size() > 1) {
+                continue; // no group was given for it: a part with the first column alone says nothing
+            }
             out.add(aligned(
                     pick(headings, t), rows.stream().map(r -> pick(r, t)).toList(), firstIsText));
         }

@@ -377,7 +377,7 @@ public final class BenchCommand implements Callable<Integer> {
         ScanResult scanResult = new ScanResult(workload, plan, points);
         BenchResult single = points.get(0).result();
         // A person's terminal gets tables that fit it; a pipe or a file gets each table whole, one row per line.
-        int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() - 1 : Integer.MAX_VALUE;
+        int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
         out.print(scan ? ScanFormat.render(format, scanResult, width) : format.render(single, width));
         out.flush();
         done.forEach((m, recorded) -> {

@@ -24,11 +24,10 @@ final class CtrlC implements AutoCloseable {
         this.stop = () -> {}; // the work has not begun: once it has, onSignal stops it at once
         this.hook = new Thread(
                 () -> {
-                    signalled();
                     try {
-                        released.await(WAIT_FOR_COMMAND_MS, TimeUnit.MILLISECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                        signalled();
+                    } finally {
+                        awaitRelease();
                     }
                 },
                 "flags-ctrl-c");
@@ -45,25 +44,32 @@ final class CtrlC implements AutoCloseable {
         return ctrlC;
     }
 
-    /** From now on Ctrl-C runs {@code stop}; at once if Ctrl-C has come already. */
-    void onSignal(Runnable stop) {
-        boolean now;
-        synchronized (this) {
-            this.stop = stop;
-            now = signalled;
-        }
-        if (now) {
+    /**
+     * From now on Ctrl-C runs {@code stop}; at once if Ctrl-C has come already. A stop under way is finished first,
+     * so once this returns, the previous stop interrupts nothing more.
+     */
+    synchronized void onSignal(Runnable stop) {
+        this.stop = stop;
+        if (signalled) {
             stop.run();
         }
     }
 
-    private void signalled() {
-        Runnable action;
-        synchronized (this) {
-            signalled = true;
-            action = stop;
+    // The stop runs under the lock: a command that has moved on (onSignal) is never interrupted by an old stop.
+    // No deadlock: a stop takes only the locks of the downloads it cancels, which onSignal's callers never hold.
+    private synchronized void signalled() {
+        signalled = true;
+        stop.run();
+    }
+
+    private void awaitRelease() {
+        try {
+            if (!released.await(WAIT_FOR_COMMAND_MS, TimeUnit.MILLISECONDS)) {
+                System.err.println("flags: still stopping after " + WAIT_FOR_COMMAND_MS / 1000 + " s; exiting now");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        action.run();
     }
 
     /** The thread the JVM starts on Ctrl-C. */
