@@ -120,6 +120,19 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The options' own ranges, in the one form of a bad value; ServerConfig keeps its checks as invariants.
+        if (port < 0 || port > 65_535) {
+            throw UsageException.badValue("--port", "0..65535", port);
+        }
+        if (bind.isBlank()) {
+            throw UsageException.badValue("--bind", "an address or a host name", bind);
+        }
+        if (!(errorRate >= 0.0 && errorRate <= 1.0)) {
+            throw UsageException.badValue("--error-rate", "a fraction 0..1", errorRate);
+        }
+        if (errorStatus < 200 || errorStatus > 599) {
+            throw UsageException.badValue("--error-status", "a final HTTP status 200..599", errorStatus);
+        }
         ServerConfig config;
         try {
             config = new ServerConfig(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.server.FlagServer;
 import flags.server.ServerConfig;
+import flags.testing.Signals;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -82,10 +83,10 @@ class ServeCommandTest {
                 "--delay|-1|flags serve: --delay: expected seconds >= 0, got '-1'",
                 "--delay|abc|flags serve: --delay: expected seconds such as 0.5, got 'abc'",
                 "--jitter|-0.5|flags serve: --jitter: expected seconds >= 0, got '-0.5'",
-                "--error-rate|1.5|flags serve: error rate must be between 0 and 1, got 1.5",
-                "--error-rate|-0.1|flags serve: error rate must be between 0 and 1, got -0.1",
-                "--error-status|99|flags serve: error status must be a final HTTP status between 200 and 599, got 99",
-                "--port|70000|flags serve: port must be between 0 and 65535, got 70000",
+                "--error-rate|1.5|flags serve: --error-rate: expected a fraction 0..1, got '1.5'",
+                "--error-rate|-0.1|flags serve: --error-rate: expected a fraction 0..1, got '-0.1'",
+                "--error-status|99|flags serve: --error-status: expected a final HTTP status 200..599, got '99'",
+                "--port|70000|flags serve: --port: expected 0..65535, got '70000'",
                 "--header-timeout|0|flags serve: --header-timeout: expected seconds > 0, got '0'",
                 "--header-timeout|-1|flags serve: --header-timeout: expected seconds > 0, got '-1'",
             })
@@ -287,7 +288,7 @@ class ServeCommandTest {
         Files.createDirectories(dir.resolve("br"));
         Files.write(dir.resolve("br/br.gif"), "GIF89a br".getBytes(StandardCharsets.US_ASCII));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(flags.testing.Signals.withDefaultSigint(List.of(
+        Process process = new ProcessBuilder(Signals.withDefaultSigint(List.of(
                         java.toString(),
                         "-cp",
                         System.getProperty("java.class.path"),
