@@ -20,6 +20,7 @@ import flags.bench.Workload;
 import flags.download.DownloadResult;
 import flags.download.FlagStore;
 import flags.download.HttpClients;
+import flags.download.Quote;
 import flags.download.Status;
 import flags.report.BatchReport;
 import flags.report.Terminal;
@@ -535,8 +536,7 @@ public final class BenchCommand implements Callable<Integer> {
         Set<Path> seen = new HashSet<>();
         for (Path p : new Path[] {timeline, plot, exportJson, exportCsv, exportMarkdown}) {
             if (p != null && !seen.add(p.toAbsolutePath().normalize())) {
-                throw new UsageException(
-                        "two options would write the same file: " + flags.download.Quote.of(p.toString()));
+                throw new UsageException("two options would write the same file: " + Quote.of(p.toString()));
             }
         }
     }

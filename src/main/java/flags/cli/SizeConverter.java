@@ -1,5 +1,6 @@
 package flags.cli;
 
+import flags.download.Quote;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,8 +15,7 @@ public final class SizeConverter implements ITypeConverter<Long> {
     public Long convert(String value) {
         Matcher m = SIZE.matcher(value == null ? "" : value.strip());
         if (!m.matches()) {
-            throw new TypeConversionException(
-                    "expected a size in bytes such as 512K or 10M, got " + flags.download.Quote.of(value));
+            throw new TypeConversionException("expected a size in bytes such as 512K or 10M, got " + Quote.of(value));
         }
         long n = Long.parseLong(m.group(1));
         int shift = switch (m.group(2).toUpperCase(Locale.ROOT)) {
@@ -25,7 +25,7 @@ public final class SizeConverter implements ITypeConverter<Long> {
             default -> 0;
         };
         if (n > (Long.MAX_VALUE >> shift)) {
-            throw new TypeConversionException("size too large, got " + flags.download.Quote.of(value));
+            throw new TypeConversionException("size too large, got " + Quote.of(value));
         }
         return n << shift;
     }

@@ -1,5 +1,6 @@
 package flags.cli;
 
+import flags.download.Failures;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -50,7 +51,7 @@ final class StdoutWriter extends PrintWriter {
     /** The reason a writer failed, when it can tell. */
     static String reason(PrintWriter out) {
         String why = out instanceof StdoutWriter w ? w.failure() : null;
-        return why == null ? "write error" : flags.download.Failures.lowerFirst(why);
+        return why == null ? "write error" : Failures.lowerFirst(why);
     }
 
     private static final class Recording extends FilterOutputStream {

@@ -1,5 +1,7 @@
 package flags.cli;
 
+import flags.download.Quote;
+
 /**
  * A usage problem found after parsing (missing input file, output under a file, port in use): exits 2 with one line.
  */
@@ -16,7 +18,6 @@ public final class UsageException extends RuntimeException {
 
     /** {@code --max-req: expected 1..1000, got '0'}: the one form of a bad option value. */
     static UsageException badValue(String option, String expected, Object got) {
-        return new UsageException(
-                option + ": expected " + expected + ", got " + flags.download.Quote.of(String.valueOf(got)));
+        return new UsageException(option + ": expected " + expected + ", got " + Quote.of(String.valueOf(got)));
     }
 }

@@ -1,5 +1,6 @@
 package flags.cli;
 
+import flags.download.Version;
 import okhttp3.OkHttp;
 import picocli.CommandLine.IVersionProvider;
 
@@ -8,7 +9,7 @@ public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {
-            "flags " + flags.download.Version.current(),
+            "flags " + Version.current(),
             "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")",
             "OkHttp " + OkHttp.VERSION
         };

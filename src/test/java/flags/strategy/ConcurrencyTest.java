@@ -2,6 +2,7 @@ package flags.strategy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import flags.download.Codes;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import flags.testing.FakeFlags;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(60)
 class ConcurrencyTest {
     private static final int M = 20;
-    private static final List<String> CODES = flags.download.Codes.expand(List.of("A", "B")); // 52 codes
+    private static final List<String> CODES = Codes.expand(List.of("A", "B")); // 52 codes
 
     @StartStop
     final MockWebServer server = new MockWebServer();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags.download.Codes;
 import flags.testing.Cli;
 import flags.testing.FakeFlags;
 import java.nio.file.Files;
@@ -67,12 +68,7 @@ class VirtualThreadsTest {
     void virtualReachesMButNoMore() throws Exception {
         ConcurrencyTest.InFlightCounter counter = new ConcurrencyTest.InFlightCounter(20, 10_000);
         server.setDispatcher(counter);
-        BatchHarness.run(
-                ThreadPoolStrategy.virtual(20),
-                flags.download.Codes.expand(List.of("A", "B")),
-                server.url("/flags"),
-                tmp,
-                0);
+        BatchHarness.run(ThreadPoolStrategy.virtual(20), Codes.expand(List.of("A", "B")), server.url("/flags"), tmp, 0);
         assertEquals(20, counter.max.get());
     }
 }
