@@ -71,7 +71,9 @@ final class ImageBody {
     }
 
     private static String describeType(String contentType) {
-        return contentType == null || contentType.isEmpty() ? "no Content-Type" : "Content-Type " + contentType;
+        return contentType == null || contentType.isEmpty()
+                ? "no Content-Type"
+                : "Content-Type " + Quote.escape(contentType, Quote.MAX_SHOWN);
     }
 
     private static String printable(byte[] head) {
