@@ -9,7 +9,6 @@ import flags.report.BatchReport;
 import flags.report.MachineReport;
 import flags.report.ProgressView;
 import flags.report.ResultLog;
-import flags.report.Terminal;
 import flags.report.TextSummary;
 import flags.report.Timeline;
 import flags.report.VerboseLine;
@@ -188,11 +187,7 @@ final class BatchRun {
     }
 
     private boolean showBar() {
-        return switch (output.progress) {
-            case on -> true;
-            case off -> false;
-            case auto -> !output.verbose && !output.quiet && Terminal.stderrIsTerminal();
-        };
+        return output.progress.shown(output.verbose || output.quiet);
     }
 
     private boolean drawTimeline(BatchReport report) {

@@ -241,11 +241,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     private int bench(Workload workload, List<Integer> ms, Lab lab, CtrlC ctrlC) {
         PrintWriter err = spec.commandLine().getErr();
-        boolean showBar = switch (progress) {
-            case on -> true;
-            case off -> false;
-            case auto -> !verbose && Terminal.stderrIsTerminal();
-        };
+        boolean showBar = progress.shown(verbose);
         int runsInAll = ms.size()
                 * lab.names().size()
                 * (lab.plan().warmup() + lab.plan().runs());

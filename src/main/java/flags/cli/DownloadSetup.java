@@ -86,9 +86,7 @@ final class DownloadSetup {
             return null;
         }
         return FlagServer.start(ServerConfig.embedded(
-                options.delay == null ? DownloadMixin.DEFAULT_DELAY : options.delay,
-                options.jitter == null ? defaultJitter : options.jitter,
-                options.errorRate == null ? 0 : options.errorRate));
+                delay(), jitter(defaultJitter), options.errorRate == null ? 0 : options.errorRate));
     }
 
     /** Where requests go: the given site, or the embedded server once started. */
@@ -166,8 +164,8 @@ final class DownloadSetup {
         if (tuned && !site.embedded()) {
             throw new UsageException("--delay, --jitter and --error-rate only apply to the EMBEDDED server");
         }
-        if (options.errorRate != null && !(options.errorRate >= 0 && options.errorRate <= 1)) {
-            throw UsageException.badValue("--error-rate", "a probability 0..1", options.errorRate);
+        if (options.errorRate != null) {
+            UsageException.probability("--error-rate", options.errorRate);
         }
         return site;
     }

@@ -19,16 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description =
-                "Download flag images for country codes, one request at a time, on a thread pool, or asynchronously.",
-        exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {
-            "  0:every code ended ok or not found",
-            "  1:at least one code ended in an error",
-            "  2:usage error (bad option, code, input file or output directory)",
-            "130:interrupted (Ctrl-C)",
-            "141:standard output closed (a pipe into head)"
-        })
+                "Download flag images for country codes, one request at a time, on a thread pool, or asynchronously.")
 public final class FlagsCommand implements Runnable {
+    @CommandLine.Mixin
+    ExitStatusHelp exitStatus; // the exit statuses, declared once for every command
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,6 @@
 package flags.cli;
 
+import flags.report.Terminal;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -16,7 +17,16 @@ public final class OutputMixin {
     enum Progress {
         auto,
         on,
-        off
+        off;
+
+        /** Whether the bar shows; for auto, when stderr is a terminal and neither {@code -v} nor {@code -q} is on. */
+        boolean shown(boolean linesInstead) {
+            return switch (this) {
+                case on -> true;
+                case off -> false;
+                case auto -> !linesInstead && Terminal.stderrIsTerminal();
+            };
+        }
     }
 
     @Option(

@@ -127,9 +127,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (bind.isBlank()) {
             throw UsageException.badValue("--bind", "an address or a host name", bind);
         }
-        if (!(errorRate >= 0.0 && errorRate <= 1.0)) {
-            throw UsageException.badValue("--error-rate", "a fraction 0..1", errorRate);
-        }
+        UsageException.probability("--error-rate", errorRate);
         if (errorStatus < 200 || errorStatus > 599) {
             throw UsageException.badValue("--error-status", "a final HTTP status 200..599", errorStatus);
         }

@@ -19,6 +19,7 @@ public final class Codes {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z]{2}");
     private static final Pattern LETTER = Pattern.compile("[A-Za-z]");
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s,]+");
 
     private Codes() {}
 
@@ -75,7 +76,7 @@ public final class Codes {
         for (String line; (line = lines.next()) != null; ) {
             int hash = line.indexOf('#');
             String content = (hash < 0 ? line : line.substring(0, hash)).strip();
-            for (String token : content.split("[\\s,]+")) {
+            for (String token : SEPARATORS.split(content)) {
                 if (token.isEmpty()) {
                     continue;
                 }

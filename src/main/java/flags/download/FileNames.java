@@ -13,6 +13,8 @@ final class FileNames {
     /** Characters some file system refuses: refused everywhere, so a folder of flags copies anywhere. */
     private static final String NOT_PORTABLE = "\\:*?\"<>|";
     /** Names Windows keeps for devices, whatever the extension. */
+    private static final Pattern SPACES = Pattern.compile("\\p{Zs}");
+
     private static final Pattern DEVICE = Pattern.compile("(?i)(CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9])");
 
     private FileNames() {}
@@ -20,7 +22,7 @@ final class FileNames {
     /** {@code "Côte d'Ivoire"} becomes {@code "Côte_d'Ivoire.gif"}; anything else is refused, saying why. */
     static String forCountry(String country) {
         // Every kind of space (no-break, thin...) becomes '_', as the plain one does.
-        String name = country == null ? "" : country.strip().replaceAll("\\p{Zs}", "_");
+        String name = country == null ? "" : SPACES.matcher(country.strip()).replaceAll("_");
         if (name.isEmpty()) {
             throw new IllegalArgumentException("country name is empty");
         }

@@ -264,6 +264,7 @@ public final class Proxies extends ProxySelector {
      */
     record NoProxy(boolean all, List<String> names, List<String> addresses) {
         private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
 
         static NoProxy parse(String list) {
             if (list != null && list.strip().equals("*")) {
@@ -348,7 +349,8 @@ public final class Proxies extends ProxySelector {
 
         /** Full dotted IPv4 or an IPv6 literal only (not "10" or "10.1"), so that matching never looks a name up. */
         private static boolean isAddress(String s) {
-            return IPV4.matcher(s).matches() || (s.contains(":") && s.matches("[0-9a-f:.]+"));
+            return IPV4.matcher(s).matches()
+                    || (s.contains(":") && IPV6.matcher(s).matches());
         }
     }
 }
