@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code target/flags}, the launcher users run: it starts from the archive the JVM running it made (a class data
  * archive on JDK 17, an ahead-of-time cache on JDK 24+, side by side), or silently without one.
  */
-@Timeout(120)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class LauncherIT {
+    /**
+     * A training run makes a cache in a few seconds of CPU on a quiet machine; on a busy one it gets a small share of
+     * the cores and takes many times longer, so only a hang reaches this.
+     */
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(3);
+
     private static final Path LAUNCHER = Path.of(System.getProperty("flags.launcher", "target/flags"));
     private static final String JAVA =
             Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -218,7 +225,7 @@ class LauncherIT {
                 .redirectOutput(out)
                 .redirectError(err)
                 .start();
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS), "the launcher finished");
+        assertTrue(p.waitFor(RUN_LIMIT.toMillis(), TimeUnit.MILLISECONDS), "the launcher finished within " + RUN_LIMIT);
         return new Run(
                 p.exitValue(),
                 Files.readString(out.toPath(), StandardCharsets.UTF_8),

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.testing.JarProcess;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,9 +53,13 @@ class OutputDirIT {
         Assumptions.assumeTrue(
                 Files.isExecutable(setpriv) && "root".equals(System.getProperty("user.name")),
                 "needs root and util-linux setpriv to run as nobody");
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Assumptions.assumeTrue(
+                everyoneCanEnter(work.getParent()),
+                "nobody cannot reach " + work + ": the temporary directory is in a private one");
+        Path jar = JarProcess.copyForEveryone(work); // the checkout, and target/flags.jar in it, may be private
         Path theirs = Files.createDirectory(work.resolve("root-owned"));
         Path noX = Files.createDirectory(work.resolve("no-x"));
-        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(noX, PosixFilePermissions.fromString("rw-rw-rw-"));
         new ProcessBuilder("chown", "nobody", noX.toString())
                 .inheritIO()
@@ -62,7 +68,7 @@ class OutputDirIT {
         for (Path dir : List.of(theirs, noX)) {
             List<String> command =
                     new ArrayList<>(List.of(setpriv.toString(), "--reuid=65534", "--regid=65534", "--clear-groups"));
-            command.addAll(JarProcess.builder(work, "threads", "BR", "-o", dir.toString())
+            command.addAll(JarProcess.builderFor(jar, work, List.of(), "threads", "BR", "-o", dir.toString())
                     .command());
             Run run = run(command);
             assertEquals(2, run.exit(), dir + ": " + run.err());
@@ -70,6 +76,16 @@ class OutputDirIT {
                     "flags threads: cannot write in output '" + dir + "': permission denied", firstLine(run.err()));
             assertEquals("", run.out());
         }
+    }
+
+    /** Whether every directory from the root down to {@code dir} lets other users through (their x bit). */
+    private static boolean everyoneCanEnter(Path dir) throws IOException {
+        for (Path d = dir.toAbsolutePath(); d != null; d = d.getParent()) {
+            if (!Files.getPosixFilePermissions(d).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Run run(List<String> command) throws Exception {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,9 +36,17 @@ public final class JarProcess {
      * what lets the end-to-end tests run side by side.
      */
     public static ProcessBuilder builder(Path workDir, List<String> jvmOptions, String... args) {
+        return builderFor(jar(), workDir, jvmOptions, args);
+    }
+
+    /**
+     * Like {@link #builder}, running {@code jar} instead: a copy made by {@link #copyForEveryone}. A copy has no
+     * class data archive, unless one is made for it.
+     */
+    public static ProcessBuilder builderFor(Path jar, Path workDir, List<String> jvmOptions, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path archive = jar().resolveSibling("flags.jsa");
+        Path archive = jar.resolveSibling("flags.jsa");
         if (Runtime.version().feature() < 24 && Files.isRegularFile(archive)) {
             command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds*=off"));
         }
@@ -46,9 +55,21 @@ public final class JarProcess {
         }
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar().toAbsolutePath().toString());
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
         return new ProcessBuilder(command).directory(workDir.toFile());
+    }
+
+    /**
+     * The packaged jar copied into a new directory in {@code parent}, both readable by every user: a test running
+     * the jar as another user must not depend on where the checkout is, which may be a private directory.
+     */
+    public static Path copyForEveryone(Path parent) throws IOException {
+        Path dir = Files.createTempDirectory(parent, "jar");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path copy = Files.copy(jar(), dir.resolve("flags.jar"));
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+        return copy;
     }
 
     /** Like {@link #builder}, with SIGINT at its default disposition whatever the caller's shell did to it. */
