@@ -70,10 +70,14 @@ class FaultMatrixTest {
     /** A small {@code --max-bytes}, so a too-large body is cheap to serve. Every good flag here is smaller. */
     private static final long MAX_BYTES = 1000;
     /**
-     * A short {@code --timeout}, so stall and trickle rows take half a second an attempt; still ample for a healthy
-     * answer from loopback on a busy machine.
+     * The {@code --timeout} of a row that expects one (stall, trickle): short, so it costs a second an attempt; the
+     * healthy neighbour and those rows' heads must come within it, which loopback does in milliseconds, and even a
+     * busy machine in a fraction of it. The trickle takes 1.6 s however fast the machine.
      */
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration STALL_TIMEOUT = Duration.ofSeconds(1);
+
+    /** The {@code --timeout} of every other row: the product's default, which no healthy loopback answer reaches. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @StartStop
     final MockWebServer server = new MockWebServer();
@@ -379,7 +383,8 @@ class FaultMatrixTest {
         List<String> codes = row.target() == Target.SERVER ? List.of("BR", CC) : List.of(CC);
         Strategy strategy = strategyOf.apply(4);
 
-        List<DownloadResult> results = run(strategy, codes, base, out, row.retries());
+        Duration timeout = "timeout".equals(row.reason()) ? STALL_TIMEOUT : TIMEOUT;
+        List<DownloadResult> results = run(strategy, codes, base, out, row.retries(), timeout);
 
         Map<String, DownloadResult> byCode = results.stream().collect(Collectors.toMap(DownloadResult::cc, r -> r));
         DownloadResult zz = byCode.get(CC);
@@ -429,9 +434,10 @@ class FaultMatrixTest {
 
     // ---- running a batch the way the CLI does, with a short timeout, a small max-bytes and fast retries ----
 
-    private static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path dir, int retries)
+    private static List<DownloadResult> run(
+            Strategy strategy, List<String> codes, HttpUrl base, Path dir, int retries, Duration timeout)
             throws InterruptedException {
-        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), TIMEOUT);
+        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), timeout);
         try {
             DownloadOptions options = new DownloadOptions(base, MAX_BYTES, false);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);

@@ -55,7 +55,7 @@ class FramingMatrixTest {
     private static final byte[] OLD =
             "GIF89a the old ZZ flag, which must survive a failed download".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ZZ_GIF = Bodies.gif(CC);
-    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     @TempDir
     Path out;
