@@ -92,7 +92,7 @@ class OverloadIT {
 
             long term = System.nanoTime();
             server.destroy(); // SIGTERM
-            assertTrue(server.waitFor(5, TimeUnit.SECONDS), "still running 5 s after SIGTERM: " + err);
+            assertTrue(server.waitFor(30, TimeUnit.SECONDS), "still running 30 s after SIGTERM: " + err);
             long stopMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - term);
             System.out.printf(
                     "ulimit -n %d, %d %s heads: answered %d ms after the flood closed (delay 500 ms), "
@@ -102,7 +102,8 @@ class OverloadIT {
             // Abandoned complete requests are still answered in turn (the server cannot see that their
             // clients left), so their recovery takes a few delays; partial heads free their place at once.
             assertTrue(answeredMs < (heads.equals("complete") ? 20_000 : 3_000), answeredMs + " ms");
-            assertTrue(stopMs < 3_000, "stopped " + stopMs + " ms after SIGTERM");
+            // The promise is a second, measured by bench/ctrlc.sh; here ten times that, for a busy machine.
+            assertTrue(stopMs < 10_000, "stopped " + stopMs + " ms after SIGTERM");
             assertEquals(143, server.exitValue(), "SIGTERM ran the shutdown hook: " + err);
             err.awaitEnd();
             assertFalse(err.toString().contains("Exception") || err.toString().contains("\tat "), err.toString());

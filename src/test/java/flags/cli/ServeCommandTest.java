@@ -43,7 +43,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServeCommandTest {
 
     @TempDir
@@ -191,7 +191,7 @@ class ServeCommandTest {
         /** Interrupts the command, as Ctrl-C would release it, and returns its exit status. */
         int stop() throws InterruptedException {
             thread.interrupt();
-            thread.join(TimeUnit.SECONDS.toMillis(5));
+            thread.join(TimeUnit.SECONDS.toMillis(30));
             assertFalse(thread.isAlive(), "serve did not stop");
             return exit.get();
         }
@@ -299,7 +299,7 @@ class ServeCommandTest {
                         "--dir",
                         dir.toString(),
                         "--delay",
-                        "5")))
+                        "60"))) // far past any bound below: a server waiting out its requests fails
                 .redirectErrorStream(false)
                 .start();
         try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -315,11 +315,12 @@ class ServeCommandTest {
                     new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
                             .start()
                             .waitFor());
-            assertTrue(process.waitFor(5, TimeUnit.SECONDS), "still running after SIGINT");
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "still running after SIGINT");
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             assertEquals(ExitCodes.INTERRUPTED, process.exitValue());
-            // The spec asks for under a second; the bound is generous so a loaded CI machine does not flake.
-            assertTrue(ms < 3000, "stopped " + ms + " ms after SIGINT");
+            // The promise is a second, measured by bench/ctrlc.sh; here a bound ten times that, which a busy
+            // machine stays under and a server that waits out its request's delay does not.
+            assertTrue(ms < 10_000, "stopped " + ms + " ms after SIGINT");
             assertEquals("", new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
             assertThrows(
                     ExecutionException.class, () -> waiting.get(5, TimeUnit.SECONDS), "the waiting request is dropped");

@@ -118,7 +118,7 @@ class CancelTest {
         }
         assertTrue(waiting(worker), worker.getState().toString());
         client.cancel();
-        worker.join(2000);
+        worker.join(6000); // well before the 8 s wait would end by itself
         boolean stillWaiting = worker.isAlive();
         worker.join();
         HttpClients.shutdown(http);

@@ -28,6 +28,12 @@ class SlowClientTest {
 
     private static final Duration HEADER_TIMEOUT = Duration.ofSeconds(1);
 
+    /**
+     * Closed before this, a connection was closed by the header timeout (or the short idle timeout), not by the 30 s
+     * idle timeout; a busy machine is many seconds late at most.
+     */
+    private static final Duration NOT_IDLE = Duration.ofSeconds(15);
+
     @TempDir
     Path dir;
 
@@ -47,7 +53,7 @@ class SlowClientTest {
             assertEquals(300, r.closedByServer(), r.summary());
             assertEquals(300, server.headTimeouts());
             assertTrue(r.firstClosed().compareTo(HEADER_TIMEOUT) >= 0, "never before the timeout: " + r.summary());
-            assertTrue(r.lastClosed().toMillis() < 4_000, r.summary());
+            assertTrue(r.lastClosed().compareTo(NOT_IDLE) < 0, r.summary());
             assertTrue(r.probes().size() >= 5, r.summary());
             for (Duration probe : r.probes()) {
                 assertTrue(probe.toMillis() < 1_000, "an ordinary request during the slowloris: " + r.summary());
@@ -60,7 +66,7 @@ class SlowClientTest {
         try (FlagServer server = start(Duration.ofSeconds(30));
                 Socket socket = new Socket("127.0.0.1", server.port())) {
             long ms = msUntilClosed(socket);
-            assertTrue(ms >= 900 && ms < 4_000, "closed after " + ms + " ms, nothing sent");
+            assertTrue(ms >= 900 && ms < NOT_IDLE.toMillis(), "closed after " + ms + " ms, nothing sent");
             assertEquals(1, server.headTimeouts());
         }
     }
@@ -96,7 +102,7 @@ class SlowClientTest {
             }
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - first);
             assertTrue(closed, "the trickled head was never cut");
-            assertTrue(ms >= 1_000 && ms < 4_000, "cut " + ms + " ms after its first byte");
+            assertTrue(ms >= 1_000 && ms < NOT_IDLE.toMillis(), "cut " + ms + " ms after its first byte");
             assertEquals(1, server.headTimeouts());
         }
     }
@@ -109,14 +115,14 @@ class SlowClientTest {
             socket.getOutputStream().write(request("br").getBytes(StandardCharsets.US_ASCII));
             assertEquals(200, readAnswer(socket.getInputStream()));
             long ms = msUntilClosed(socket);
-            assertTrue(ms >= 1_400 && ms < 5_000, "closed after " + ms + " ms idle");
+            assertTrue(ms >= 1_400 && ms < NOT_IDLE.toMillis(), "closed after " + ms + " ms idle");
             assertEquals(0, server.headTimeouts(), "closed as idle, not as a late head");
         }
     }
 
-    /** Waits (10 s at most) for the server to close {@code socket}; returns how long that took. */
+    /** Waits (20 s at most) for the server to close {@code socket}; returns how long that took. */
     private static long msUntilClosed(Socket socket) throws IOException {
-        socket.setSoTimeout(10_000);
+        socket.setSoTimeout(20_000);
         long t0 = System.nanoTime();
         assertEquals(-1, socket.getInputStream().read(), "closed by the server, nothing more sent");
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);

@@ -106,7 +106,7 @@ class StopContractTest {
 
             client.cancel();
             batch.interrupt();
-            batch.join(5_000);
+            batch.join(10_000); // the server would answer after 20 s: a batch that did not stop ends then
 
             assertFalse(batch.isAlive(), "stopped within seconds");
             // Cancelled first, seq may finish its loop (every code not done) before the interrupt arrives.
