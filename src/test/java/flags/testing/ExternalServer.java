@@ -21,7 +21,8 @@ import okhttp3.HttpUrl;
  * process on a loopback port, for as long as a test needs it, and stopped by its own handle.
  */
 public final class ExternalServer implements AutoCloseable {
-    private static final Duration READY = Duration.ofSeconds(10);
+    /** A program listens within a second or two, on a busy machine too; only one that never will takes this long. */
+    private static final Duration READY = Duration.ofSeconds(30);
     private static final int TRIES = 3;
 
     private final String name;
