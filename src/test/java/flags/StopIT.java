@@ -177,8 +177,8 @@ class StopIT {
 
     /**
      * Starts a 194-code batch against a server that answers the first codes and holds the rest, sends SIGINT once
-     * the held requests fill every place the strategy has, returns stdout; checks exit 130, that the command stopped
-     * without the hook's time running out and that it left nothing in the temporary directory.
+     * the held requests fill every place the strategy has, returns stdout; checks exit 130 and that it left nothing in
+     * the temporary directory.
      */
     private List<String> interrupt(String command, String... options) throws Exception {
         try (HeldRest server = HeldRest.start(ANSWERED)) {
@@ -208,9 +208,10 @@ class StopIT {
                     .waitFor();
             assertTrue(p.waitFor(EXIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS), "exited after SIGINT");
             List<String> lines = stdout.lines().toList();
-            assertEquals(130, p.exitValue(), String.join("\n", lines));
             String err = Files.readString(work.resolve("stderr.txt"));
-            assertFalse(err.contains("still stopping"), "the command let go of everything at once: " + err);
+            assertEquals(130, p.exitValue(), String.join("\n", lines) + "\nstderr: " + err);
+            // A command that never let go is cut off by its hook ("still stopping after 5 s" on stderr), its summary
+            // with it, which each test finds; how soon it exits is bench/ctrlc.sh's to measure, not a test's.
             try (Stream<Path> left = Files.list(tmp())) {
                 assertEquals(List.of(), left.toList(), "nothing left in the temporary directory");
             }

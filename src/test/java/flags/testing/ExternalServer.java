@@ -23,6 +23,7 @@ import okhttp3.HttpUrl;
 public final class ExternalServer implements AutoCloseable {
     /** A program listens within a second or two, on a busy machine too; only one that never will takes this long. */
     private static final Duration READY = Duration.ofSeconds(30);
+
     private static final int TRIES = 3;
 
     private final String name;
