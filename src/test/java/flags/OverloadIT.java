@@ -53,7 +53,9 @@ class OverloadIT {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh for ulimit");
         List<String> command =
                 new ArrayList<>(List.of("/bin/sh", "-c", "ulimit -n " + DESCRIPTORS + " && exec \"$@\"", "sh"));
-        command.addAll(JarProcess.builder(work, "serve", "--port", "0", "--delay", "0.5", "--jitter", "0")
+        // A header timeout far past the bounds below: a partial head that held its place until then fails them.
+        command.addAll(JarProcess.builder(
+                        work, "serve", "--port", "0", "--delay", "0.5", "--jitter", "0", "--header-timeout", "60")
                 .command());
         Process server = new ProcessBuilder(command).directory(work.toFile()).start();
         Lines err = new Lines(server.getErrorStream());
@@ -100,8 +102,9 @@ class OverloadIT {
                     DESCRIPTORS, FLOOD, heads, answeredMs, stopMs, err);
 
             // Abandoned complete requests are still answered in turn (the server cannot see that their
-            // clients left), so their recovery takes a few delays; partial heads free their place at once.
-            assertTrue(answeredMs < (heads.equals("complete") ? 20_000 : 3_000), answeredMs + " ms");
+            // clients left), so their recovery takes a few delays; partial heads free their place at once, which
+            // takes well under a second on a quiet machine and a few on a busy one.
+            assertTrue(answeredMs < 20_000, answeredMs + " ms");
             // The promise is a second, measured by bench/ctrlc.sh; here ten times that, for a busy machine.
             assertTrue(stopMs < 10_000, "stopped " + stopMs + " ms after SIGTERM");
             assertEquals(143, server.exitValue(), "SIGTERM ran the shutdown hook: " + err);

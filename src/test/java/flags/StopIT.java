@@ -58,6 +58,9 @@ class StopIT {
     @TempDir
     Path work;
 
+    /** What the last interrupted command wrote on stderr, for the messages of checks made after it. */
+    private String stderr = "";
+
     @ParameterizedTest
     @MethodSource("flags.strategy.StrategyTable#commands")
     void afterCtrlCVerboseNeverCallsAStoppedCodeAnErrorAndPrintsNothingAfterTheSummary(String command)
@@ -99,6 +102,7 @@ class StopIT {
                         .filter(i ->
                                 i.getAsJsonObject().get("status").getAsString().equals("not_done"))
                         .count());
+        assertTrue(Files.exists(timeline), "the timeline was written; stderr: " + stderr);
         assertTrue(
                 Files.readString(timeline).contains("class=\"lane\"")
                         || Files.readString(timeline).contains("class='lane'"),
@@ -171,6 +175,7 @@ class StopIT {
     void afterCtrlCAPngTimelineIsWrittenToo() throws Exception {
         Path timeline = work.resolve("t.png");
         interrupt("threads", "-q", "--timeline", timeline.toString());
+        assertTrue(Files.exists(timeline), "the timeline was written; stderr: " + stderr);
         byte[] png = Files.readAllBytes(timeline);
         assertTrue(png.length > 8 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "a PNG of what ran");
     }
@@ -208,8 +213,8 @@ class StopIT {
                     .waitFor();
             assertTrue(p.waitFor(EXIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS), "exited after SIGINT");
             List<String> lines = stdout.lines().toList();
-            String err = Files.readString(work.resolve("stderr.txt"));
-            assertEquals(130, p.exitValue(), String.join("\n", lines) + "\nstderr: " + err);
+            stderr = Files.readString(work.resolve("stderr.txt"));
+            assertEquals(130, p.exitValue(), String.join("\n", lines) + "\nstderr: " + stderr);
             // A command that never let go is cut off by its hook ("still stopping after 5 s" on stderr), its summary
             // with it, which each test finds; how soon it exits is bench/ctrlc.sh's to measure, not a test's.
             try (Stream<Path> left = Files.list(tmp())) {
