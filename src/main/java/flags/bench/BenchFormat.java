@@ -386,7 +386,7 @@ public enum BenchFormat {
         StringBuilder out = new StringBuilder(markdownHeader(headings));
         StrategyStats fastest = result.strategies().stream()
                 .filter(StrategyStats::clean)
-                .min(Comparator.comparing(StrategyStats::mean))
+                .min(Comparator.comparing(StrategyStats::median))
                 .orElse(null);
         for (StrategyStats s : result.strategies()) {
             ClientCost c = s.cost();
@@ -423,7 +423,10 @@ public enum BenchFormat {
         return "| " + String.join(" | ", cells) + " |\n";
     }
 
-    /** hyperfine's Relative column: 1.00 for the fastest, "1.04 ± 0.05" for the others, "-" without a claim. */
+    /**
+     * hyperfine's Relative column, by median as the speedup and the Summary: 1.00 for the fastest, "1.04 ± 0.05" for
+     * the others, "-" without a claim.
+     */
     private static String relativeCell(StrategyStats s, StrategyStats fastest) {
         if (fastest == null || !s.clean()) {
             return "-";

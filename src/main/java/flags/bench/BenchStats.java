@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * The arithmetic of the benchmark, after hyperfine: mean and sample standard deviation, medians, the relative speed
@@ -21,6 +24,9 @@ public final class BenchStats {
 
     /** How many times slower than the fastest, and its uncertainty (null with a single run on either side). */
     public record Ratio(double value, Double stddev) {}
+
+    /** Below this p-value a difference between two strategies counts as measured, not noise. */
+    public static final double SIGNIFICANCE = 0.05;
 
     /** One line per strategy that has at least one recorded run, in the order given. */
     public static BenchResult compute(Workload workload, List<StrategyRuns> all) {
@@ -136,19 +142,43 @@ public final class BenchStats {
     }
 
     /**
-     * How many times slower {@code slow} ran than {@code fast}, by their means, with the uncertainty hyperfine
-     * propagates for a quotient of independent values: ratio × √((σs/μs)² + (σf/μf)²).
+     * How many times slower {@code slow} ran than {@code fast}, by their medians (the statistic of the speedup
+     * column), with the uncertainty hyperfine propagates for a quotient of independent values, from each side's
+     * relative deviation: ratio × √((σs/μs)² + (σf/μf)²).
      */
     public static Ratio relative(StrategyStats slow, StrategyStats fast) {
-        double ms = slow.mean().toNanos();
-        double mf = fast.mean().toNanos();
-        double ratio = ms / mf;
+        double ratio = (double) slow.median().toNanos() / fast.median().toNanos();
         if (slow.stddev() == null || fast.stddev() == null) {
             return new Ratio(ratio, null);
         }
-        double rs = slow.stddev().toNanos() / ms;
-        double rf = fast.stddev().toNanos() / mf;
+        double rs = (double) slow.stddev().toNanos() / slow.mean().toNanos();
+        double rf = (double) fast.stddev().toNanos() / fast.mean().toNanos();
         return new Ratio(ratio, ratio * Math.sqrt(rs * rs + rf * rf));
+    }
+
+    /**
+     * Welch's t test (unequal variances) on the timed runs of two strategies: the probability of a difference at
+     * least this large if both ran alike. Empty with fewer than two runs on either side, where there is nothing to
+     * test. Runs without any spread (the same time each) differ for certain or not at all.
+     */
+    public static OptionalDouble pValue(StrategyStats a, StrategyStats b) {
+        double[] x = secondsOf(timed(a.recordedRuns()));
+        double[] y = secondsOf(timed(b.recordedRuns()));
+        if (x.length < 2 || y.length < 2) {
+            return OptionalDouble.empty();
+        }
+        double p = TTest.withDefaults()
+                .with(DataDispersion.HETEROSCEDASTIC)
+                .test(x, y)
+                .getPValue();
+        if (Double.isNaN(p)) { // both variances zero, each side one time repeated: the test divides by zero
+            return OptionalDouble.of(x[0] == y[0] ? 1.0 : 0.0);
+        }
+        return OptionalDouble.of(p);
+    }
+
+    private static double[] secondsOf(List<BatchReport> runs) {
+        return runs.stream().mapToDouble(r -> seconds(r.elapsed())).toArray();
     }
 
     /** The run at the median: the middle one, or the lower of the two middle ones for an even count. */

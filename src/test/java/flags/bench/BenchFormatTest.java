@@ -152,7 +152,7 @@ class BenchFormatTest {
         }
         assertEquals("|:---|" + "---:|".repeat(columns - 1), lines.get(1));
         assertEquals(
-                "| `seq` | 1 | 3 | 0.450 ± 0.050 | 0.450 | 0.400 | 0.500 | 4.03 ± 0.64 | 4 | 0 | 0 | 1 | 0.400 "
+                "| `seq` | 1 | 3 | 0.450 ± 0.050 | 0.450 | 0.400 | 0.500 | 4.09 ± 0.65 | 4 | 0 | 0 | 1 | 0.400 "
                         + "| 1.00x | 0.89 | - | - | - | - |",
                 lines.get(2));
         assertTrue(
