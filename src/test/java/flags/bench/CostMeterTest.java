@@ -57,7 +57,7 @@ class CostMeterTest {
 
     @BeforeEach
     void startMeter() {
-        meter = CostMeter.start();
+        meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX));
         assertNotNull(meter, "HotSpot has per-thread CPU and allocation counters");
     }
 
