@@ -41,12 +41,12 @@ public enum BenchFormat {
     /** The widest the table may be: it must not wrap in a terminal of 100 columns. */
     public static final int TABLE_WIDTH = 100;
 
-    public String render(BenchResult result) {
+    public String render(Comparison result) {
         return render(result, Integer.MAX_VALUE);
     }
 
-    /** As {@link #render(BenchResult)}, the table split into tables of at most {@code width} columns if it is wider. */
-    public String render(BenchResult result, int width) {
+    /** As {@link #render(Comparison)}, the table split into tables of at most {@code width} columns if it is wider. */
+    public String render(Comparison result, int width) {
         return switch (this) {
             case table -> table(result, width);
             case csv -> csv(result);
@@ -57,16 +57,16 @@ public enum BenchFormat {
 
     // ---- for scripts ----
 
-    static String csv(BenchResult result) {
+    static String csv(Comparison result) {
         StringBuilder out = new StringBuilder(String.join(",", FIELDS)).append('\n');
-        for (StrategyStats s : result.strategies()) {
+        for (StrategyLine s : result.strategies()) {
             out.append(csvRow(s)).append('\n');
         }
         return out.toString();
     }
 
     /** One strategy's CSV row, in {@link #FIELDS} order. */
-    static String csvRow(StrategyStats s) {
+    static String csvRow(StrategyLine s) {
         return String.join(
                 ",",
                 Column.ALL.stream()
@@ -78,7 +78,7 @@ public enum BenchFormat {
                         .toList());
     }
 
-    static String json(BenchResult result) {
+    static String json(Comparison result) {
         JsonObject o = workloadJson(result.workload());
         JsonArray strategies = new JsonArray();
         result.strategies().forEach(s -> strategies.add(strategyJson(s)));
@@ -99,7 +99,7 @@ public enum BenchFormat {
         return o;
     }
 
-    static JsonObject strategyJson(StrategyStats s) {
+    static JsonObject strategyJson(StrategyLine s) {
         JsonObject j = new JsonObject();
         for (Column column : Column.ALL) {
             for (Column.Field f : column.fields()) {
@@ -148,15 +148,15 @@ public enum BenchFormat {
             List.of("alloc MB", "CPU ms", "threads", "reached", "runs", "conc");
 
     /** The workload and machine, the columns aligned, the counts of the median runs and what the headings mean. */
-    static String table(BenchResult result) {
+    static String table(Comparison result) {
         return table(result, Integer.MAX_VALUE);
     }
 
     /**
-     * As {@link #table(BenchResult)} within {@code width} columns: the columns in {@link #DROPPED_FIRST} left out
+     * As {@link #table(Comparison)} within {@code width} columns: the columns in {@link #DROPPED_FIRST} left out
      * one by one until the table fits, and named under it; split in parts only when even the rest is too wide.
      */
-    static String table(BenchResult result, int width) {
+    static String table(Comparison result, int width) {
         List<Column> shown = new ArrayList<>(Column.table());
         List<String> left = new ArrayList<>();
         for (String heading : DROPPED_FIRST) {
@@ -185,7 +185,7 @@ public enum BenchFormat {
                 + AlignedTable.wrap(notes, prose) + "\n";
     }
 
-    private static int tableWidth(List<Column> columns, BenchResult result) {
+    private static int tableWidth(List<Column> columns, Comparison result) {
         return AlignedTable.width(
                 columns.stream().map(Column::heading).toList(),
                 result.strategies().stream()
@@ -209,7 +209,7 @@ public enum BenchFormat {
     }
 
     /** "median runs: 194 ok, 482 not found" when every strategy's median run agrees, else strategy by strategy. */
-    static String countsLine(List<StrategyStats> strategies) {
+    static String countsLine(List<StrategyLine> strategies) {
         Set<String> distinct = new LinkedHashSet<>();
         strategies.forEach(s -> distinct.add(counts(s)));
         if (distinct.size() == 1) {
@@ -220,7 +220,7 @@ public enum BenchFormat {
         return "median runs: " + String.join("; ", each);
     }
 
-    private static String counts(StrategyStats s) {
+    private static String counts(StrategyLine s) {
         List<String> parts = new ArrayList<>();
         parts.add(s.ok() + " ok");
         if (s.notFound() > 0) {
@@ -233,10 +233,10 @@ public enum BenchFormat {
     }
 
     /** hyperfine's Markdown shape, every column: a header row, an alignment row, one row per strategy in backticks. */
-    static String markdown(BenchResult result) {
+    static String markdown(Comparison result) {
         StringBuilder out = new StringBuilder(
                 markdownHeader(Column.ALL.stream().map(Column::markdown).toList()));
-        for (StrategyStats s : result.strategies()) {
+        for (StrategyLine s : result.strategies()) {
             List<String> cells = new ArrayList<>(
                     Column.ALL.stream().map(c -> c.cell(s, result)).toList());
             cells.set(0, "`" + cells.get(0) + "`");

@@ -27,23 +27,23 @@ public final class BenchNotes {
      * cannot tell from noise (p of {@link BenchStats#SIGNIFICANCE} or more) is said to be none. A strategy with failed runs is in no comparison, only named.
      * Empty with fewer than two strategies.
      */
-    public static List<String> summary(BenchResult result) {
+    public static List<String> summary(Comparison result) {
         if (result.strategies().size() < 2) {
             return List.of();
         }
-        List<StrategyStats> byMedian = result.strategies().stream()
-                .filter(StrategyStats::clean)
-                .sorted(Comparator.comparing(StrategyStats::median))
+        List<StrategyLine> byMedian = result.strategies().stream()
+                .filter(StrategyLine::clean)
+                .sorted(Comparator.comparing(StrategyLine::median))
                 .toList();
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
         if (byMedian.size() >= 2) {
-            StrategyStats fastest = byMedian.get(0);
-            for (StrategyStats other : byMedian.subList(1, byMedian.size())) {
+            StrategyLine fastest = byMedian.get(0);
+            for (StrategyLine other : byMedian.subList(1, byMedian.size())) {
                 lines.add("  " + comparison(fastest, other));
             }
         }
-        for (StrategyStats s : result.strategies()) {
+        for (StrategyLine s : result.strategies()) {
             if (!s.clean()) {
                 lines.add(String.format(
                         Locale.ROOT,
@@ -61,7 +61,7 @@ public final class BenchNotes {
      * "threads ran 1.52 times faster than async (p < 0.001)", "threads and async: no measurable difference (p =
      * 0.43)", or the ratio alone when a side has a single run and there is nothing to test.
      */
-    private static String comparison(StrategyStats fastest, StrategyStats other) {
+    private static String comparison(StrategyLine fastest, StrategyLine other) {
         String faster = String.format(
                 Locale.ROOT,
                 "%s ran %.2f times faster than %s",
@@ -85,9 +85,9 @@ public final class BenchNotes {
     }
 
     /** Warnings, one line each, strategy by strategy in the order given. */
-    public static List<String> warnings(List<StrategyRuns> all) {
+    public static List<String> warnings(List<RecordedRuns> all) {
         List<String> out = new ArrayList<>();
-        for (StrategyRuns r : all) {
+        for (RecordedRuns r : all) {
             if (!r.recorded().isEmpty()) {
                 failedRuns(r).ifPresent(out::add);
                 List<Duration> times = BenchStats.timed(r.reports()).stream()
@@ -100,7 +100,7 @@ public final class BenchNotes {
         return out;
     }
 
-    static Optional<String> failedRuns(StrategyRuns r) {
+    static Optional<String> failedRuns(RecordedRuns r) {
         long failed = r.reports().stream().filter(BenchStats::failed).count();
         int n = r.recorded().size();
         if (failed == 0) {

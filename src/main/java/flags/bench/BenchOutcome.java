@@ -17,7 +17,7 @@ import java.util.Map;
  * @param interrupted whether Ctrl-C ended it
  */
 public record BenchOutcome(
-        Workload workload, BenchPlan plan, Map<Integer, List<StrategyRuns>> done, boolean scan, boolean interrupted) {
+        Workload workload, BenchPlan plan, Map<Integer, List<RecordedRuns>> done, boolean scan, boolean interrupted) {
     public BenchOutcome {
         done = Collections.unmodifiableMap(new LinkedHashMap<>(done)); // in the order run
     }
@@ -26,7 +26,7 @@ public record BenchOutcome(
     public List<ScanResult.Point> points() {
         List<ScanResult.Point> points = new ArrayList<>();
         done.keySet().forEach(m -> {
-            BenchResult r = BenchStats.compute(workload, done.get(m));
+            Comparison r = BenchStats.compute(workload, done.get(m));
             if (!r.strategies().isEmpty()) {
                 points.add(new ScanResult.Point(m, r));
             }
@@ -55,14 +55,14 @@ public record BenchOutcome(
 
     /** The median run of each strategy, for {@code --timeline}. */
     public List<BatchReport> medianRuns() {
-        return single().strategies().stream().map(StrategyStats::medianRun).toList();
+        return single().strategies().stream().map(StrategyLine::medianRun).toList();
     }
 
     public ScanResult scanResult() {
         return new ScanResult(workload, plan, points());
     }
 
-    private BenchResult single() {
+    private Comparison single() {
         return points().get(0).result();
     }
 

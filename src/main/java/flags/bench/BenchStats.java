@@ -29,8 +29,8 @@ public final class BenchStats {
     public static final double SIGNIFICANCE = 0.05;
 
     /** One line per strategy that has at least one recorded run, in the order given. */
-    public static BenchResult compute(Workload workload, List<StrategyRuns> all) {
-        StrategyRuns seq = all.stream()
+    public static Comparison compute(Workload workload, List<RecordedRuns> all) {
+        RecordedRuns seq = all.stream()
                 .filter(r -> r.strategy().equals(BASELINE) && !r.recorded().isEmpty())
                 .findFirst()
                 .orElse(null);
@@ -38,18 +38,18 @@ public final class BenchStats {
         Duration seqMedian = seq == null || seq.reports().stream().anyMatch(BenchStats::failed)
                 ? null
                 : median(durations(timed(seq.reports())));
-        List<StrategyStats> lines = new ArrayList<>();
-        for (StrategyRuns r : all) {
+        List<StrategyLine> lines = new ArrayList<>();
+        for (RecordedRuns r : all) {
             if (!r.recorded().isEmpty()) {
                 lines.add(line(workload, r, seqMedian));
             }
         }
-        return new BenchResult(workload, lines);
+        return new Comparison(workload, lines);
     }
 
-    private static StrategyStats line(Workload workload, StrategyRuns r, Duration seqMedian) {
-        List<BenchRun> timedRuns = timedRuns(r.recorded());
-        List<BatchReport> timed = timedRuns.stream().map(BenchRun::report).toList();
+    private static StrategyLine line(Workload workload, RecordedRuns r, Duration seqMedian) {
+        List<MeasuredRun> timedRuns = timedRuns(r.recorded());
+        List<BatchReport> timed = timedRuns.stream().map(MeasuredRun::report).toList();
         List<Duration> times = durations(timed);
         Duration median = median(times);
         BatchReport medianRun = medianRun(timed);
@@ -59,8 +59,8 @@ public final class BenchStats {
         Double efficiency = !claim || ideal == null || ideal.isZero() ? null : ratio(ideal, median);
         Double speedup = !claim || seqMedian == null ? null : ratio(seqMedian, median);
         ClientCost cost =
-                ClientCost.perRun(timedRuns.stream().map(BenchRun::cost).toList());
-        return new StrategyStats(
+                ClientCost.perRun(timedRuns.stream().map(MeasuredRun::cost).toList());
+        return new StrategyLine(
                 r.strategy(),
                 r.concurrency(),
                 r.recorded().size(),
@@ -92,8 +92,8 @@ public final class BenchStats {
         return clean.isEmpty() ? recorded : clean;
     }
 
-    private static List<BenchRun> timedRuns(List<BenchRun> recorded) {
-        List<BenchRun> clean =
+    private static List<MeasuredRun> timedRuns(List<MeasuredRun> recorded) {
+        List<MeasuredRun> clean =
                 recorded.stream().filter(r -> !failed(r.report())).toList();
         return clean.isEmpty() ? recorded : clean;
     }
@@ -146,7 +146,7 @@ public final class BenchStats {
      * column), with the uncertainty hyperfine propagates for a quotient of independent values, from each side's
      * relative deviation: ratio × √((σs/μs)² + (σf/μf)²).
      */
-    public static Ratio relative(StrategyStats slow, StrategyStats fast) {
+    public static Ratio relative(StrategyLine slow, StrategyLine fast) {
         double ratio = (double) slow.median().toNanos() / fast.median().toNanos();
         if (slow.stddev() == null || fast.stddev() == null) {
             return new Ratio(ratio, null);
@@ -161,7 +161,7 @@ public final class BenchStats {
      * least this large if both ran alike. Empty with fewer than two runs on either side, where there is nothing to
      * test. Runs without any spread (the same time each) differ for certain or not at all.
      */
-    public static OptionalDouble pValue(StrategyStats a, StrategyStats b) {
+    public static OptionalDouble pValue(StrategyLine a, StrategyLine b) {
         double[] x = secondsOf(timed(a.recordedRuns()));
         double[] y = secondsOf(timed(b.recordedRuns()));
         if (x.length < 2 || y.length < 2) {

@@ -24,7 +24,7 @@ import okhttp3.OkHttpClient;
  */
 public final class Benchmark {
     /** Where the runs download from, made by the command: an HTTP client per strategy, a flag client per run. */
-    public interface Clients extends StrategyBatch.Clients {
+    public interface Clients extends MeasuredBatch.Clients {
         /** The HTTP client a strategy keeps for all its runs at one {@code -m}: sized for its concurrency. */
         OkHttpClient http(int concurrency);
     }
@@ -59,13 +59,13 @@ public final class Benchmark {
      * thread); it is given a no-op once the runs are over, so a later Ctrl-C waits for the report.
      */
     public BenchOutcome run(Consumer<Runnable> onStop) {
-        List<StrategyBatch> running = new ArrayList<>();
+        List<MeasuredBatch> running = new ArrayList<>();
         Thread command = Thread.currentThread();
-        Map<Integer, List<StrategyRuns>> done = new LinkedHashMap<>();
+        Map<Integer, List<RecordedRuns>> done = new LinkedHashMap<>();
         boolean interrupted = false;
         onStop.accept(() -> {
             synchronized (running) {
-                running.forEach(StrategyBatch::cancel);
+                running.forEach(MeasuredBatch::cancel);
             }
             command.interrupt();
         });
@@ -87,12 +87,12 @@ public final class Benchmark {
     }
 
     /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */
-    private record Point(List<StrategyRuns> recorded, boolean interrupted) {}
+    private record Point(List<RecordedRuns> recorded, boolean interrupted) {}
 
     /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
-    private Point runPoint(int m, List<StrategyBatch> running, BenchProgress bar, String prefix) {
+    private Point runPoint(int m, List<MeasuredBatch> running, BenchProgress bar, String prefix) {
         List<OkHttpClient> clients = new ArrayList<>();
-        List<StrategyBatch> batches = new ArrayList<>();
+        List<MeasuredBatch> batches = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
         try {
             for (Kind kind : setup.strategies()) {
@@ -102,7 +102,7 @@ public final class Benchmark {
                 OkHttpClient http =
                         setup.clients().http(strategy.concurrency(setup.codes().size()));
                 clients.add(http);
-                batches.add(new StrategyBatch(
+                batches.add(new MeasuredBatch(
                         strategy, setup.codes(), setup.runDir(), http, setup.clients(), setup.meter()));
                 weights.put(strategy.name(), weight(strategy));
             }
@@ -110,8 +110,8 @@ public final class Benchmark {
                 running.clear();
                 running.addAll(batches);
             }
-            BenchRunner runner = new BenchRunner(
-                    batches.stream().map(StrategyBatch::contender).toList(), setup.plan(), new BenchRunner.Listener() {
+            RoundRobin runner = new RoundRobin(
+                    batches.stream().map(MeasuredBatch::contender).toList(), setup.plan(), new RoundRobin.Listener() {
                         @Override
                         public void starting(Contender c, boolean warm, int i, int of) {
                             if (bar != null) {
@@ -120,7 +120,7 @@ public final class Benchmark {
                         }
 
                         @Override
-                        public void ran(Contender c, boolean warm, int i, int of, BenchRun run) {
+                        public void ran(Contender c, boolean warm, int i, int of, MeasuredRun run) {
                             if (bar != null) {
                                 bar.ran(weights.get(c.strategy()));
                             }

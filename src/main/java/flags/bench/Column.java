@@ -24,14 +24,14 @@ record Column(
         String markdown,
         String heading,
         String legend,
-        BiFunction<StrategyStats, BenchResult, String> cell,
+        BiFunction<StrategyLine, Comparison, String> cell,
         List<Field> fields) {
 
     /**
      * A value for scripts: {@code text} a JSON string, else a JSON number written as its decimal text; null when
      * unknown (empty in CSV, null in JSON).
      */
-    record Field(String name, boolean text, Function<StrategyStats, String> value) {}
+    record Field(String name, boolean text, Function<StrategyLine, String> value) {}
 
     /** Every column, in the order of every format; CSV's and JSON's fields come out in this order too. */
     static final List<Column> ALL = List.of(
@@ -48,10 +48,10 @@ record Column(
                     "mean ± σ",
                     null,
                     (s, r) -> meanCell(s),
-                    List.of(seconds("mean_s", StrategyStats::mean), seconds("stddev_s", StrategyStats::stddev))),
-            seconds("Median [s]", "median", "median_s", StrategyStats::median),
-            seconds("Min [s]", null, "min_s", StrategyStats::min),
-            seconds("Max [s]", null, "max_s", StrategyStats::max),
+                    List.of(seconds("mean_s", StrategyLine::mean), seconds("stddev_s", StrategyLine::stddev))),
+            seconds("Median [s]", "median", "median_s", StrategyLine::median),
+            seconds("Min [s]", null, "min_s", StrategyLine::min),
+            seconds("Max [s]", null, "max_s", StrategyLine::max),
             new Column("Relative", null, null, Column::relativeCell, List.of()),
             number("OK", null, null, "ok", s -> s.ok()),
             number("Not found", null, null, "not_found", s -> s.notFound()),
@@ -62,7 +62,7 @@ record Column(
                     "the most there were (median run)",
                     "max_in_flight",
                     s -> s.maxInFlight()),
-            seconds("Ideal [s]", null, "ideal_s", StrategyStats::ideal),
+            seconds("Ideal [s]", null, "ideal_s", StrategyLine::ideal),
             new Column(
                     "Speedup",
                     "speedup",
@@ -114,24 +114,24 @@ record Column(
         return ALL.stream().filter(c -> c.heading() != null).toList();
     }
 
-    String cell(StrategyStats s, BenchResult r) {
+    String cell(StrategyLine s, Comparison r) {
         return cell.apply(s, r);
     }
 
     // ---- the kinds of column ----
 
     private static Field text(String name) {
-        return new Field(name, true, StrategyStats::strategy);
+        return new Field(name, true, StrategyLine::strategy);
     }
 
-    private static Field field(String name, Function<StrategyStats, Object> value) {
+    private static Field field(String name, Function<StrategyLine, Object> value) {
         return new Field(name, false, s -> {
             Object v = value.apply(s);
             return v == null ? null : v.toString();
         });
     }
 
-    private static Field seconds(String name, Function<StrategyStats, Duration> value) {
+    private static Field seconds(String name, Function<StrategyLine, Duration> value) {
         return new Field(name, false, s -> {
             Duration d = value.apply(s);
             return d == null ? null : seconds(d);
@@ -140,14 +140,14 @@ record Column(
 
     /** A whole number, the same in every format. */
     private static Column number(
-            String markdown, String heading, String legend, String name, Function<StrategyStats, Object> value) {
+            String markdown, String heading, String legend, String name, Function<StrategyLine, Object> value) {
         Field f = field(name, value);
         return new Column(markdown, heading, legend, (s, r) -> f.value().apply(s), List.of(f));
     }
 
     /** Seconds to the millisecond in every format, {@code -} in the tables when unknown. */
     private static Column seconds(
-            String markdown, String heading, String name, Function<StrategyStats, Duration> value) {
+            String markdown, String heading, String name, Function<StrategyLine, Duration> value) {
         Field f = seconds(name, value);
         return new Column(markdown, heading, null, (s, r) -> orDash(f.value().apply(s), v -> v), List.of(f));
     }
@@ -172,7 +172,7 @@ record Column(
     // ---- cells ----
 
     /** "5"; "4 of 5" when one failed run is left out; "5 failed" when every run failed (and the timings are theirs). */
-    static String runsCell(StrategyStats s) {
+    static String runsCell(StrategyLine s) {
         if (s.allFailed()) {
             return s.runs() + " failed";
         }
@@ -180,7 +180,7 @@ record Column(
     }
 
     /** "2.073 ± 0.010", or the mean alone for a single run. */
-    static String meanCell(StrategyStats s) {
+    static String meanCell(StrategyLine s) {
         return seconds(s.mean()) + (s.stddev() == null ? "" : " ± " + seconds(s.stddev()));
     }
 
@@ -188,10 +188,10 @@ record Column(
      * hyperfine's Relative column, by median as the speedup and the Summary: 1.00 for the fastest, "1.04 ± 0.05" for
      * the others, "-" without a claim.
      */
-    private static String relativeCell(StrategyStats s, BenchResult result) {
-        StrategyStats fastest = result.strategies().stream()
-                .filter(StrategyStats::clean)
-                .min(Comparator.comparing(StrategyStats::median))
+    private static String relativeCell(StrategyLine s, Comparison result) {
+        StrategyLine fastest = result.strategies().stream()
+                .filter(StrategyLine::clean)
+                .min(Comparator.comparing(StrategyLine::median))
                 .orElse(null);
         if (fastest == null || !s.clean()) {
             return "-";

@@ -5,8 +5,8 @@ import flags.bench.BenchOutcome;
 import flags.bench.BenchPlan;
 import flags.bench.Benchmark;
 import flags.bench.CostMeter;
+import flags.bench.MeasuredBatch;
 import flags.bench.ScanPlot;
-import flags.bench.StrategyBatch;
 import flags.bench.Workload;
 import flags.download.BatchClock;
 import flags.download.FlagClient;
@@ -232,7 +232,7 @@ public final class BenchCommand implements Callable<Integer> {
             return report(bench.run(ctrlC::onSignal));
         } finally {
             if (!outputGiven) {
-                StrategyBatch.deleteTree(runDir);
+                MeasuredBatch.deleteTree(runDir);
             }
         }
     }

@@ -26,7 +26,7 @@ class BenchFormatTest {
     static final Workload EMBEDDED =
             new Workload("EMBEDDED", ms(100), Duration.ZERO, 4, 1, Duration.ZERO, 2, "Java 17 (Test)");
 
-    private static BenchResult result() {
+    private static Comparison result() {
         return BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500, 450), runs("async", 4, 100, 125, 110)));
     }
 
@@ -43,7 +43,7 @@ class BenchFormatTest {
 
     @Test
     void csvLeavesUnknownValuesEmpty() {
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 new Workload("http://example.com/flags", null, null, 4, 1), List.of(runs("async", 4, 100)));
         assertEquals(
                 "async,4,1,0,0.100,,0.100,0.100,0.100,4,0,0,4,,,,,,,",
@@ -52,12 +52,12 @@ class BenchFormatTest {
 
     @Test
     void csvHasTheCostWhenMeasured() {
-        StrategyRuns measured = new StrategyRuns(
+        RecordedRuns measured = new RecordedRuns(
                 "threads",
                 4,
                 List.of(
-                        new BenchRun(ok("threads", 4, 100), new ClientCost(30, ms(40), 2_000_000, 50_000_000)),
-                        new BenchRun(ok("threads", 4, 120), new ClientCost(34, ms(60), 4_000_000, 40_000_000))));
+                        new MeasuredRun(ok("threads", 4, 100), new ClientCost(30, ms(40), 2_000_000, 50_000_000)),
+                        new MeasuredRun(ok("threads", 4, 120), new ClientCost(34, ms(60), 4_000_000, 40_000_000))));
         String row = BenchFormat.csv
                 .render(BenchStats.compute(EMBEDDED, List.of(measured)))
                 .lines()
@@ -108,7 +108,7 @@ class BenchFormatTest {
     @Test
     void jsonKeepsFailedRunsInTimesAndTheirExitCodes() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), batch("threads", 4, 10, 3, 0, 1)));
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), runs("threads", 4, reports)));
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), runs("threads", 4, reports)));
         JsonObject threads = JsonParser.parseString(BenchFormat.json.render(r))
                 .getAsJsonObject()
                 .getAsJsonArray("strategies")
@@ -132,7 +132,7 @@ class BenchFormatTest {
 
     @Test
     void jsonHasNullsForAnotherServer() {
-        BenchResult r = BenchStats.compute(new Workload("REMOTE", null, null, 4, 1), List.of(runs("async", 4, 100)));
+        Comparison r = BenchStats.compute(new Workload("REMOTE", null, null, 4, 1), List.of(runs("async", 4, 100)));
         JsonObject o = JsonParser.parseString(BenchFormat.json.render(r)).getAsJsonObject();
         assertTrue(o.get("delay_s").isJsonNull());
         JsonObject async = o.getAsJsonArray("strategies").get(0).getAsJsonObject();
@@ -164,7 +164,7 @@ class BenchFormatTest {
     void theTableAlignsItsColumnsAndShowsUnknownsAndFailedRuns() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1));
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 new Workload("REMOTE", null, null, 4, 1, Duration.ZERO, 2, "Java 17 (Test)"),
                 List.of(runs("threads", 4, reports)));
         List<String> lines = BenchFormat.table.render(r).lines().toList();
@@ -187,7 +187,7 @@ class BenchFormatTest {
     @ParameterizedTest(name = "{0} columns")
     @ValueSource(ints = {60, 80})
     void aNarrowTerminalGetsOneTableWithFewerColumnsAndTheRestNamed(int width) {
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
         String whole = BenchFormat.table.render(r);
         String narrow = BenchFormat.table.render(r, width);
         for (String line : narrow.lines().toList()) {
@@ -218,7 +218,7 @@ class BenchFormatTest {
 
     @Test
     void aTerminalTooNarrowEvenForTheFewestColumnsGetsTheTableInPartsEachStartingWithTheStrategy() {
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
         String narrow = BenchFormat.table.render(r, 40);
         for (String line : narrow.lines().toList()) {
             assertTrue(line.length() <= 40, line.length() + " columns: " + line);
@@ -238,15 +238,15 @@ class BenchFormatTest {
 
     @Test
     void theTableFitsOneHundredColumnsWithTheWidestValues() {
-        List<BenchRun> slow = new ArrayList<>();
+        List<MeasuredRun> slow = new ArrayList<>();
         for (long e : new long[] {98_765, 99_999, 12_345}) {
-            slow.add(new BenchRun(ok("virtual", 1000, e), new ClientCost(1013, ms(123_456), 9_876_543_210L, 1L << 33)));
+            slow.add(new MeasuredRun(
+                    ok("virtual", 1000, e), new ClientCost(1013, ms(123_456), 9_876_543_210L, 1L << 33)));
         }
-        slow.add(new BenchRun(batch("virtual", 1000, 10, 3, 0, 1), null));
+        slow.add(new MeasuredRun(batch("virtual", 1000, 10, 3, 0, 1), null));
         Workload w =
                 new Workload("EMBEDDED", ms(100), Duration.ZERO, 676, 2, ms(50), 2, "Java 25.0.1 (Eclipse Adoptium)");
-        BenchResult r =
-                BenchStats.compute(w, List.of(runs("seq", 1, 999_000), new StrategyRuns("virtual", 1000, slow)));
+        Comparison r = BenchStats.compute(w, List.of(runs("seq", 1, 999_000), new RecordedRuns("virtual", 1000, slow)));
         for (String line : BenchFormat.table.render(r).lines().toList()) {
             assertTrue(line.length() <= BenchFormat.TABLE_WIDTH, line.length() + " columns: " + line);
         }
@@ -254,10 +254,10 @@ class BenchFormatTest {
 
     @Test
     void theCountsLineNamesStrategiesOnlyWhenTheyDisagree() {
-        StrategyStats a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
+        StrategyLine a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
                 .strategies()
                 .get(0);
-        StrategyStats b = BenchStats.compute(
+        StrategyLine b = BenchStats.compute(
                         EMBEDDED, List.of(runs("async", 4, List.of(batch("async", 4, 10, 2, 1, 1)))))
                 .strategies()
                 .get(0);

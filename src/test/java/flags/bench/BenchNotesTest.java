@@ -18,7 +18,7 @@ class BenchNotesTest {
 
     @Test
     void theSummaryNamesTheFastestAndHowManyTimesFasterItRan() {
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 EMBEDDED, List.of(runs("seq", 1, 1730), runs("threads", 4, 102), runs("async", 4, 100)));
         assertEquals(
                 List.of(
@@ -32,7 +32,7 @@ class BenchNotesTest {
     @Test
     void theRelativeSpeedCarriesThePValueOfWelchsTest() {
         // Welch: t = 110 / sqrt(400/3 + 100/3) = 8.52, p = 0.0037 (as scipy.stats.ttest_ind(equal_var=False))
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 EMBEDDED, List.of(runs("threads", 4, 200, 220, 240), runs("async", 4, 100, 110, 120)));
         assertEquals(
                 List.of("Summary", "  async ran 2.00 times faster than threads (p = 0.004)"), BenchNotes.summary(r));
@@ -40,7 +40,7 @@ class BenchNotesTest {
 
     @Test
     void aDifferenceTheRunsCannotTellFromNoiseIsNone() {
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 EMBEDDED,
                 List.of(
                         runs("seq", 1, 1000, 1010, 990),
@@ -57,10 +57,10 @@ class BenchNotesTest {
     @Test
     void theSummaryRanksByMedianAsTheSpeedupColumnDoes() {
         // threads has the lower mean (one slow async run pulls async's mean up), async the lower median
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 EMBEDDED, List.of(runs("threads", 4, 100, 100, 100, 100, 100), runs("async", 4, 90, 90, 90, 90, 200)));
-        StrategyStats threads = r.strategies().get(0);
-        StrategyStats async = r.strategies().get(1);
+        StrategyLine threads = r.strategies().get(0);
+        StrategyLine async = r.strategies().get(1);
         assertTrue(threads.mean().compareTo(async.mean()) < 0, "the case needs the means the other way round");
         assertEquals(
                 List.of("Summary", "  async and threads: no measurable difference (p = 0.61)"),
@@ -70,9 +70,9 @@ class BenchNotesTest {
 
     @Test
     void aStrategyWithFailedRunsGetsNoSpeedClaim() {
-        StrategyRuns failing =
+        RecordedRuns failing =
                 runs("async", 4, List.of(ok("async", 4, 50), batch("async", 4, 10, 3, 0, 1), ok("async", 4, 60)));
-        BenchResult r =
+        Comparison r =
                 BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 410), runs("threads", 4, 100, 104), failing));
         assertEquals(
                 List.of(
@@ -85,7 +85,7 @@ class BenchNotesTest {
 
     @Test
     void withOnlyOneCleanStrategyThereIsNoComparison() {
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 EMBEDDED, List.of(runs("seq", 1, 400), runs("async", 4, List.of(batch("async", 4, 10, 3, 0, 1)))));
         assertEquals(
                 List.of("Summary", "  no speed claim for async: 1 of 1 recorded run failed"), BenchNotes.summary(r));
@@ -131,9 +131,9 @@ class BenchNotesTest {
 
     @Test
     void failedRunsAreCountedInAWarning() {
-        StrategyRuns some = runs(
+        RecordedRuns some = runs(
                 "threads", 4, List.of(ok("threads", 4, 100), batch("threads", 4, 100, 3, 0, 1), ok("threads", 4, 100)));
-        StrategyRuns all = runs("async", 4, List.of(batch("async", 4, 100, 3, 0, 1)));
+        RecordedRuns all = runs("async", 4, List.of(batch("async", 4, 100, 3, 0, 1)));
         List<String> w = BenchNotes.warnings(List.of(some, all));
         assertEquals(
                 List.of(
