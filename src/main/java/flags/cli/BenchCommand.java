@@ -55,7 +55,11 @@ import picocli.CommandLine.Spec;
                     + "and errors, of the median run; "
                     + "speedup = seq median / this median; eff. = ideal / median, where the ideal is "
                     + "ceil(N / c) x delay (delay + jitter/2 with jitter; x2 with --names; with --cpu-work also "
-                    + "at least N x work / cores), known only for the embedded server.",
+                    + "at least N x work / cores), known only for the embedded server. A terminal narrower "
+                    + "than the table gets fewer columns, the client's cost first to go.",
+            "The Summary ranks by median, as the speedup does, and tests each difference with Welch's t test "
+                    + "on the runs: 'threads ran 1.52 times faster than async (p < 0.001)', or, with p of 0.05 "
+                    + "or more, 'threads and async: no measurable difference (p = 0.43)'.",
             "What each strategy costs the client side of the JVM (the embedded server left out), per run: "
                     + "threads = most platform threads alive at once, CPU ms and alloc MB = CPU time and "
                     + "bytes allocated by the client's threads; the peak heap in JSON, CSV and Markdown.",
