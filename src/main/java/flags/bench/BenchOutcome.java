@@ -11,37 +11,50 @@ import java.util.Map;
 /**
  * What a benchmark ended with: the recorded runs at each {@code -m} (all of them, or those before Ctrl-C), and how
  * they read: the table or data on stdout, the warnings and the Summary, the exports.
- *
- * @param done        the recorded runs per {@code -m}, in the order run
- * @param scan        whether it was a scan ({@code --scan-m}): a table per {@code -m}, no Summary
- * @param interrupted whether Ctrl-C ended it
  */
-public record BenchOutcome(
-        Workload workload, BenchPlan plan, Map<Integer, List<RecordedRuns>> done, boolean scan, boolean interrupted) {
-    public BenchOutcome {
-        done = Collections.unmodifiableMap(new LinkedHashMap<>(done)); // in the order run
-    }
+public final class BenchOutcome {
+    private final Workload workload;
+    private final BenchPlan plan;
+    private final Map<Integer, List<RecordedRuns>> done;
+    private final boolean scan;
+    private final boolean interrupted;
+    private final List<ScanResult.Point> points = new ArrayList<>();
 
-    /** The statistics of each {@code -m} with at least one recorded run, in order. */
-    public List<ScanResult.Point> points() {
-        List<ScanResult.Point> points = new ArrayList<>();
-        done.keySet().forEach(m -> {
-            Comparison r = BenchStats.compute(workload, done.get(m));
+    /**
+     * {@code done}: the recorded runs per {@code -m}, in the order run; {@code scan}: whether it was a scan
+     * ({@code --scan-m}: a table per {@code -m}, no Summary); {@code interrupted}: whether Ctrl-C ended it.
+     */
+    BenchOutcome(
+            Workload workload,
+            BenchPlan plan,
+            Map<Integer, List<RecordedRuns>> done,
+            boolean scan,
+            boolean interrupted) {
+        this.workload = workload;
+        this.plan = plan;
+        this.done = Collections.unmodifiableMap(new LinkedHashMap<>(done));
+        this.scan = scan;
+        this.interrupted = interrupted;
+        this.done.forEach((m, runs) -> {
+            Comparison r = BenchStats.compute(workload, runs);
             if (!r.strategies().isEmpty()) {
                 points.add(new ScanResult.Point(m, r));
             }
         });
-        return points;
+    }
+
+    public boolean interrupted() {
+        return interrupted;
     }
 
     /** Whether no run was recorded at all (Ctrl-C during the warm-up). */
     public boolean nothingRecorded() {
-        return points().isEmpty();
+        return points.isEmpty();
     }
 
     /** Whether a recorded run failed: the exit status says so. */
     public boolean anyFailed() {
-        return points().stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
+        return points.stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
     }
 
     /** The results as {@code format} gives them, for a file: every column, whatever the terminal. */
@@ -59,11 +72,11 @@ public record BenchOutcome(
     }
 
     public ScanResult scanResult() {
-        return new ScanResult(workload, plan, points());
+        return new ScanResult(workload, plan, points);
     }
 
     private Comparison single() {
-        return points().get(0).result();
+        return points.get(0).result();
     }
 
     /**
