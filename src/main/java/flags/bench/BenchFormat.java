@@ -3,7 +3,6 @@ package flags.bench;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -13,12 +12,12 @@ import flags.report.BatchReport;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * {@code flags bench --format} and the export files: an aligned table for people (within 100 columns, or in parts
@@ -34,27 +33,7 @@ public enum BenchFormat {
     markdown;
 
     /** The CSV header; also the scalar JSON fields of one strategy, in order. */
-    public static final List<String> FIELDS = List.of(
-            "strategy",
-            "concurrency",
-            "runs",
-            "failed_runs",
-            "mean_s",
-            "stddev_s",
-            "median_s",
-            "min_s",
-            "max_s",
-            "ok",
-            "not_found",
-            "errors",
-            "max_in_flight",
-            "ideal_s",
-            "speedup",
-            "efficiency",
-            "peak_threads",
-            "cpu_ms",
-            "allocated_bytes",
-            "peak_heap_bytes");
+    public static final List<String> FIELDS = Column.fieldNames();
 
     /** What JSON has for each strategy beyond {@link #FIELDS}: each recorded run, in the order it ran. */
     public static final List<String> PER_RUN_FIELDS = List.of("times", "exit_codes", "run_counts");
@@ -62,12 +41,12 @@ public enum BenchFormat {
     /** The widest the table may be: it must not wrap in a terminal of 100 columns. */
     public static final int TABLE_WIDTH = 100;
 
-    public String render(BenchResult result) {
+    public String render(Comparison result) {
         return render(result, Integer.MAX_VALUE);
     }
 
-    /** As {@link #render(BenchResult)}, the table split into tables of at most {@code width} columns if it is wider. */
-    public String render(BenchResult result, int width) {
+    /** As {@link #render(Comparison)}, the table split into tables of at most {@code width} columns if it is wider. */
+    public String render(Comparison result, int width) {
         return switch (this) {
             case table -> table(result, width);
             case csv -> csv(result);
@@ -78,42 +57,28 @@ public enum BenchFormat {
 
     // ---- for scripts ----
 
-    static String csv(BenchResult result) {
+    static String csv(Comparison result) {
         StringBuilder out = new StringBuilder(String.join(",", FIELDS)).append('\n');
-        for (StrategyStats s : result.strategies()) {
+        for (StrategyLine s : result.strategies()) {
             out.append(csvRow(s)).append('\n');
         }
         return out.toString();
     }
 
     /** One strategy's CSV row, in {@link #FIELDS} order. */
-    static String csvRow(StrategyStats s) {
-        ClientCost c = s.cost();
+    static String csvRow(StrategyLine s) {
         return String.join(
                 ",",
-                s.strategy(),
-                String.valueOf(s.concurrency()),
-                String.valueOf(s.runs()),
-                String.valueOf(s.failedRuns()),
-                seconds(s.mean()),
-                orEmpty(s.stddev(), BenchFormat::seconds),
-                seconds(s.median()),
-                seconds(s.min()),
-                seconds(s.max()),
-                String.valueOf(s.ok()),
-                String.valueOf(s.notFound()),
-                String.valueOf(s.errors()),
-                String.valueOf(s.maxInFlight()),
-                orEmpty(s.ideal(), BenchFormat::seconds),
-                orEmpty(s.speedup(), BenchFormat::ratio),
-                orEmpty(s.efficiency(), BenchFormat::ratio),
-                c == null ? "" : String.valueOf(c.peakThreads()),
-                c == null ? "" : millis(c.cpu()),
-                c == null ? "" : String.valueOf(c.allocatedBytes()),
-                c == null ? "" : String.valueOf(c.peakHeapBytes()));
+                Column.ALL.stream()
+                        .flatMap(c -> c.fields().stream())
+                        .map(f -> {
+                            String v = f.value().apply(s);
+                            return v == null ? "" : v;
+                        })
+                        .toList());
     }
 
-    static String json(BenchResult result) {
+    static String json(Comparison result) {
         JsonObject o = workloadJson(result.workload());
         JsonArray strategies = new JsonArray();
         result.strategies().forEach(s -> strategies.add(strategyJson(s)));
@@ -134,34 +99,19 @@ public enum BenchFormat {
         return o;
     }
 
-    static JsonObject strategyJson(StrategyStats s) {
+    static JsonObject strategyJson(StrategyLine s) {
         JsonObject j = new JsonObject();
-        ClientCost c = s.cost();
-        j.addProperty("strategy", s.strategy());
-        j.addProperty("concurrency", s.concurrency());
-        j.addProperty("runs", s.runs());
-        j.addProperty("failed_runs", s.failedRuns());
-        j.add("mean_s", number(seconds(s.mean())));
-        j.add("stddev_s", orNull(s.stddev(), d -> number(seconds(d))));
-        j.add("median_s", number(seconds(s.median())));
-        j.add("min_s", number(seconds(s.min())));
-        j.add("max_s", number(seconds(s.max())));
-        j.addProperty("ok", s.ok());
-        j.addProperty("not_found", s.notFound());
-        j.addProperty("errors", s.errors());
-        j.addProperty("max_in_flight", s.maxInFlight());
-        j.add("ideal_s", orNull(s.ideal(), d -> number(seconds(d))));
-        j.add("speedup", orNull(s.speedup(), v -> number(ratio(v))));
-        j.add("efficiency", orNull(s.efficiency(), v -> number(ratio(v))));
-        j.add("peak_threads", orNull(c, v -> new JsonPrimitive(v.peakThreads())));
-        j.add("cpu_ms", orNull(c, v -> number(millis(v.cpu()))));
-        j.add("allocated_bytes", orNull(c, v -> new JsonPrimitive(v.allocatedBytes())));
-        j.add("peak_heap_bytes", orNull(c, v -> new JsonPrimitive(v.peakHeapBytes())));
+        for (Column column : Column.ALL) {
+            for (Column.Field f : column.fields()) {
+                String v = f.value().apply(s);
+                j.add(f.name(), v == null ? JsonNull.INSTANCE : f.text() ? new JsonPrimitive(v) : number(v));
+            }
+        }
         JsonArray times = new JsonArray();
         JsonArray exits = new JsonArray();
         JsonArray counts = new JsonArray();
         for (BatchReport r : s.recordedRuns()) {
-            times.add(number(seconds(r.elapsed())));
+            times.add(number(Column.seconds(r.elapsed())));
             exits.add(BenchStats.exitCode(r));
             JsonObject n = new JsonObject();
             n.addProperty("ok", r.count(Status.OK));
@@ -189,156 +139,77 @@ public enum BenchFormat {
 
     // ---- for people ----
 
-    private static final List<String> HEADINGS = List.of(
-            "strategy",
-            "conc",
-            "runs",
-            "mean ± σ",
-            "median",
-            "reached",
-            "speedup",
-            "eff.",
-            "threads",
-            "CPU ms",
-            "alloc MB");
-    /** What the short headings mean, under the table. */
-    private static final String LEGEND = """
-            conc: requests allowed in flight at once; reached: the most there were (median run);
-            threads: most platform threads alive; CPU ms, alloc MB: per run, by the client's threads
-            """;
+    /**
+     * The table's columns a narrow terminal loses first, least useful first: the client's cost, then what the
+     * workload line and the other columns already tell. Dropping them keeps one readable table where splitting
+     * would put the last columns in a part of their own, far from the strategy they describe.
+     */
+    private static final List<String> DROPPED_FIRST =
+            List.of("alloc MB", "CPU ms", "threads", "reached", "runs", "conc");
 
     /** The workload and machine, the columns aligned, the counts of the median runs and what the headings mean. */
-    static String table(BenchResult result) {
+    static String table(Comparison result) {
         return table(result, Integer.MAX_VALUE);
     }
 
-    static String table(BenchResult result, int width) {
-        List<List<String>> rows = new ArrayList<>();
-        result.strategies().forEach(s -> rows.add(tableCells(s)));
-        List<List<Integer>> columns = new ArrayList<>();
-        for (int i = 1; i < HEADINGS.size(); i++) {
-            columns.add(List.of(i));
-        }
-        return wrap(workloadLine(result.workload()), width) + "\n"
-                + wrap(machineLine(result.workload()) + "; times in seconds", width) + "\n\n"
-                + aligned(HEADINGS, rows, true, width, columns) + "\n"
-                + wrap(countsLine(result.strategies()), width) + "\n" + wrap(LEGEND, width);
-    }
-
     /**
-     * As {@link #aligned(List, List, boolean)}, in as many tables as it takes for each to fit in {@code width}
-     * columns, one under another, each starting with the first column. {@code groups} lists the other columns in
-     * order, those of one group kept in one table.
+     * As {@link #table(Comparison)} within {@code width} columns: the columns in {@link #DROPPED_FIRST} left out
+     * one by one until the table fits, and named under it; split in parts only when even the rest is too wide.
      */
-    static String aligned(
-            List<String> headings,
-            List<List<String>> rows,
-            boolean firstIsText,
-            int width,
-            List<List<Integer>> groups) {
-        int[] widths = widths(headings, rows);
-        List<List<Integer>> tables = new ArrayList<>();
-        List<Integer> table = new ArrayList<>(List.of(0));
-        int used = widths[0];
-        for (List<Integer> group : groups) {
-            int more = group.stream().mapToInt(i -> 2 + widths[i]).sum();
-            if (table.size() > 1 && used + more > width) {
-                tables.add(table);
-                table = new ArrayList<>(List.of(0));
-                used = widths[0];
+    static String table(Comparison result, int width) {
+        List<Column> shown = new ArrayList<>(Column.table());
+        List<String> left = new ArrayList<>();
+        for (String heading : DROPPED_FIRST) {
+            if (tableWidth(shown, result) <= width) {
+                break;
             }
-            table.addAll(group);
-            used += more;
+            shown.removeIf(c -> c.heading().equals(heading));
+            left.add(0, heading);
         }
-        tables.add(table);
-        List<String> out = new ArrayList<>();
-        for (List<Integer> t : tables) {
-            if (t.size() == 1 && tables.size() > 1) {
-                continue; // no group was given for it: a part with the first column alone says nothing
-            }
-            out.add(aligned(
-                    pick(headings, t), rows.stream().map(r -> pick(r, t)).toList(), firstIsText));
+        List<String> headings = shown.stream().map(Column::heading).toList();
+        List<List<String>> rows = result.strategies().stream()
+                .map(s -> shown.stream().map(c -> c.cell(s, result)).toList())
+                .toList();
+        List<List<Integer>> parts = new ArrayList<>();
+        for (int i = 1; i < headings.size(); i++) {
+            parts.add(List.of(i));
         }
-        return String.join("\n", out);
+        int prose = Math.min(width, TABLE_WIDTH);
+        String notes = countsLine(result.strategies()) + "\n" + legend(shown);
+        if (!left.isEmpty()) {
+            notes += "\nleft out at this width: " + String.join(", ", left) + " (all in --format markdown)";
+        }
+        return AlignedTable.wrap(workloadLine(result.workload()), prose) + "\n"
+                + AlignedTable.wrap(machineLine(result.workload()) + "; times in seconds", prose) + "\n\n"
+                + AlignedTable.render(headings, rows, true, width, parts) + "\n"
+                + AlignedTable.wrap(notes, prose) + "\n";
     }
 
-    private static List<String> pick(List<String> cells, List<Integer> columns) {
-        return columns.stream().map(cells::get).toList();
+    private static int tableWidth(List<Column> columns, Comparison result) {
+        return AlignedTable.width(
+                columns.stream().map(Column::heading).toList(),
+                result.strategies().stream()
+                        .map(s -> columns.stream().map(c -> c.cell(s, result)).toList())
+                        .toList());
     }
 
-    /** Each line of {@code text} broken at spaces into lines of at most {@code width} columns where it can be. */
-    static String wrap(String text, int width) {
-        StringBuilder out = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (line.length() <= width) {
-                out.append(line).append('\n');
-                continue;
-            }
-            StringBuilder current = new StringBuilder();
-            for (String word : line.split(" ")) {
-                if (current.length() > 0 && current.length() + 1 + word.length() > width) {
-                    out.append(current).append('\n');
-                    current.setLength(0);
-                }
-                current.append(current.length() > 0 ? " " : "").append(word);
-            }
-            out.append(current).append('\n');
-        }
-        return out.substring(0, out.length() - 1);
-    }
-
-    private static int[] widths(List<String> headings, List<List<String>> rows) {
-        int[] width = new int[headings.size()];
-        for (List<String> row : concat(headings, rows)) {
-            for (int i = 0; i < row.size(); i++) {
-                width[i] = Math.max(width[i], row.get(i).length());
+    /** What the short headings shown mean: "conc: requests allowed in flight at once; ...", one meaning once. */
+    private static String legend(List<Column> shown) {
+        Map<String, List<String>> headingsByMeaning = new LinkedHashMap<>();
+        for (Column c : shown) {
+            if (c.legend() != null) {
+                headingsByMeaning
+                        .computeIfAbsent(c.legend(), k -> new ArrayList<>())
+                        .add(c.heading());
             }
         }
-        return width;
-    }
-
-    private static List<List<String>> concat(List<String> headings, List<List<String>> rows) {
-        List<List<String>> all = new ArrayList<>();
-        all.add(headings);
-        all.addAll(rows);
-        return all;
-    }
-
-    /** Columns aligned, two spaces apart, numbers right-aligned, and the first column left-aligned if it is text. */
-    static String aligned(List<String> headings, List<List<String>> rows, boolean firstIsText) {
-        List<List<String>> all = concat(headings, rows);
-        int[] width = widths(headings, rows);
-        StringBuilder out = new StringBuilder();
-        for (List<String> row : all) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                String cell = row.get(i);
-                String pad = " ".repeat(width[i] - cell.length());
-                line.append(i == 0 ? "" : "  ").append(i == 0 && firstIsText ? cell + pad : pad + cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
-    }
-
-    private static List<String> tableCells(StrategyStats s) {
-        ClientCost c = s.cost();
-        return List.of(
-                s.strategy(),
-                String.valueOf(s.concurrency()),
-                runsCell(s),
-                meanCell(s),
-                seconds(s.median()),
-                String.valueOf(s.maxInFlight()),
-                orDash(s.speedup(), BenchFormat::times),
-                orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
-                c == null ? "-" : String.valueOf(c.peakThreads()),
-                c == null ? "-" : String.valueOf(c.cpu().toMillis()),
-                c == null ? "-" : megabytes(c.allocatedBytes()));
+        List<String> parts = new ArrayList<>();
+        headingsByMeaning.forEach((meaning, headings) -> parts.add(String.join(", ", headings) + ": " + meaning));
+        return String.join("; ", parts);
     }
 
     /** "median runs: 194 ok, 482 not found" when every strategy's median run agrees, else strategy by strategy. */
-    static String countsLine(List<StrategyStats> strategies) {
+    static String countsLine(List<StrategyLine> strategies) {
         Set<String> distinct = new LinkedHashSet<>();
         strategies.forEach(s -> distinct.add(counts(s)));
         if (distinct.size() == 1) {
@@ -349,7 +220,7 @@ public enum BenchFormat {
         return "median runs: " + String.join("; ", each);
     }
 
-    private static String counts(StrategyStats s) {
+    private static String counts(StrategyLine s) {
         List<String> parts = new ArrayList<>();
         parts.add(s.ok() + " ok");
         if (s.notFound() > 0) {
@@ -362,54 +233,13 @@ public enum BenchFormat {
     }
 
     /** hyperfine's Markdown shape, every column: a header row, an alignment row, one row per strategy in backticks. */
-    static String markdown(BenchResult result) {
-        List<String> headings = List.of(
-                "Strategy",
-                "Concurrency",
-                "Runs",
-                "Mean [s]",
-                "Median [s]",
-                "Min [s]",
-                "Max [s]",
-                "Relative",
-                "OK",
-                "Not found",
-                "Errors",
-                "Max in flight",
-                "Ideal [s]",
-                "Speedup",
-                "Efficiency",
-                "Peak threads",
-                "CPU [ms]",
-                "Allocated [MB]",
-                "Peak heap [MB]");
-        StringBuilder out = new StringBuilder(markdownHeader(headings));
-        StrategyStats fastest = result.strategies().stream()
-                .filter(StrategyStats::clean)
-                .min(Comparator.comparing(StrategyStats::mean))
-                .orElse(null);
-        for (StrategyStats s : result.strategies()) {
-            ClientCost c = s.cost();
-            List<String> cells = List.of(
-                    "`" + s.strategy() + "`",
-                    String.valueOf(s.concurrency()),
-                    runsCell(s),
-                    meanCell(s),
-                    seconds(s.median()),
-                    seconds(s.min()),
-                    seconds(s.max()),
-                    relativeCell(s, fastest),
-                    String.valueOf(s.ok()),
-                    String.valueOf(s.notFound()),
-                    String.valueOf(s.errors()),
-                    String.valueOf(s.maxInFlight()),
-                    orDash(s.ideal(), BenchFormat::seconds),
-                    orDash(s.speedup(), BenchFormat::times),
-                    orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
-                    c == null ? "-" : String.valueOf(c.peakThreads()),
-                    c == null ? "-" : String.valueOf(c.cpu().toMillis()),
-                    c == null ? "-" : megabytes(c.allocatedBytes()),
-                    c == null ? "-" : megabytes(c.peakHeapBytes()));
+    static String markdown(Comparison result) {
+        StringBuilder out = new StringBuilder(
+                markdownHeader(Column.ALL.stream().map(Column::markdown).toList()));
+        for (StrategyLine s : result.strategies()) {
+            List<String> cells = new ArrayList<>(
+                    Column.ALL.stream().map(c -> c.cell(s, result)).toList());
+            cells.set(0, "`" + cells.get(0) + "`");
             out.append(markdownRow(cells));
         }
         return out.toString();
@@ -421,16 +251,6 @@ public enum BenchFormat {
 
     static String markdownRow(List<String> cells) {
         return "| " + String.join(" | ", cells) + " |\n";
-    }
-
-    /** hyperfine's Relative column: 1.00 for the fastest, "1.04 ± 0.05" for the others, "-" without a claim. */
-    private static String relativeCell(StrategyStats s, StrategyStats fastest) {
-        if (fastest == null || !s.clean()) {
-            return "-";
-        }
-        BenchStats.Ratio r = BenchStats.relative(s, fastest);
-        return String.format(Locale.ROOT, "%.2f", r.value())
-                + (r.stddev() == null || s == fastest ? "" : String.format(Locale.ROOT, " ± %.2f", r.stddev()));
     }
 
     /** "20 codes from EMBEDDED (delay 0.1 s, jitter 0 s)": what was downloaded, from where. */
@@ -460,40 +280,7 @@ public enum BenchFormat {
         return w.cores() + (w.cores() == 1 ? " core, " : " cores, ") + w.jvm();
     }
 
-    /** "5"; "4 of 5" when one failed run is left out; "5 failed" when every run failed (and the timings are theirs). */
-    static String runsCell(StrategyStats s) {
-        if (s.allFailed()) {
-            return s.runs() + " failed";
-        }
-        return s.failedRuns() == 0 ? String.valueOf(s.runs()) : s.runs() + " of " + s.recorded();
-    }
-
-    /** "2.073 ± 0.010", or the mean alone for a single run. */
-    static String meanCell(StrategyStats s) {
-        return seconds(s.mean()) + (s.stddev() == null ? "" : " ± " + seconds(s.stddev()));
-    }
-
     // ---- numbers ----
-
-    static String seconds(Duration d) {
-        return Seconds.fixed(d, 3);
-    }
-
-    static String ratio(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    static String times(double v) {
-        return String.format(Locale.ROOT, "%.2fx", v);
-    }
-
-    static String millis(Duration d) {
-        return String.format(Locale.ROOT, "%.1f", d.toNanos() / 1e6);
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
-    }
 
     /** Seconds without trailing zeros: 0.1, 0, 2.5. */
     static BigDecimal plain(Duration d) {
@@ -502,17 +289,5 @@ public enum BenchFormat {
 
     static JsonPrimitive number(String decimal) {
         return new JsonPrimitive(new BigDecimal(decimal));
-    }
-
-    private static <T> JsonElement orNull(T value, Function<T, JsonElement> json) {
-        return value == null ? JsonNull.INSTANCE : json.apply(value);
-    }
-
-    private static <T> String orEmpty(T value, Function<T, String> format) {
-        return value == null ? "" : format.apply(value);
-    }
-
-    static <T> String orDash(T value, Function<T, String> format) {
-        return value == null ? "-" : format.apply(value);
     }
 }

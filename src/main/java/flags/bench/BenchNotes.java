@@ -7,56 +7,43 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * The text around the numbers, after hyperfine: a closing summary ("async ran 1.04 ± 0.05 times faster than
- * threads") and warnings about runs that make the numbers doubtful (failed runs, a wide spread, a slow first run).
+ * The text around the numbers, after hyperfine: a closing summary ("async ran 1.52 times faster than threads
+ * (p < 0.001)") and warnings about runs that make the numbers doubtful (failed runs, a wide spread, a slow first run).
  */
 public final class BenchNotes {
     /** Warn when (max - min) / median of a strategy's timed runs is above this. */
     public static final double WIDE_SPREAD = 0.20;
-    /** Warn when the first timed run is this many times slower than the median of the others (3+ runs). */
+    /** Warn when the first timed run is this many times slower than the median of the timed runs (3+ runs). */
     public static final double SLOW_FIRST_RUN = 1.5;
 
     private BenchNotes() {}
 
     /**
-     * hyperfine's summary: the fastest strategy by mean, then how many times faster it ran than each other strategy,
-     * with the propagated standard deviation, fastest first. A strategy with failed runs is in no comparison, only
-     * named. Empty with fewer than two strategies.
+     * hyperfine's summary, by median as the speedup column: how many times faster the fastest strategy ran than
+     * each other strategy, fastest first, with the p-value of Welch's t test on their runs; a difference the runs
+     * cannot tell from noise (p of {@link BenchStats#SIGNIFICANCE} or more) is said to be none. A strategy with failed runs is in no comparison, only named.
+     * Empty with fewer than two strategies.
      */
-    public static List<String> summary(BenchResult result) {
+    public static List<String> summary(Comparison result) {
         if (result.strategies().size() < 2) {
             return List.of();
         }
-        List<StrategyStats> byMean = result.strategies().stream()
-                .filter(StrategyStats::clean)
-                .sorted(Comparator.comparing(StrategyStats::mean))
+        List<StrategyLine> byMedian = result.strategies().stream()
+                .filter(StrategyLine::clean)
+                .sorted(Comparator.comparing(StrategyLine::median))
                 .toList();
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
-        if (byMean.size() >= 2) {
-            StrategyStats fastest = byMean.get(0);
-            lines.add("  " + fastest.strategy() + " ran");
-            List<BenchStats.Ratio> ratios = byMean.subList(1, byMean.size()).stream()
-                    .map(other -> BenchStats.relative(other, fastest))
-                    .toList();
-            int width = ratios.stream()
-                    .mapToInt(r -> String.format(Locale.ROOT, "%.2f", r.value()).length())
-                    .max()
-                    .orElse(0);
-            for (int i = 0; i < ratios.size(); i++) {
-                BenchStats.Ratio r = ratios.get(i);
-                String sd = r.stddev() == null ? "" : String.format(Locale.ROOT, " ± %.2f", r.stddev());
-                lines.add(String.format(
-                        Locale.ROOT,
-                        "    %" + width + ".2f%s times faster than %s",
-                        r.value(),
-                        sd,
-                        byMean.get(i + 1).strategy()));
+        if (byMedian.size() >= 2) {
+            StrategyLine fastest = byMedian.get(0);
+            for (StrategyLine other : byMedian.subList(1, byMedian.size())) {
+                lines.add("  " + comparison(fastest, other));
             }
         }
-        for (StrategyStats s : result.strategies()) {
+        for (StrategyLine s : result.strategies()) {
             if (!s.clean()) {
                 lines.add(String.format(
                         Locale.ROOT,
@@ -70,10 +57,37 @@ public final class BenchNotes {
         return lines.size() == 1 ? List.of() : lines;
     }
 
+    /**
+     * "threads ran 1.52 times faster than async (p < 0.001)", "threads and async: no measurable difference (p =
+     * 0.43)", or the ratio alone when a side has a single run and there is nothing to test.
+     */
+    private static String comparison(StrategyLine fastest, StrategyLine other) {
+        String faster = String.format(
+                Locale.ROOT,
+                "%s ran %.2f times faster than %s",
+                fastest.strategy(),
+                BenchStats.relative(other, fastest).value(),
+                other.strategy());
+        OptionalDouble p = BenchStats.pValue(fastest, other);
+        if (p.isEmpty()) {
+            return faster + " (a single run: not tested)";
+        }
+        String pText = p.getAsDouble() < 0.001 ? "p < 0.001" : "p = " + decimals(p.getAsDouble());
+        if (p.getAsDouble() >= BenchStats.SIGNIFICANCE) {
+            return fastest.strategy() + " and " + other.strategy() + ": no measurable difference (" + pText + ")";
+        }
+        return faster + " (" + pText + ")";
+    }
+
+    /** 0.43, and three decimals near the threshold, where two would round 0.049 up to it. */
+    private static String decimals(double p) {
+        return String.format(Locale.ROOT, p < 0.1 ? "%.3f" : "%.2f", p);
+    }
+
     /** Warnings, one line each, strategy by strategy in the order given. */
-    public static List<String> warnings(List<StrategyRuns> all) {
+    public static List<String> warnings(List<RecordedRuns> all) {
         List<String> out = new ArrayList<>();
-        for (StrategyRuns r : all) {
+        for (RecordedRuns r : all) {
             if (!r.recorded().isEmpty()) {
                 failedRuns(r).ifPresent(out::add);
                 List<Duration> times = BenchStats.timed(r.reports()).stream()
@@ -86,7 +100,7 @@ public final class BenchNotes {
         return out;
     }
 
-    static Optional<String> failedRuns(StrategyRuns r) {
+    static Optional<String> failedRuns(RecordedRuns r) {
         long failed = r.reports().stream().filter(BenchStats::failed).count();
         int n = r.recorded().size();
         if (failed == 0) {
@@ -112,18 +126,17 @@ public final class BenchNotes {
             return Optional.empty();
         }
         Duration first = times.get(0);
-        Duration rest = BenchStats.median(times.subList(1, times.size()));
-        if (BenchStats.seconds(first) <= SLOW_FIRST_RUN * BenchStats.seconds(rest)) {
+        Duration median = BenchStats.median(times); // the table's median: the first run in it, as everywhere
+        if (BenchStats.seconds(first) <= SLOW_FIRST_RUN * BenchStats.seconds(median)) {
             return Optional.empty();
         }
         return Optional.of(String.format(
                 Locale.ROOT,
-                "%s: the first recorded run (%.3f s) was much slower than the rest (median %.3f s); "
-                        + "JIT compilation, threads and connections may still have been warming up: "
-                        + "consider a higher --warmup",
+                "%s: the first recorded run (%.3f s) was much slower than the median (%.3f s): "
+                        + "still warming up? Try a higher --warmup",
                 strategy,
                 BenchStats.seconds(first),
-                BenchStats.seconds(rest)));
+                BenchStats.seconds(median)));
     }
 
     static Optional<String> wideSpread(String strategy, List<Duration> times) {
@@ -139,8 +152,8 @@ public final class BenchNotes {
         }
         return Optional.of(String.format(
                 Locale.ROOT,
-                "%s: runs ranged from %.3f s to %.3f s (%.0f%% of the median); other programs may have "
-                        + "interfered: consider more --runs on a quieter machine",
+                "%s: runs ranged from %.3f s to %.3f s (%.0f%% of the median): other programs at work? "
+                        + "Try more --runs on a quieter machine",
                 strategy,
                 BenchStats.seconds(min),
                 BenchStats.seconds(max),

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalDouble;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.TTest;
 
 /**
  * The arithmetic of the benchmark, after hyperfine: mean and sample standard deviation, medians, the relative speed
@@ -22,9 +25,12 @@ public final class BenchStats {
     /** How many times slower than the fastest, and its uncertainty (null with a single run on either side). */
     public record Ratio(double value, Double stddev) {}
 
+    /** Below this p-value a difference between two strategies counts as measured, not noise. */
+    public static final double SIGNIFICANCE = 0.05;
+
     /** One line per strategy that has at least one recorded run, in the order given. */
-    public static BenchResult compute(Workload workload, List<StrategyRuns> all) {
-        StrategyRuns seq = all.stream()
+    public static Comparison compute(Workload workload, List<RecordedRuns> all) {
+        RecordedRuns seq = all.stream()
                 .filter(r -> r.strategy().equals(BASELINE) && !r.recorded().isEmpty())
                 .findFirst()
                 .orElse(null);
@@ -32,18 +38,18 @@ public final class BenchStats {
         Duration seqMedian = seq == null || seq.reports().stream().anyMatch(BenchStats::failed)
                 ? null
                 : median(durations(timed(seq.reports())));
-        List<StrategyStats> lines = new ArrayList<>();
-        for (StrategyRuns r : all) {
+        List<StrategyLine> lines = new ArrayList<>();
+        for (RecordedRuns r : all) {
             if (!r.recorded().isEmpty()) {
                 lines.add(line(workload, r, seqMedian));
             }
         }
-        return new BenchResult(workload, lines);
+        return new Comparison(workload, lines);
     }
 
-    private static StrategyStats line(Workload workload, StrategyRuns r, Duration seqMedian) {
-        List<BenchRun> timedRuns = timedRuns(r.recorded());
-        List<BatchReport> timed = timedRuns.stream().map(BenchRun::report).toList();
+    private static StrategyLine line(Workload workload, RecordedRuns r, Duration seqMedian) {
+        List<MeasuredRun> timedRuns = timedRuns(r.recorded());
+        List<BatchReport> timed = timedRuns.stream().map(MeasuredRun::report).toList();
         List<Duration> times = durations(timed);
         Duration median = median(times);
         BatchReport medianRun = medianRun(timed);
@@ -53,8 +59,8 @@ public final class BenchStats {
         Double efficiency = !claim || ideal == null || ideal.isZero() ? null : ratio(ideal, median);
         Double speedup = !claim || seqMedian == null ? null : ratio(seqMedian, median);
         ClientCost cost =
-                ClientCost.perRun(timedRuns.stream().map(BenchRun::cost).toList());
-        return new StrategyStats(
+                ClientCost.perRun(timedRuns.stream().map(MeasuredRun::cost).toList());
+        return new StrategyLine(
                 r.strategy(),
                 r.concurrency(),
                 r.recorded().size(),
@@ -86,8 +92,8 @@ public final class BenchStats {
         return clean.isEmpty() ? recorded : clean;
     }
 
-    private static List<BenchRun> timedRuns(List<BenchRun> recorded) {
-        List<BenchRun> clean =
+    private static List<MeasuredRun> timedRuns(List<MeasuredRun> recorded) {
+        List<MeasuredRun> clean =
                 recorded.stream().filter(r -> !failed(r.report())).toList();
         return clean.isEmpty() ? recorded : clean;
     }
@@ -136,19 +142,43 @@ public final class BenchStats {
     }
 
     /**
-     * How many times slower {@code slow} ran than {@code fast}, by their means, with the uncertainty hyperfine
-     * propagates for a quotient of independent values: ratio × √((σs/μs)² + (σf/μf)²).
+     * How many times slower {@code slow} ran than {@code fast}, by their medians (the statistic of the speedup
+     * column), with the uncertainty hyperfine propagates for a quotient of independent values, from each side's
+     * relative deviation: ratio × √((σs/μs)² + (σf/μf)²).
      */
-    public static Ratio relative(StrategyStats slow, StrategyStats fast) {
-        double ms = slow.mean().toNanos();
-        double mf = fast.mean().toNanos();
-        double ratio = ms / mf;
+    public static Ratio relative(StrategyLine slow, StrategyLine fast) {
+        double ratio = (double) slow.median().toNanos() / fast.median().toNanos();
         if (slow.stddev() == null || fast.stddev() == null) {
             return new Ratio(ratio, null);
         }
-        double rs = slow.stddev().toNanos() / ms;
-        double rf = fast.stddev().toNanos() / mf;
+        double rs = (double) slow.stddev().toNanos() / slow.mean().toNanos();
+        double rf = (double) fast.stddev().toNanos() / fast.mean().toNanos();
         return new Ratio(ratio, ratio * Math.sqrt(rs * rs + rf * rf));
+    }
+
+    /**
+     * Welch's t test (unequal variances) on the timed runs of two strategies: the probability of a difference at
+     * least this large if both ran alike. Empty with fewer than two runs on either side, where there is nothing to
+     * test. Runs without any spread (the same time each) differ for certain or not at all.
+     */
+    public static OptionalDouble pValue(StrategyLine a, StrategyLine b) {
+        double[] x = secondsOf(timed(a.recordedRuns()));
+        double[] y = secondsOf(timed(b.recordedRuns()));
+        if (x.length < 2 || y.length < 2) {
+            return OptionalDouble.empty();
+        }
+        double p = TTest.withDefaults()
+                .with(DataDispersion.HETEROSCEDASTIC)
+                .test(x, y)
+                .getPValue();
+        if (Double.isNaN(p)) { // both variances zero, each side one time repeated: the test divides by zero
+            return OptionalDouble.of(x[0] == y[0] ? 1.0 : 0.0);
+        }
+        return OptionalDouble.of(p);
+    }
+
+    private static double[] secondsOf(List<BatchReport> runs) {
+        return runs.stream().mapToDouble(r -> seconds(r.elapsed())).toArray();
     }
 
     /** The run at the median: the middle one, or the lower of the two middle ones for an even count. */

@@ -1,7 +1,6 @@
 package flags.bench;
 
 import com.sun.management.ThreadMXBean;
-import flags.server.FlagServer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -27,8 +26,8 @@ public final class CostMeter implements AutoCloseable {
     private static final Duration SETTLE_LIMIT = Duration.ofSeconds(1);
     /** Polls 2 ms apart with no thread ending that mean the threads have settled. */
     private static final int SETTLED_POLLS = 10;
-    /** Threads that are not the client's: the embedded server's, this meter's, the progress bar library's. */
-    private static final List<String> NOT_CLIENT = List.of(FlagServer.THREAD_NAME_PREFIX, THREAD_NAME, "ProgressBar");
+    /** Threads that are never the client's: this meter's, the progress bar library's. */
+    private static final List<String> OURS = List.of(THREAD_NAME, "ProgressBar");
 
     private final ThreadMXBean threads;
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -37,8 +36,11 @@ public final class CostMeter implements AutoCloseable {
     private Thread[] buffer = new Thread[64]; // the sampler's only, reused so sampling makes little garbage
     private volatile Window window;
 
-    private CostMeter(ThreadMXBean threads) {
+    private final List<String> notClient;
+
+    private CostMeter(ThreadMXBean threads, List<String> notClient) {
         this.threads = threads;
+        this.notClient = notClient;
         ThreadGroup group = Thread.currentThread().getThreadGroup();
         while (group.getParent() != null) {
             group = group.getParent();
@@ -52,8 +54,12 @@ public final class CostMeter implements AutoCloseable {
         sampler.scheduleAtFixedRate(this::sample, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** A meter sampling from now on; null when this JVM has no per-thread CPU and allocation counters. */
-    public static CostMeter start() {
+    /**
+     * A meter sampling from now on; null when this JVM has no per-thread CPU and allocation counters. Threads whose
+     * names start with one of {@code serverThreads} are left out with the meter's own: the caller names its server's
+     * threads, so the benchmark need not know the server.
+     */
+    public static CostMeter start(List<String> serverThreads) {
         if (!(ManagementFactory.getThreadMXBean() instanceof ThreadMXBean t)
                 || !t.isThreadCpuTimeSupported()
                 || !t.isThreadAllocatedMemorySupported()) {
@@ -65,7 +71,9 @@ public final class CostMeter implements AutoCloseable {
         if (!t.isThreadAllocatedMemoryEnabled()) {
             t.setThreadAllocatedMemoryEnabled(true);
         }
-        return new CostMeter(t);
+        List<String> notClient = new ArrayList<>(OURS);
+        notClient.addAll(serverThreads);
+        return new CostMeter(t, List.copyOf(notClient));
     }
 
     /**
@@ -138,9 +146,9 @@ public final class CostMeter implements AutoCloseable {
         return client;
     }
 
-    private static boolean isClient(Thread t) {
+    private boolean isClient(Thread t) {
         String name = t.getName();
-        for (String prefix : NOT_CLIENT) {
+        for (String prefix : notClient) {
             if (name.startsWith(prefix)) {
                 return false;
             }

@@ -48,9 +48,9 @@ public final class ScanFormat {
         }
         String head = BenchFormat.workloadLine(scan.workload()) + "\n" + BenchFormat.machineLine(scan.workload()) + "; "
                 + planLine(scan.plan()) + "\nmedian seconds; eff. = ideal / median\n";
-        return BenchFormat.wrap(head, width) + "\n"
-                + BenchFormat.aligned(headings, rows, false, width, groups) + "\n"
-                + BenchFormat.wrap(String.join("\n", notes(scan)), width) + "\n";
+        return AlignedTable.wrap(head, width) + "\n"
+                + AlignedTable.render(headings, rows, false, width, groups) + "\n"
+                + AlignedTable.wrap(String.join("\n", notes(scan)), width) + "\n";
     }
 
     static String markdown(ScanResult scan) {
@@ -69,14 +69,14 @@ public final class ScanFormat {
     private static List<String> cells(ScanResult scan, ScanResult.Point p, boolean markdown) {
         List<String> row = new ArrayList<>();
         row.add(String.valueOf(p.maxReq()));
-        row.add(BenchFormat.orDash(scan.ideal(p.maxReq()), BenchFormat::seconds));
+        row.add(Column.orDash(scan.ideal(p.maxReq()), Column::seconds));
         for (String name : scan.strategies()) {
-            StrategyStats s = ScanResult.line(p, name);
+            StrategyLine s = ScanResult.line(p, name);
             row.add(
                     s == null
                             ? "-"
-                            : BenchFormat.seconds(s.median()) + (s.clean() ? "" : markdown ? " (failed runs)" : "!"));
-            row.add(s == null ? "-" : BenchFormat.orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)));
+                            : Column.seconds(s.median()) + (s.clean() ? "" : markdown ? " (failed runs)" : "!"));
+            row.add(s == null ? "-" : Column.orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)));
         }
         return row;
     }
@@ -125,7 +125,7 @@ public final class ScanFormat {
                 .append(String.join(",", BenchFormat.FIELDS))
                 .append('\n');
         for (ScanResult.Point p : scan.points()) {
-            for (StrategyStats s : p.result().strategies()) {
+            for (StrategyLine s : p.result().strategies()) {
                 out.append(p.maxReq()).append(',').append(BenchFormat.csvRow(s)).append('\n');
             }
         }
@@ -141,7 +141,7 @@ public final class ScanFormat {
             JsonObject point = new JsonObject();
             point.addProperty("max_req", p.maxReq());
             Duration ideal = scan.ideal(p.maxReq());
-            point.add("ideal_s", ideal == null ? JsonNull.INSTANCE : BenchFormat.number(BenchFormat.seconds(ideal)));
+            point.add("ideal_s", ideal == null ? JsonNull.INSTANCE : BenchFormat.number(Column.seconds(ideal)));
             JsonArray strategies = new JsonArray();
             p.result().strategies().forEach(s -> strategies.add(BenchFormat.strategyJson(s)));
             point.add("strategies", strategies);

@@ -15,7 +15,7 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
     public static final double LEAVES_IDEAL = 0.8;
 
     /** One {@code -m} and the benchmark at it. */
-    public record Point(int maxReq, BenchResult result) {}
+    public record Point(int maxReq, Comparison result) {}
 
     public ScanResult {
         points = List.copyOf(points);
@@ -34,7 +34,7 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
     }
 
     /** {@code strategy}'s line at a point, or null if it has none there. */
-    public static StrategyStats line(Point p, String strategy) {
+    public static StrategyLine line(Point p, String strategy) {
         return p.result().strategies().stream()
                 .filter(s -> s.strategy().equals(strategy))
                 .findFirst()
@@ -47,7 +47,7 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
      */
     public Integer leavesIdealAt(String strategy) {
         for (Point p : points) {
-            StrategyStats s = line(p, strategy);
+            StrategyLine s = line(p, strategy);
             if (s != null && s.efficiency() != null && s.efficiency() < LEAVES_IDEAL) {
                 return p.maxReq();
             }

@@ -1,32 +1,20 @@
 package flags.cli;
 
 import flags.bench.BenchFormat;
-import flags.bench.BenchNotes;
+import flags.bench.BenchOutcome;
 import flags.bench.BenchPlan;
-import flags.bench.BenchProgress;
-import flags.bench.BenchResult;
-import flags.bench.BenchRun;
-import flags.bench.BenchRunner;
-import flags.bench.BenchStats;
-import flags.bench.Contender;
+import flags.bench.Benchmark;
 import flags.bench.CostMeter;
-import flags.bench.ScanFormat;
+import flags.bench.MeasuredBatch;
 import flags.bench.ScanPlot;
-import flags.bench.ScanResult;
-import flags.bench.StrategyBatch;
-import flags.bench.StrategyRuns;
-import flags.bench.StrategyStats;
 import flags.bench.Workload;
-import flags.download.DownloadResult;
+import flags.download.BatchClock;
+import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
 import flags.download.Quote;
-import flags.download.Status;
-import flags.report.BatchReport;
 import flags.report.Terminal;
 import flags.report.Timeline;
 import flags.server.FlagServer;
-import flags.strategy.Strategy;
 import flags.strategy.StrategyTable;
 import flags.strategy.StrategyTable.Kind;
 import java.io.IOException;
@@ -67,7 +55,11 @@ import picocli.CommandLine.Spec;
                     + "and errors, of the median run; "
                     + "speedup = seq median / this median; eff. = ideal / median, where the ideal is "
                     + "ceil(N / c) x delay (delay + jitter/2 with jitter; x2 with --names; with --cpu-work also "
-                    + "at least N x work / cores), known only for the embedded server.",
+                    + "at least N x work / cores), known only for the embedded server. A terminal narrower "
+                    + "than the table gets fewer columns, the client's cost first to go.",
+            "The Summary ranks by median, as the speedup does, and tests each difference with Welch's t test "
+                    + "on the runs: 'threads ran 1.52 times faster than async (p < 0.001)', or, with p of 0.05 "
+                    + "or more, 'threads and async: no measurable difference (p = 0.43)'.",
             "What each strategy costs the client side of the JVM (the embedded server left out), per run: "
                     + "threads = most platform threads alive at once, CPU ms and alloc MB = CPU time and "
                     + "bytes allocated by the client's threads; the peak heap in JSON, CSV and Markdown.",
@@ -189,10 +181,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
     boolean debug;
 
-    /** What the run of every point needs, once the options are known good. */
-    private record Lab(
-            DownloadSetup setup, Site from, List<Kind> names, BenchPlan plan, Path runDir, CostMeter meter) {}
-
     @Override
     public Integer call() throws Exception {
         List<Integer> ms = checkScan();
@@ -220,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
         // Without -o the runs save under the system's temporary directory: bench leaves nothing where it ran.
         Path runDir = outputGiven ? options.output : Files.createTempDirectory("flags-bench-");
         try (FlagServer embedded = setup.startServer(Duration.ZERO);
-                CostMeter meter = CostMeter.start();
+                CostMeter meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX));
                 SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
             setup.cpuWork(); // calibrated once, before any run's clock, for every run of every strategy
@@ -231,166 +219,37 @@ public final class BenchCommand implements Callable<Integer> {
                             setup.codes().size(),
                             options.names ? 2 : 1)
                     .withCpuWork(options.cpuWork);
-            return bench(workload, ms, new Lab(setup, from, names, plan, runDir, meter), ctrlC);
+            Benchmark.Clients clients = new Benchmark.Clients() {
+                @Override
+                public OkHttpClient http(int concurrency) {
+                    return setup.httpClient(concurrency);
+                }
+
+                @Override
+                public FlagClient create(OkHttpClient http, BatchClock clock, Path dir) {
+                    return setup.client(http, from.url(), clock, new FlagStore(dir));
+                }
+            };
+            Benchmark bench = new Benchmark(
+                    new Benchmark.Setup(workload, names, ms, plan, setup.codes(), runDir, clients, meter),
+                    new Benchmark.Live(spec.commandLine().getErr(), progress.shown(verbose), verbose));
+            return report(bench.run(ctrlC::onSignal));
         } finally {
             if (!outputGiven) {
-                StrategyBatch.deleteTree(runDir);
+                MeasuredBatch.deleteTree(runDir);
             }
-        }
-    }
-
-    private int bench(Workload workload, List<Integer> ms, Lab lab, CtrlC ctrlC) {
-        PrintWriter err = spec.commandLine().getErr();
-        boolean showBar = progress.shown(verbose);
-        int runsInAll = ms.size()
-                * lab.names().size()
-                * (lab.plan().warmup() + lab.plan().runs());
-        double weightInAll = 0;
-        for (int m : ms) {
-            for (Kind kind : lab.names()) {
-                weightInAll += (lab.plan().warmup() + lab.plan().runs()) * weight(workload, kind.create(m));
-            }
-        }
-        List<StrategyBatch> running = new ArrayList<>();
-        Thread command = Thread.currentThread();
-        Map<Integer, List<StrategyRuns>> done = new LinkedHashMap<>();
-        boolean interrupted = false;
-        ctrlC.onSignal(() -> {
-            synchronized (running) {
-                running.forEach(StrategyBatch::cancel);
-            }
-            command.interrupt();
-        });
-        try (BenchProgress bar = showBar
-                ? new BenchProgress(runsInAll, weightInAll, spec.commandLine().getErr())
-                : null) {
-            for (int m : ms) {
-                Point point = runPoint(workload, m, lab, running, bar, ms.size() > 1 ? "m=" + m + " " : "", err);
-                done.put(m, point.recorded());
-                if (point.interrupted()) {
-                    interrupted = true;
-                    break;
-                }
-            }
-        } // the bar is gone before the results print
-        ctrlC.onSignal(() -> {}); // the runs are over: a later Ctrl-C stops nothing, it waits for the report
-        interrupted |= Thread.interrupted();
-        return report(workload, lab.plan(), done, interrupted);
-    }
-
-    /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */
-    private record Point(List<StrategyRuns> recorded, boolean interrupted) {}
-
-    /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
-    private Point runPoint(
-            Workload workload,
-            int m,
-            Lab lab,
-            List<StrategyBatch> running,
-            BenchProgress bar,
-            String prefix,
-            PrintWriter err) {
-        List<String> codes = lab.setup().codes();
-        List<OkHttpClient> clients = new ArrayList<>();
-        List<StrategyBatch> batches = new ArrayList<>();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        try {
-            for (Kind kind : lab.names()) {
-                Strategy strategy = kind.create(m);
-                // One HTTP client per strategy and m, its connections kept by all its runs, as a program keeps its
-                // client: after the warm-up, the runs time the strategy, not the opening of connections.
-                OkHttpClient http = lab.setup().httpClient(strategy.concurrency(codes.size()));
-                clients.add(http);
-                batches.add(new StrategyBatch(
-                        strategy,
-                        codes,
-                        lab.runDir(),
-                        http,
-                        (runHttp, clock, dir) ->
-                                lab.setup().client(runHttp, lab.from().url(), clock, new FlagStore(dir)),
-                        lab.meter()));
-                weights.put(strategy.name(), weight(workload, strategy));
-            }
-            synchronized (running) {
-                running.clear();
-                running.addAll(batches);
-            }
-            BenchRunner runner = new BenchRunner(
-                    batches.stream().map(StrategyBatch::contender).toList(), lab.plan(), new BenchRunner.Listener() {
-                        @Override
-                        public void starting(Contender c, boolean warm, int i, int of) {
-                            if (bar != null) {
-                                bar.starting(prefix + c.strategy() + (warm ? " warm-up " : " run ") + i + "/" + of);
-                            }
-                        }
-
-                        @Override
-                        public void ran(Contender c, boolean warm, int i, int of, BenchRun run) {
-                            if (bar != null) {
-                                bar.ran(weights.get(c.strategy()));
-                            }
-                            if (verbose || BenchStats.failed(run.report())) {
-                                String line = prefix + runLine(c, warm, i, of, run.report());
-                                if (bar != null) {
-                                    bar.println(line);
-                                } else {
-                                    err.println(line);
-                                    err.flush();
-                                }
-                            }
-                        }
-                    });
-            try {
-                runner.run();
-                return new Point(runner.recorded(), false);
-            } catch (InterruptedException e) {
-                return new Point(runner.recorded(), true);
-            }
-        } finally {
-            clients.forEach(HttpClients::shutdown);
         }
     }
 
     /** Prints the results, writes the exports and pictures; returns the exit code. */
-    private int report(Workload workload, BenchPlan plan, Map<Integer, List<StrategyRuns>> done, boolean interrupted) {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        List<ScanResult.Point> points = new ArrayList<>();
-        done.forEach((m, recorded) -> {
-            BenchResult r = BenchStats.compute(workload, recorded);
-            if (!r.strategies().isEmpty()) {
-                points.add(new ScanResult.Point(m, r));
-            }
-        });
-        boolean scan = scanM != null;
-        if (interrupted) {
-            err.println(spec.qualifiedName() + ": interrupted; "
-                    + (points.isEmpty() ? "no run was recorded" : "the runs recorded so far:"));
-        }
-        if (points.isEmpty()) {
-            err.flush();
-            return interrupted ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-        }
-        ScanResult scanResult = new ScanResult(workload, plan, points);
-        BenchResult single = points.get(0).result();
+    private int report(BenchOutcome outcome) {
         // A person's terminal gets tables that fit it; a pipe or a file gets each table whole, one row per line.
         int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
-        out.print(scan ? ScanFormat.render(format, scanResult, width) : format.render(single, width));
-        out.flush();
-        done.forEach((m, recorded) -> {
-            for (String warning : BenchNotes.warnings(recorded)) {
-                err.println("Warning: " + (scan ? "m=" + m + ": " : "") + warning);
-            }
-        });
-        err.flush();
-        List<String> summary = scan ? List.of() : BenchNotes.summary(single);
-        if (!summary.isEmpty()) {
-            PrintWriter to = format == BenchFormat.table ? out : err;
-            if (format == BenchFormat.table) {
-                to.println();
-            }
-            summary.forEach(to::println);
-            to.flush();
+        int errWidth = Terminal.stderrIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
+        PrintWriter err = spec.commandLine().getErr();
+        outcome.print(format, spec.commandLine().getOut(), width, err, errWidth, spec.qualifiedName());
+        if (outcome.nothingRecorded()) {
+            return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
         }
         boolean written = true;
         Map<Path, BenchFormat> exports = new LinkedHashMap<>();
@@ -398,30 +257,19 @@ public final class BenchCommand implements Callable<Integer> {
         put(exports, exportCsv, BenchFormat.csv);
         put(exports, exportMarkdown, BenchFormat.markdown);
         for (Map.Entry<Path, BenchFormat> e : exports.entrySet()) {
-            String text = scan
-                    ? ScanFormat.render(e.getValue(), scanResult)
-                    : e.getValue().render(single);
+            String text = outcome.render(e.getValue());
             written &= write("--export-" + e.getValue().name(), e.getKey(), () -> Files.writeString(e.getKey(), text));
         }
         if (timeline != null) {
-            written &= write(
-                    "--timeline",
-                    timeline,
-                    () -> Timeline.write(
-                            single.strategies().stream()
-                                    .map(StrategyStats::medianRun)
-                                    .toList(),
-                            timeline));
+            written &= write("--timeline", timeline, () -> Timeline.write(outcome.medianRuns(), timeline));
         }
         if (plot != null) {
-            written &= write("--plot", plot, () -> ScanPlot.write(scanResult, plot));
+            written &= write("--plot", plot, () -> ScanPlot.write(outcome.scanResult(), plot));
         }
-        if (interrupted) {
+        if (outcome.interrupted()) {
             return ExitCodes.INTERRUPTED;
         }
-        boolean anyFailed =
-                points.stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
-        return anyFailed || !written ? ExitCodes.ERRORS : ExitCodes.OK;
+        return outcome.anyFailed() || !written ? ExitCodes.ERRORS : ExitCodes.OK;
     }
 
     private static void put(Map<Path, BenchFormat> exports, Path file, BenchFormat format) {
@@ -432,46 +280,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     private boolean write(String option, Path file, OutputFile.Write write) {
         return OutputFile.write(spec, option, file, write);
-    }
-
-    /** "seq run 3/5: 3.02 s", "async warm-up 1/1: 0.25 s", plus the errors of a failed run. */
-    static String runLine(Contender c, boolean warmup, int i, int of, BatchReport report) {
-        String line = String.format(
-                Locale.ROOT,
-                "%s %s %d/%d: %.2f s",
-                c.strategy(),
-                warmup ? "warm-up" : "run",
-                i,
-                of,
-                report.elapsed().toNanos() / 1e9);
-        long errors = report.count(Status.ERROR);
-        long notDone = report.notDone();
-        if (errors > 0) {
-            DownloadResult first = report.results().stream()
-                    .filter(r -> r.status() == Status.ERROR)
-                    .findFirst()
-                    .orElseThrow();
-            line += String.format(
-                    Locale.ROOT,
-                    ", %d error%s (first: %s %s)",
-                    errors,
-                    errors == 1 ? "" : "s",
-                    first.cc(),
-                    first.error());
-        }
-        if (notDone > 0) {
-            line += ", " + notDone + " not done";
-        }
-        if (errors > 0 || notDone > 0) {
-            line += warmup ? " [warm-up, not recorded]" : " [failed run]";
-        }
-        return line;
-    }
-
-    /** How long a run of {@code strategy} should take, for the progress bar's ETA. */
-    private static double weight(Workload workload, Strategy strategy) {
-        return BenchProgress.weight(
-                workload.delay() == null ? null : BenchStats.ideal(workload, strategy.concurrency(workload.codes())));
     }
 
     private List<Integer> checkScan() {

@@ -114,6 +114,10 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
      */
     public static final class TerminalLine implements ProgressBarConsumer {
         private static final String ERASE_TO_END = "\u001b[K";
+        // Line wrapping off while the bar is drawn: a bar drawn for a width the terminal has just lost is cut at
+        // the edge instead of wrapping onto a second row that no carriage return would ever clear.
+        private static final String WRAP_OFF = "\u001b[?7l";
+        private static final String WRAP_ON = "\u001b[?7h";
         private final PrintWriter err;
         private final Terminal.Width width = new Terminal.Width();
         private String last = "";
@@ -130,9 +134,8 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         @Override
         public synchronized void accept(String rendered) {
             // Erase to the end of the line, not pad to the last width: after a narrowing, padding would wrap.
-            err.print("\r" + rendered + ERASE_TO_END);
-            err.flush();
             last = rendered;
+            draw();
         }
 
         /** Prints through {@code print} on a line of its own, then draws the bar again below it. */
@@ -140,7 +143,11 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
             err.print("\r" + ERASE_TO_END);
             err.flush();
             print.run();
-            err.print(last);
+            draw();
+        }
+
+        private void draw() {
+            err.print("\r" + WRAP_OFF + last + ERASE_TO_END + WRAP_ON);
             err.flush();
         }
 

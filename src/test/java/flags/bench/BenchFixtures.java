@@ -53,7 +53,7 @@ final class BenchFixtures {
         return batch(strategy, concurrency, elapsedMs, 4, 0, 0);
     }
 
-    static StrategyRuns runs(String strategy, int concurrency, long... elapsedMs) {
+    static RecordedRuns runs(String strategy, int concurrency, long... elapsedMs) {
         List<BatchReport> reports = new ArrayList<>();
         for (long e : elapsedMs) {
             reports.add(ok(strategy, concurrency, e));
@@ -62,10 +62,10 @@ final class BenchFixtures {
     }
 
     /** These batches as recorded runs, not measured for cost. */
-    static StrategyRuns runs(String strategy, int concurrency, List<BatchReport> reports) {
-        return new StrategyRuns(
+    static RecordedRuns runs(String strategy, int concurrency, List<BatchReport> reports) {
+        return new RecordedRuns(
                 strategy,
                 concurrency,
-                reports.stream().map(r -> new BenchRun(r, null)).toList());
+                reports.stream().map(r -> new MeasuredRun(r, null)).toList());
     }
 }

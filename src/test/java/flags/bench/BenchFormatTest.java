@@ -26,7 +26,7 @@ class BenchFormatTest {
     static final Workload EMBEDDED =
             new Workload("EMBEDDED", ms(100), Duration.ZERO, 4, 1, Duration.ZERO, 2, "Java 17 (Test)");
 
-    private static BenchResult result() {
+    private static Comparison result() {
         return BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500, 450), runs("async", 4, 100, 125, 110)));
     }
 
@@ -43,7 +43,7 @@ class BenchFormatTest {
 
     @Test
     void csvLeavesUnknownValuesEmpty() {
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 new Workload("http://example.com/flags", null, null, 4, 1), List.of(runs("async", 4, 100)));
         assertEquals(
                 "async,4,1,0,0.100,,0.100,0.100,0.100,4,0,0,4,,,,,,,",
@@ -52,12 +52,12 @@ class BenchFormatTest {
 
     @Test
     void csvHasTheCostWhenMeasured() {
-        StrategyRuns measured = new StrategyRuns(
+        RecordedRuns measured = new RecordedRuns(
                 "threads",
                 4,
                 List.of(
-                        new BenchRun(ok("threads", 4, 100), new ClientCost(30, ms(40), 2_000_000, 50_000_000)),
-                        new BenchRun(ok("threads", 4, 120), new ClientCost(34, ms(60), 4_000_000, 40_000_000))));
+                        new MeasuredRun(ok("threads", 4, 100), new ClientCost(30, ms(40), 2_000_000, 50_000_000)),
+                        new MeasuredRun(ok("threads", 4, 120), new ClientCost(34, ms(60), 4_000_000, 40_000_000))));
         String row = BenchFormat.csv
                 .render(BenchStats.compute(EMBEDDED, List.of(measured)))
                 .lines()
@@ -108,7 +108,7 @@ class BenchFormatTest {
     @Test
     void jsonKeepsFailedRunsInTimesAndTheirExitCodes() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), batch("threads", 4, 10, 3, 0, 1)));
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), runs("threads", 4, reports)));
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), runs("threads", 4, reports)));
         JsonObject threads = JsonParser.parseString(BenchFormat.json.render(r))
                 .getAsJsonObject()
                 .getAsJsonArray("strategies")
@@ -132,7 +132,7 @@ class BenchFormatTest {
 
     @Test
     void jsonHasNullsForAnotherServer() {
-        BenchResult r = BenchStats.compute(new Workload("REMOTE", null, null, 4, 1), List.of(runs("async", 4, 100)));
+        Comparison r = BenchStats.compute(new Workload("REMOTE", null, null, 4, 1), List.of(runs("async", 4, 100)));
         JsonObject o = JsonParser.parseString(BenchFormat.json.render(r)).getAsJsonObject();
         assertTrue(o.get("delay_s").isJsonNull());
         JsonObject async = o.getAsJsonArray("strategies").get(0).getAsJsonObject();
@@ -152,7 +152,7 @@ class BenchFormatTest {
         }
         assertEquals("|:---|" + "---:|".repeat(columns - 1), lines.get(1));
         assertEquals(
-                "| `seq` | 1 | 3 | 0.450 ± 0.050 | 0.450 | 0.400 | 0.500 | 4.03 ± 0.64 | 4 | 0 | 0 | 1 | 0.400 "
+                "| `seq` | 1 | 3 | 0.450 ± 0.050 | 0.450 | 0.400 | 0.500 | 4.09 ± 0.65 | 4 | 0 | 0 | 1 | 0.400 "
                         + "| 1.00x | 0.89 | - | - | - | - |",
                 lines.get(2));
         assertTrue(
@@ -164,7 +164,7 @@ class BenchFormatTest {
     void theTableAlignsItsColumnsAndShowsUnknownsAndFailedRuns() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1));
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 new Workload("REMOTE", null, null, 4, 1, Duration.ZERO, 2, "Java 17 (Test)"),
                 List.of(runs("threads", 4, reports)));
         List<String> lines = BenchFormat.table.render(r).lines().toList();
@@ -185,9 +185,9 @@ class BenchFormatTest {
     }
 
     @ParameterizedTest(name = "{0} columns")
-    @ValueSource(ints = {40, 60, 80})
-    void aNarrowTerminalGetsTheTableInPartsThatFitEachStartingWithTheStrategy(int width) {
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
+    @ValueSource(ints = {60, 80})
+    void aNarrowTerminalGetsOneTableWithFewerColumnsAndTheRestNamed(int width) {
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
         String whole = BenchFormat.table.render(r);
         String narrow = BenchFormat.table.render(r, width);
         for (String line : narrow.lines().toList()) {
@@ -195,41 +195,58 @@ class BenchFormatTest {
         }
         List<String> headingLines =
                 narrow.lines().filter(l -> l.startsWith("strategy ")).toList();
-        assertTrue(headingLines.size() >= 2, "split in parts: " + narrow);
-        List<String> headings = new ArrayList<>();
-        headingLines.forEach(l ->
-                headings.addAll(List.of(l.substring("strategy".length()).strip().split(" {2,}"))));
-        String wholeHeading =
-                whole.lines().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow();
-        assertEquals(
-                List.of(wholeHeading.substring("strategy".length()).strip().split(" {2,}")),
-                headings,
-                "every column once, in order");
-        assertEquals(
-                2 * headingLines.size(),
-                narrow.lines().filter(l -> l.matches("(seq|threads) .*")).count(),
-                "each part has a row per strategy");
+        assertEquals(1, headingLines.size(), "one table, no part holding only the last columns: " + narrow);
+        List<String> shown = headings(headingLines.get(0));
+        for (String kept : List.of("mean ± σ", "median", "speedup", "eff.")) {
+            assertTrue(shown.contains(kept), kept + " is never left out: " + narrow);
+        }
+        int at = narrow.indexOf("left out at this width: ");
+        assertTrue(at >= 0, "the columns left out are named: " + narrow);
+        String leftLine = narrow.substring(at).replace("\n", " ");
+        List<String> all = headings(
+                whole.lines().filter(l -> l.startsWith("strategy ")).findFirst().orElseThrow());
+        List<String> left = List.of(leftLine.substring("left out at this width: ".length(), leftLine.indexOf(" ("))
+                .split(", "));
+        List<String> together = new ArrayList<>(all);
+        together.removeAll(left);
+        assertEquals(together, shown, "every column shown or named, in order");
+        assertTrue(left.contains("alloc MB") && left.contains("CPU ms"), "the cost goes first: " + left);
+        assertTrue(
+                narrow.lines().noneMatch(l -> l.contains("alloc MB:") || l.contains("CPU ms:")), "no legend for them");
         assertEquals(whole, BenchFormat.table.render(r, BenchFormat.TABLE_WIDTH), "fits as it is: one table");
     }
 
     @Test
-    void wrapBreaksOnlyTheLinesTooLongAndKeepsTheRestAsTheyAre() {
-        assertEquals("one two\nthree\n  kept  x\n", BenchFormat.wrap("one two three\n  kept  x\n", 10));
-        assertEquals("one\ntwo\nthree", BenchFormat.wrap("one two three", 3));
-        assertEquals("unbreakable\nx", BenchFormat.wrap("unbreakable x", 5), "a word wider than the line stays whole");
+    void aTerminalTooNarrowEvenForTheFewestColumnsGetsTheTableInPartsEachStartingWithTheStrategy() {
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500), runs("threads", 4, 100, 120)));
+        String narrow = BenchFormat.table.render(r, 40);
+        for (String line : narrow.lines().toList()) {
+            assertTrue(line.length() <= 40, line.length() + " columns: " + line);
+        }
+        List<String> headingLines =
+                narrow.lines().filter(l -> l.startsWith("strategy ")).toList();
+        assertTrue(headingLines.size() >= 2, "split in parts: " + narrow);
+        assertEquals(
+                2 * headingLines.size(),
+                narrow.lines().filter(l -> l.matches("(seq|threads) .*")).count(),
+                "each part has a row per strategy");
+    }
+
+    private static List<String> headings(String line) {
+        return List.of(line.substring("strategy".length()).strip().split(" {2,}"));
     }
 
     @Test
     void theTableFitsOneHundredColumnsWithTheWidestValues() {
-        List<BenchRun> slow = new ArrayList<>();
+        List<MeasuredRun> slow = new ArrayList<>();
         for (long e : new long[] {98_765, 99_999, 12_345}) {
-            slow.add(new BenchRun(ok("virtual", 1000, e), new ClientCost(1013, ms(123_456), 9_876_543_210L, 1L << 33)));
+            slow.add(new MeasuredRun(
+                    ok("virtual", 1000, e), new ClientCost(1013, ms(123_456), 9_876_543_210L, 1L << 33)));
         }
-        slow.add(new BenchRun(batch("virtual", 1000, 10, 3, 0, 1), null));
+        slow.add(new MeasuredRun(batch("virtual", 1000, 10, 3, 0, 1), null));
         Workload w =
                 new Workload("EMBEDDED", ms(100), Duration.ZERO, 676, 2, ms(50), 2, "Java 25.0.1 (Eclipse Adoptium)");
-        BenchResult r =
-                BenchStats.compute(w, List.of(runs("seq", 1, 999_000), new StrategyRuns("virtual", 1000, slow)));
+        Comparison r = BenchStats.compute(w, List.of(runs("seq", 1, 999_000), new RecordedRuns("virtual", 1000, slow)));
         for (String line : BenchFormat.table.render(r).lines().toList()) {
             assertTrue(line.length() <= BenchFormat.TABLE_WIDTH, line.length() + " columns: " + line);
         }
@@ -237,10 +254,10 @@ class BenchFormatTest {
 
     @Test
     void theCountsLineNamesStrategiesOnlyWhenTheyDisagree() {
-        StrategyStats a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
+        StrategyLine a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
                 .strategies()
                 .get(0);
-        StrategyStats b = BenchStats.compute(
+        StrategyLine b = BenchStats.compute(
                         EMBEDDED, List.of(runs("async", 4, List.of(batch("async", 4, 10, 2, 1, 1)))))
                 .strategies()
                 .get(0);

@@ -59,13 +59,13 @@ class BenchStatsTest {
 
     @Test
     void theRatioOfMeansPropagatesBothDeviations() {
-        BenchResult r = BenchStats.compute(
+        Comparison r = BenchStats.compute(
                 EMBEDDED, List.of(runs("threads", 4, 2000, 4000, 6000), runs("async", 4, 1000, 2000, 3000)));
         BenchStats.Ratio ratio =
                 BenchStats.relative(r.strategies().get(0), r.strategies().get(1));
         assertEquals(2.0, ratio.value(), 1e-12, "4 s / 2 s");
         assertEquals(2 * Math.sqrt(0.25 + 0.25), ratio.stddev(), 1e-9, "2 x sqrt((2/4)^2 + (1/2)^2)");
-        BenchResult single = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, 300), runs("async", 4, 100)));
+        Comparison single = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, 300), runs("async", 4, 100)));
         BenchStats.Ratio one = BenchStats.relative(
                 single.strategies().get(0), single.strategies().get(1));
         assertEquals(3.0, one.value(), 1e-12);
@@ -74,9 +74,9 @@ class BenchStatsTest {
 
     @Test
     void failedRunsRemoveEverySpeedClaimTheyTouch() {
-        StrategyRuns seq = runs("seq", 1, List.of(ok("seq", 1, 400), batch("seq", 1, 300, 3, 0, 1)));
-        StrategyRuns threads = runs("threads", 4, 100, 110);
-        BenchResult r = BenchStats.compute(EMBEDDED, List.of(seq, threads));
+        RecordedRuns seq = runs("seq", 1, List.of(ok("seq", 1, 400), batch("seq", 1, 300, 3, 0, 1)));
+        RecordedRuns threads = runs("threads", 4, 100, 110);
+        Comparison r = BenchStats.compute(EMBEDDED, List.of(seq, threads));
         assertNull(r.strategies().get(0).speedup());
         assertNull(r.strategies().get(0).efficiency());
         assertNull(r.strategies().get(1).speedup(), "against a baseline with failed runs: no speedup either");
@@ -113,10 +113,10 @@ class BenchStatsTest {
 
     @Test
     void speedupIsAgainstSeqAndEfficiencyAgainstTheIdeal() {
-        BenchResult r =
+        Comparison r =
                 BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500, 450), runs("threads", 4, 100, 125, 110)));
-        StrategyStats seq = r.strategies().get(0);
-        StrategyStats threads = r.strategies().get(1);
+        StrategyLine seq = r.strategies().get(0);
+        StrategyLine threads = r.strategies().get(1);
         assertEquals(ms(450), seq.median());
         assertEquals(ms(400), seq.min());
         assertEquals(ms(500), seq.max());
@@ -136,8 +136,8 @@ class BenchStatsTest {
     @Test
     void withoutSeqThereIsNoSpeedupAndWithoutADelayNoIdeal() {
         Workload remote = new Workload("REMOTE", null, null, 4, 1);
-        BenchResult r = BenchStats.compute(remote, List.of(runs("async", 4, 100, 120)));
-        StrategyStats async = r.strategies().get(0);
+        Comparison r = BenchStats.compute(remote, List.of(runs("async", 4, 100, 120)));
+        StrategyLine async = r.strategies().get(0);
         assertNull(async.speedup());
         assertNull(async.ideal());
         assertNull(async.efficiency());
@@ -147,7 +147,7 @@ class BenchStatsTest {
     @Test
     void aZeroIdealHasNoEfficiency() {
         Workload instant = new Workload("EMBEDDED", Duration.ZERO, Duration.ZERO, 4, 1);
-        StrategyStats s = BenchStats.compute(instant, List.of(runs("seq", 1, 5)))
+        StrategyLine s = BenchStats.compute(instant, List.of(runs("seq", 1, 5)))
                 .strategies()
                 .get(0);
         assertEquals(Duration.ZERO, s.ideal());
@@ -158,7 +158,7 @@ class BenchStatsTest {
     void failedRunsAreCountedAndLeftOutOfTheTimings() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1)); // fast because it failed
-        StrategyStats s = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, reports)))
+        StrategyLine s = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, reports)))
                 .strategies()
                 .get(0);
         assertEquals(3, s.recorded());
@@ -172,9 +172,9 @@ class BenchStatsTest {
 
     @Test
     void whenEveryRunFailedTheTimingsAreThoseOfTheFailedRuns() {
-        StrategyRuns failing =
+        RecordedRuns failing =
                 runs("async", 4, List.of(batch("async", 4, 100, 3, 0, 1), batch("async", 4, 300, 2, 1, 1)));
-        StrategyStats s =
+        StrategyLine s =
                 BenchStats.compute(EMBEDDED, List.of(failing)).strategies().get(0);
         assertTrue(s.allFailed());
         assertEquals(2, s.runs());
@@ -185,10 +185,10 @@ class BenchStatsTest {
 
     @Test
     void aStrategyWithoutRecordedRunsIsLeftOut() {
-        BenchResult r =
-                BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), new StrategyRuns("async", 4, List.of())));
+        Comparison r =
+                BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), new RecordedRuns("async", 4, List.of())));
         assertEquals(
                 List.of("seq"),
-                r.strategies().stream().map(StrategyStats::strategy).toList());
+                r.strategies().stream().map(StrategyLine::strategy).toList());
     }
 }

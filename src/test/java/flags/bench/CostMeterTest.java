@@ -57,7 +57,7 @@ class CostMeterTest {
 
     @BeforeEach
     void startMeter() {
-        meter = CostMeter.start();
+        meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX));
         assertNotNull(meter, "HotSpot has per-thread CPU and allocation counters");
     }
 
@@ -170,7 +170,7 @@ class CostMeterTest {
     private Measured run(Strategy strategy, FlagServer server) throws Exception {
         OkHttpClient http = HttpClients.create(strategy.concurrency(CODES.size()), Duration.ofSeconds(10));
         try {
-            StrategyBatch batch = new StrategyBatch(
+            MeasuredBatch batch = new MeasuredBatch(
                     strategy,
                     CODES,
                     out,
@@ -183,7 +183,7 @@ class CostMeterTest {
                             clock),
                     meter);
             int before = meter.begin().end().peakThreads();
-            BenchRun run = batch.run();
+            MeasuredRun run = batch.run();
             assertEquals(0, run.report().count(Status.ERROR));
             assertEquals(M, run.report().maxInFlight(), "every slot was in use at once");
             return new Measured(before, run.cost());

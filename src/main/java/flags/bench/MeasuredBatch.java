@@ -32,7 +32,7 @@ import okhttp3.OkHttpClient;
  * async's dispatcher threads are then made by each run, as the threads strategy makes its pool, and the threads a
  * run is measured with are its own, not idle ones left by another strategy's run.
  */
-public final class StrategyBatch implements Batch {
+public final class MeasuredBatch implements Contender.Batch {
     /** Makes the client of one run: the HTTP client it uses, its clock, and the directory it saves into. */
     @FunctionalInterface
     public interface Clients {
@@ -49,7 +49,7 @@ public final class StrategyBatch implements Batch {
     private volatile boolean cancelled;
 
     /** {@code meter} may be null: the runs are then not measured. */
-    public StrategyBatch(
+    public MeasuredBatch(
             Strategy strategy, List<String> codes, Path output, OkHttpClient http, Clients clients, CostMeter meter) {
         this.strategy = strategy;
         this.codes = List.copyOf(codes);
@@ -64,7 +64,7 @@ public final class StrategyBatch implements Batch {
     }
 
     @Override
-    public BenchRun run() throws InterruptedException {
+    public MeasuredRun run() throws InterruptedException {
         Path dir = newRunDirectory();
         OkHttpClient runHttp = withOwnDispatcher(http);
         try {
@@ -96,7 +96,8 @@ public final class StrategyBatch implements Batch {
             if (cost != null) {
                 elapsed = elapsed.minus(cost.captureTook()); // the measuring is not the strategy's time
             }
-            return new BenchRun(log.report(strategy.name(), strategy.concurrency(codes.size()), codes, elapsed), spent);
+            return new MeasuredRun(
+                    log.report(strategy.name(), strategy.concurrency(codes.size()), codes, elapsed), spent);
         } finally {
             current = null;
             stopDispatcher(runHttp);

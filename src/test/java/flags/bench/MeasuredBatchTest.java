@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 @Timeout(30)
-class StrategyBatchTest {
+class MeasuredBatchTest {
     @TempDir
     Path out;
 
@@ -37,7 +37,7 @@ class StrategyBatchTest {
         try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ZERO, Duration.ZERO, 0))) {
             OkHttpClient http = HttpClients.create(3, Duration.ofSeconds(5));
             try {
-                StrategyBatch batch = new StrategyBatch(
+                MeasuredBatch batch = new MeasuredBatch(
                         new AsyncStrategy(3),
                         List.of("BR", "CN", "ZZ"),
                         out,

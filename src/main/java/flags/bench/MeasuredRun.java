@@ -3,4 +3,4 @@ package flags.bench;
 import flags.report.BatchReport;
 
 /** One run of a strategy: the batch as reported, and what it cost the client side (null when not measured). */
-public record BenchRun(BatchReport report, ClientCost cost) {}
+public record MeasuredRun(BatchReport report, ClientCost cost) {}

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(10)
-class BenchRunnerTest {
+class RoundRobinTest {
     @Test
     void warmUpsThenRecordedRunsRoundRobin() throws Exception {
         List<String> order = new ArrayList<>();
         List<Contender> contenders = List.of(
-                new Contender("seq", 1, () -> new BenchRun(ok("seq", 1, 30), null)),
-                new Contender("async", 4, () -> new BenchRun(ok("async", 4, 10), null)));
-        BenchRunner runner = new BenchRunner(
+                new Contender("seq", 1, () -> new MeasuredRun(ok("seq", 1, 30), null)),
+                new Contender("async", 4, () -> new MeasuredRun(ok("async", 4, 10), null)));
+        RoundRobin runner = new RoundRobin(
                 contenders,
                 new BenchPlan(1, 2),
                 (c, warm, i, of, report) -> order.add(c.strategy() + (warm ? " warm-up " : " run ") + i + "/" + of));
@@ -32,7 +32,7 @@ class BenchRunnerTest {
                         "seq run 2/2",
                         "async run 2/2"),
                 order);
-        List<StrategyRuns> recorded = runner.recorded();
+        List<RecordedRuns> recorded = runner.recorded();
         assertEquals(2, recorded.size());
         assertEquals(2, recorded.get(0).recorded().size(), "warm-ups are not recorded");
         assertEquals("seq", recorded.get(0).strategy());
@@ -46,9 +46,9 @@ class BenchRunnerTest {
             if (++calls[0] == 3) {
                 throw new InterruptedException("Ctrl-C");
             }
-            return new BenchRun(ok("threads", 4, 10), null);
+            return new MeasuredRun(ok("threads", 4, 10), null);
         });
-        BenchRunner runner = new BenchRunner(List.of(flaky), new BenchPlan(0, 5), (c, w, i, of, r) -> {});
+        RoundRobin runner = new RoundRobin(List.of(flaky), new BenchPlan(0, 5), (c, w, i, of, r) -> {});
         assertThrows(InterruptedException.class, runner::run);
         assertEquals(2, runner.recorded().get(0).recorded().size());
     }
@@ -59,9 +59,9 @@ class BenchRunnerTest {
         Contender c = new Contender("seq", 1, () -> {
             calls[0]++;
             Thread.currentThread().interrupt();
-            return new BenchRun(ok("seq", 1, 10), null);
+            return new MeasuredRun(ok("seq", 1, 10), null);
         });
-        BenchRunner runner = new BenchRunner(List.of(c), new BenchPlan(0, 3), (x, w, i, of, r) -> {});
+        RoundRobin runner = new RoundRobin(List.of(c), new BenchPlan(0, 3), (x, w, i, of, r) -> {});
         assertThrows(InterruptedException.class, runner::run);
         assertEquals(1, calls[0]);
         assertEquals(1, runner.recorded().get(0).recorded().size());

@@ -10,21 +10,21 @@ import java.util.Map;
  * the order given. Recorded runs are kept as they come, so an interrupted benchmark still has the runs
  * that finished.
  */
-public final class BenchRunner {
+public final class RoundRobin {
     /** Told about every run as it starts and ends, warm-ups included (progress bar, run lines, failed-run lines). */
     @FunctionalInterface
     public interface Listener {
         default void starting(Contender contender, boolean warmup, int index, int of) {}
 
-        void ran(Contender contender, boolean warmup, int index, int of, BenchRun run);
+        void ran(Contender contender, boolean warmup, int index, int of, MeasuredRun run);
     }
 
     private final List<Contender> contenders;
     private final BenchPlan plan;
     private final Listener listener;
-    private final Map<Contender, List<BenchRun>> recorded = new LinkedHashMap<>();
+    private final Map<Contender, List<MeasuredRun>> recorded = new LinkedHashMap<>();
 
-    public BenchRunner(List<Contender> contenders, BenchPlan plan, Listener listener) {
+    public RoundRobin(List<Contender> contenders, BenchPlan plan, Listener listener) {
         this.contenders = List.copyOf(contenders);
         this.plan = plan;
         this.listener = listener;
@@ -42,7 +42,7 @@ public final class BenchRunner {
         for (int i = 1; i <= plan.runs(); i++) {
             for (Contender c : contenders) {
                 listener.starting(c, false, i, plan.runs());
-                BenchRun run = runOnce(c);
+                MeasuredRun run = runOnce(c);
                 synchronized (this) {
                     recorded.get(c).add(run);
                 }
@@ -52,13 +52,13 @@ public final class BenchRunner {
     }
 
     /** The recorded runs so far, one entry per contender (possibly with no run yet), in contender order. */
-    public synchronized List<StrategyRuns> recorded() {
-        List<StrategyRuns> out = new ArrayList<>();
-        recorded.forEach((c, runs) -> out.add(new StrategyRuns(c.strategy(), c.concurrency(), runs)));
+    public synchronized List<RecordedRuns> recorded() {
+        List<RecordedRuns> out = new ArrayList<>();
+        recorded.forEach((c, runs) -> out.add(new RecordedRuns(c.strategy(), c.concurrency(), runs)));
         return out;
     }
 
-    private static BenchRun runOnce(Contender c) throws InterruptedException {
+    private static MeasuredRun runOnce(Contender c) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("benchmark interrupted");
         }

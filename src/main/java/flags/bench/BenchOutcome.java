@@ -1,0 +1,115 @@
+package flags.bench;
+
+import flags.report.BatchReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a benchmark ended with: the recorded runs at each {@code -m} (all of them, or those before Ctrl-C), and how
+ * they read: the table or data on stdout, the warnings and the Summary, the exports.
+ */
+public final class BenchOutcome {
+    private final Workload workload;
+    private final BenchPlan plan;
+    private final Map<Integer, List<RecordedRuns>> done;
+    private final boolean scan;
+    private final boolean interrupted;
+    private final List<ScanResult.Point> points = new ArrayList<>();
+
+    /**
+     * {@code done}: the recorded runs per {@code -m}, in the order run; {@code scan}: whether it was a scan
+     * ({@code --scan-m}: a table per {@code -m}, no Summary); {@code interrupted}: whether Ctrl-C ended it.
+     */
+    BenchOutcome(
+            Workload workload,
+            BenchPlan plan,
+            Map<Integer, List<RecordedRuns>> done,
+            boolean scan,
+            boolean interrupted) {
+        this.workload = workload;
+        this.plan = plan;
+        this.done = Collections.unmodifiableMap(new LinkedHashMap<>(done));
+        this.scan = scan;
+        this.interrupted = interrupted;
+        this.done.forEach((m, runs) -> {
+            Comparison r = BenchStats.compute(workload, runs);
+            if (!r.strategies().isEmpty()) {
+                points.add(new ScanResult.Point(m, r));
+            }
+        });
+    }
+
+    public boolean interrupted() {
+        return interrupted;
+    }
+
+    /** Whether no run was recorded at all (Ctrl-C during the warm-up). */
+    public boolean nothingRecorded() {
+        return points.isEmpty();
+    }
+
+    /** Whether a recorded run failed: the exit status says so. */
+    public boolean anyFailed() {
+        return points.stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
+    }
+
+    /** The results as {@code format} gives them, for a file: every column, whatever the terminal. */
+    public String render(BenchFormat format) {
+        return render(format, Integer.MAX_VALUE);
+    }
+
+    private String render(BenchFormat format, int width) {
+        return scan ? ScanFormat.render(format, scanResult(), width) : format.render(single(), width);
+    }
+
+    /** The median run of each strategy, for {@code --timeline}. */
+    public List<BatchReport> medianRuns() {
+        return single().strategies().stream().map(StrategyLine::medianRun).toList();
+    }
+
+    public ScanResult scanResult() {
+        return new ScanResult(workload, plan, points);
+    }
+
+    private Comparison single() {
+        return points.get(0).result();
+    }
+
+    /**
+     * Prints the results in {@code format} to {@code out} laid out for {@code width} columns, the warnings to
+     * {@code err} wrapped on words for {@code errWidth}, and the Summary (after the table, or on {@code err} when
+     * stdout carries data). {@code command} names the command in the line that says it was interrupted.
+     */
+    public void print(BenchFormat format, PrintWriter out, int width, PrintWriter err, int errWidth, String command) {
+        if (interrupted) {
+            err.println(command + ": interrupted; "
+                    + (nothingRecorded() ? "no run was recorded" : "the runs recorded so far:"));
+        }
+        if (nothingRecorded()) {
+            err.flush();
+            return;
+        }
+        out.print(render(format, width));
+        out.flush();
+        done.keySet().forEach(m -> {
+            for (String warning : BenchNotes.warnings(done.get(m))) {
+                err.println(AlignedTable.wrap("Warning: " + (scan ? "m=" + m + ": " : "") + warning, errWidth, "  "));
+            }
+        });
+        err.flush();
+        List<String> summary = scan ? List.of() : BenchNotes.summary(single());
+        if (!summary.isEmpty()) {
+            PrintWriter to = format == BenchFormat.table ? out : err;
+            if (format == BenchFormat.table) {
+                to.println();
+            }
+            summary.forEach(line ->
+                    to.println(AlignedTable.wrap(line, format == BenchFormat.table ? width : errWidth, "    ")));
+            to.flush();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package flags.bench;
+
+import flags.Seconds;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * One column of a strategy's results, the single definition every format reads: its fields in CSV and JSON, its
+ * heading and cell in Markdown, and, when the table shows it, its short heading there and what that heading means.
+ * A Markdown cell may join several fields ("0.450 ± 0.050" is {@code mean_s} and {@code stddev_s}) or none
+ * (Relative is derived from the others).
+ *
+ * @param markdown  the heading in Markdown
+ * @param heading   the heading in the table; null when only Markdown shows the column
+ * @param legend    what the table's heading means, under the table; null when it says it itself
+ * @param cell      the text of a cell, given the strategy's line and the whole result
+ * @param fields    what CSV and JSON have for it, in order
+ */
+record Column(
+        String markdown,
+        String heading,
+        String legend,
+        BiFunction<StrategyLine, Comparison, String> cell,
+        List<Field> fields) {
+
+    /**
+     * A value for scripts: {@code text} a JSON string, else a JSON number written as its decimal text; null when
+     * unknown (empty in CSV, null in JSON).
+     */
+    record Field(String name, boolean text, Function<StrategyLine, String> value) {}
+
+    /** Every column, in the order of every format; CSV's and JSON's fields come out in this order too. */
+    static final List<Column> ALL = List.of(
+            new Column("Strategy", "strategy", null, (s, r) -> s.strategy(), List.of(text("strategy"))),
+            number("Concurrency", "conc", "requests allowed in flight at once", "concurrency", s -> s.concurrency()),
+            new Column(
+                    "Runs",
+                    "runs",
+                    null,
+                    (s, r) -> runsCell(s),
+                    List.of(field("runs", s -> s.runs()), field("failed_runs", s -> s.failedRuns()))),
+            new Column(
+                    "Mean [s]",
+                    "mean ± σ",
+                    null,
+                    (s, r) -> meanCell(s),
+                    List.of(seconds("mean_s", StrategyLine::mean), seconds("stddev_s", StrategyLine::stddev))),
+            seconds("Median [s]", "median", "median_s", StrategyLine::median),
+            seconds("Min [s]", null, "min_s", StrategyLine::min),
+            seconds("Max [s]", null, "max_s", StrategyLine::max),
+            new Column("Relative", null, null, Column::relativeCell, List.of()),
+            number("OK", null, null, "ok", s -> s.ok()),
+            number("Not found", null, null, "not_found", s -> s.notFound()),
+            number("Errors", null, null, "errors", s -> s.errors()),
+            number(
+                    "Max in flight",
+                    "reached",
+                    "the most there were (median run)",
+                    "max_in_flight",
+                    s -> s.maxInFlight()),
+            seconds("Ideal [s]", null, "ideal_s", StrategyLine::ideal),
+            new Column(
+                    "Speedup",
+                    "speedup",
+                    null,
+                    (s, r) -> orDash(s.speedup(), Column::times),
+                    List.of(field("speedup", s -> ratio(s.speedup())))),
+            new Column(
+                    "Efficiency",
+                    "eff.",
+                    null,
+                    (s, r) -> orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
+                    List.of(field("efficiency", s -> ratio(s.efficiency())))),
+            cost(
+                    "Peak threads",
+                    "threads",
+                    "most platform threads alive",
+                    "peak_threads",
+                    c -> c.peakThreads(),
+                    c -> c.peakThreads()),
+            cost(
+                    "CPU [ms]",
+                    "CPU ms",
+                    "per run, by the client's threads",
+                    "cpu_ms",
+                    c -> millis(c.cpu()),
+                    c -> c.cpu().toMillis()),
+            cost(
+                    "Allocated [MB]",
+                    "alloc MB",
+                    "per run, by the client's threads",
+                    "allocated_bytes",
+                    c -> c.allocatedBytes(),
+                    c -> megabytes(c.allocatedBytes())),
+            cost(
+                    "Peak heap [MB]",
+                    null,
+                    null,
+                    "peak_heap_bytes",
+                    c -> c.peakHeapBytes(),
+                    c -> megabytes(c.peakHeapBytes())));
+
+    /** The CSV header; also the scalar JSON fields of one strategy, in order. */
+    static List<String> fieldNames() {
+        return ALL.stream().flatMap(c -> c.fields().stream()).map(Field::name).toList();
+    }
+
+    /** The columns the table shows, in order. */
+    static List<Column> table() {
+        return ALL.stream().filter(c -> c.heading() != null).toList();
+    }
+
+    String cell(StrategyLine s, Comparison r) {
+        return cell.apply(s, r);
+    }
+
+    // ---- the kinds of column ----
+
+    private static Field text(String name) {
+        return new Field(name, true, StrategyLine::strategy);
+    }
+
+    private static Field field(String name, Function<StrategyLine, Object> value) {
+        return new Field(name, false, s -> {
+            Object v = value.apply(s);
+            return v == null ? null : v.toString();
+        });
+    }
+
+    private static Field seconds(String name, Function<StrategyLine, Duration> value) {
+        return new Field(name, false, s -> {
+            Duration d = value.apply(s);
+            return d == null ? null : seconds(d);
+        });
+    }
+
+    /** A whole number, the same in every format. */
+    private static Column number(
+            String markdown, String heading, String legend, String name, Function<StrategyLine, Object> value) {
+        Field f = field(name, value);
+        return new Column(markdown, heading, legend, (s, r) -> f.value().apply(s), List.of(f));
+    }
+
+    /** Seconds to the millisecond in every format, {@code -} in the tables when unknown. */
+    private static Column seconds(
+            String markdown, String heading, String name, Function<StrategyLine, Duration> value) {
+        Field f = seconds(name, value);
+        return new Column(markdown, heading, null, (s, r) -> orDash(f.value().apply(s), v -> v), List.of(f));
+    }
+
+    /** A measure of the client's cost: a raw value for scripts, a rounded one for people; unknown when not measured. */
+    private static Column cost(
+            String markdown,
+            String heading,
+            String legend,
+            String name,
+            Function<ClientCost, Object> value,
+            Function<ClientCost, Object> shown) {
+        Field f = field(name, s -> s.cost() == null ? null : value.apply(s.cost()));
+        return new Column(
+                markdown,
+                heading,
+                legend,
+                (s, r) -> s.cost() == null ? "-" : shown.apply(s.cost()).toString(),
+                List.of(f));
+    }
+
+    // ---- cells ----
+
+    /** "5"; "4 of 5" when one failed run is left out; "5 failed" when every run failed (and the timings are theirs). */
+    static String runsCell(StrategyLine s) {
+        if (s.allFailed()) {
+            return s.runs() + " failed";
+        }
+        return s.failedRuns() == 0 ? String.valueOf(s.runs()) : s.runs() + " of " + s.recorded();
+    }
+
+    /** "2.073 ± 0.010", or the mean alone for a single run. */
+    static String meanCell(StrategyLine s) {
+        return seconds(s.mean()) + (s.stddev() == null ? "" : " ± " + seconds(s.stddev()));
+    }
+
+    /**
+     * hyperfine's Relative column, by median as the speedup and the Summary: 1.00 for the fastest, "1.04 ± 0.05" for
+     * the others, "-" without a claim.
+     */
+    private static String relativeCell(StrategyLine s, Comparison result) {
+        StrategyLine fastest = result.strategies().stream()
+                .filter(StrategyLine::clean)
+                .min(Comparator.comparing(StrategyLine::median))
+                .orElse(null);
+        if (fastest == null || !s.clean()) {
+            return "-";
+        }
+        BenchStats.Ratio r = BenchStats.relative(s, fastest);
+        return String.format(Locale.ROOT, "%.2f", r.value())
+                + (r.stddev() == null || s == fastest ? "" : String.format(Locale.ROOT, " ± %.2f", r.stddev()));
+    }
+
+    // ---- numbers ----
+
+    static String seconds(Duration d) {
+        return Seconds.fixed(d, 3);
+    }
+
+    private static String ratio(Double v) {
+        return v == null ? null : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    static String times(double v) {
+        return String.format(Locale.ROOT, "%.2fx", v);
+    }
+
+    private static String millis(Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toNanos() / 1e6);
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / 1e6);
+    }
+
+    static <T> String orDash(T value, Function<T, String> format) {
+        return value == null ? "-" : format.apply(value);
+    }
+}
