@@ -59,15 +59,18 @@ class CtrlCIT {
                         "-o",
                         out.toString(),
                         "--progress",
-                        "off")
+                        "off",
+                        "-v")
                 .redirectError(work.resolve("stderr.txt").toFile())
                 .start();
         BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         List<String> lines = new ArrayList<>();
-        for (String line; lines.size() < 3 && (line = stdout.readLine()) != null; ) {
-            lines.add(line); // the header: the batch has started
+        for (String line; (line = stdout.readLine()) != null; ) {
+            lines.add(line);
+            if (line.endsWith(" OK")) {
+                break; // a download has finished, and others are in flight
+            }
         }
-        Thread.sleep(1_200); // let some downloads finish and others be in flight
 
         long sent = System.nanoTime();
         new ProcessBuilder("kill", "-INT", Long.toString(p.pid()))
