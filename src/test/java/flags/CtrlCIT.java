@@ -228,6 +228,78 @@ class CtrlCIT {
         }
     }
 
+    /**
+     * A script's run: a non-interactive shell starts the background job with SIGINT ignored (so {@code kill -INT}
+     * does nothing, and the JVM keeps it ignored), and {@code kill -TERM} stops it as Ctrl-C does: the -v lines of
+     * the codes in flight, one line for the codes never started, the partial summary, 143 (128 + TERM).
+     */
+    @Test
+    void sigtermStopsABackgroundJobOfAScriptAsCtrlCDoes() throws Exception {
+        Path out = work.resolve("out");
+        List<String> command =
+                new ArrayList<>(List.of("sh", "-c", "\"$@\" & echo $! >&2; wait $!; echo exit $? >&2", "sh"));
+        command.addAll(JarProcess.builder(
+                        work,
+                        "threads",
+                        "-a",
+                        "-m",
+                        "10",
+                        "--delay",
+                        "0.5",
+                        "--jitter",
+                        "0",
+                        "-o",
+                        out.toString(),
+                        "--progress",
+                        "off",
+                        "-v")
+                .command());
+        Process sh = new ProcessBuilder(command).directory(work.toFile()).start();
+        BufferedReader stderr = new BufferedReader(new InputStreamReader(sh.getErrorStream(), StandardCharsets.UTF_8));
+        long pid = Long.parseLong(stderr.readLine().trim());
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(sh.getInputStream(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        for (String line; (line = stdout.readLine()) != null; ) {
+            lines.add(line);
+            if (line.endsWith(" OK")) {
+                break; // a first wave has ended, the next is in flight, most codes are queued
+            }
+        }
+        String status = Files.readString(Path.of("/proc/" + pid + "/status"));
+        Matcher ignored = Pattern.compile("(?m)^SigIgn:\\s*(\\p{XDigit}+)$").matcher(status);
+        assertTrue(ignored.find(), status);
+        assertEquals(1L << 1, Long.parseLong(ignored.group(1), 16) & (1L << 1), "SIGINT (2) is ignored: " + status);
+
+        new ProcessBuilder("kill", "-TERM", Long.toString(pid))
+                .inheritIO()
+                .start()
+                .waitFor();
+        assertTrue(sh.waitFor(EXIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS), "exited after SIGTERM");
+        for (String line; (line = stdout.readLine()) != null; ) {
+            lines.add(line);
+        }
+        String text = String.join("\n", lines);
+        List<String> err = new ArrayList<>();
+        for (String line; (line = stderr.readLine()) != null; ) {
+            err.add(line);
+        }
+        assertEquals("exit 143", err.get(err.size() - 1), text + err);
+        assertTrue(lines.get(lines.size() - 1).startsWith("Elapsed time: "), text);
+        Matcher notDone = Pattern.compile("(?m)^\\s*(\\d+) not done \\(interrupted\\)\\.$")
+                .matcher(text);
+        assertTrue(notDone.find(), text);
+        Matcher notStarted = Pattern.compile("(?m)^(\\d+) codes not started \\(interrupted\\)$")
+                .matcher(text);
+        assertTrue(notStarted.find(), "one line for the queued codes: " + text);
+        long stoppedInFlight = lines.stream()
+                .filter(l -> l.endsWith(" not done (interrupted)"))
+                .count();
+        assertEquals(
+                Integer.parseInt(notDone.group(1)),
+                Integer.parseInt(notStarted.group(1)) + stoppedInFlight,
+                "every code not done has its -v line or is counted in the one line: " + text);
+    }
+
     /** What the terminal shows, read on a thread of its own so the test can wait for a text with a limit. */
     private static final class Screen {
         private final StringBuffer text = new StringBuffer();

@@ -87,7 +87,10 @@ class EndToEndIT {
         assertEquals(0, r.exitCode(), r.err());
         assertEquals(2, r.out().lines().count(), r.out());
         assertTrue(
-                r.out().startsWith("strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s\n"), r.out());
+                r.out()
+                        .startsWith(
+                                "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s,max_in_flight\n"),
+                r.out());
         assertTrue(r.err().contains("async") && r.err().contains("20/20"), "a bar on stderr: " + r.err());
         assertEquals(1, r.err().split("\n", -1).length - 1, "the finished bar is left once, on one line: " + r.err());
     }

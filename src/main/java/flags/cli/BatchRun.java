@@ -144,16 +144,8 @@ final class BatchRun {
                         strategy.name(), codes.size(), spec.commandLine().getErr())
                 : null) {
             ResultLog log = new ResultLog(result -> {
-                if (output.verbose && (result.status() != Status.NOT_DONE || result.attempts() > 0)) {
-                    Runnable print = () -> {
-                        lines.println(VerboseLine.of(result));
-                        lines.flush();
-                    };
-                    if (bar != null) {
-                        bar.printAbove(print);
-                    } else {
-                        print.run();
-                    }
+                if (output.verbose && !result.neverStarted()) { // the never started get one line at the end
+                    printAbove(bar, lines, VerboseLine.of(result));
                     if (lines.checkError() && lines == out && stdoutFailed.compareAndSet(false, true)) {
                         stop.run();
                     }
@@ -171,7 +163,24 @@ final class BatchRun {
                 client.finishBatch();
             }
             interrupted |= Thread.interrupted(); // a stop that came as the last result was handed over
-            return new Outcome(log.report(strategy.name(), concurrency, codes, clock.elapsed()), interrupted);
+            BatchReport report = log.report(strategy.name(), concurrency, codes, clock.elapsed());
+            long notStarted = report.notStarted();
+            if (output.verbose && notStarted > 0 && !stdoutFailed.get()) {
+                printAbove(bar, lines, VerboseLine.notStarted(notStarted)); // one line, not one per queued code
+            }
+            return new Outcome(report, interrupted);
+        }
+    }
+
+    private static void printAbove(ProgressView bar, PrintWriter lines, String line) {
+        Runnable print = () -> {
+            lines.println(line);
+            lines.flush();
+        };
+        if (bar != null) {
+            bar.printAbove(print);
+        } else {
+            print.run();
         }
     }
 

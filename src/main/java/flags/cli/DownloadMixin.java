@@ -80,6 +80,12 @@ public final class DownloadMixin {
     Double errorRate;
 
     @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Embedded server only: the same N, the same sequence of delays and errors (default: random).")
+    Long seed;
+
+    @Option(
             names = {"-o", "--output"},
             paramLabel = "DIR",
             defaultValue = "downloaded",

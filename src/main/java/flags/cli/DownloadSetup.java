@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -86,7 +87,10 @@ final class DownloadSetup {
             return null;
         }
         return FlagServer.start(ServerConfig.embedded(
-                delay(), jitter(defaultJitter), options.errorRate == null ? 0 : options.errorRate));
+                delay(),
+                jitter(defaultJitter),
+                options.errorRate == null ? 0 : options.errorRate,
+                options.seed == null ? OptionalLong.empty() : OptionalLong.of(options.seed)));
     }
 
     /** Where requests go: the given site, or the embedded server once started. */
@@ -160,9 +164,10 @@ final class DownloadSetup {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        boolean tuned = options.delay != null || options.jitter != null || options.errorRate != null;
+        boolean tuned =
+                options.delay != null || options.jitter != null || options.errorRate != null || options.seed != null;
         if (tuned && !site.embedded()) {
-            throw new UsageException("--delay, --jitter and --error-rate only apply to the EMBEDDED server");
+            throw new UsageException("--delay, --jitter, --error-rate and --seed only apply to the EMBEDDED server");
         }
         if (options.errorRate != null) {
             UsageException.probability("--error-rate", options.errorRate);

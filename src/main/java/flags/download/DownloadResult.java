@@ -36,6 +36,11 @@ public record DownloadResult(
         return requests.stream().anyMatch(Attempt::retry);
     }
 
+    /** Stopped before it sent any request: queued when the batch was stopped, or never handed to the strategy. */
+    public boolean neverStarted() {
+        return status == Status.NOT_DONE && requests.isEmpty();
+    }
+
     /** A code that never started because the batch was stopped first. */
     public static DownloadResult notRun(String cc) {
         return new DownloadResult(cc, Status.NOT_DONE, 0, 0, null, List.of(), null, null, null, null);

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.SocketException;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -69,6 +70,19 @@ public final class FlagClient {
         this.store = store;
         this.retry = retry;
         this.clock = clock;
+    }
+
+    /**
+     * A client for the server at {@code baseUrl} saving into {@code dir} (which must exist), {@code maxInFlight}
+     * requests at once, 10 s per request and no retries: for trying the API by hand (JShell, examples/) and tests.
+     */
+    public static FlagClient forServer(URI baseUrl, Path dir, int maxInFlight) {
+        return new FlagClient(
+                HttpClients.create(maxInFlight, Duration.ofSeconds(10)),
+                new DownloadOptions(HttpUrl.get(baseUrl), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(dir),
+                RetryPolicy.standard(0),
+                new BatchClock());
     }
 
     /**

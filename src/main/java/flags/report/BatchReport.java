@@ -27,6 +27,12 @@ public record BatchReport(
         return requested.size() - count(Status.OK) - count(Status.NOT_FOUND) - count(Status.ERROR);
     }
 
+    /** Codes stopped before they sent any request (a stopped batch prints one -v line for them all). */
+    public long notStarted() {
+        return requested.size()
+                - results.stream().filter(r -> !r.neverStarted()).count();
+    }
+
     /** The largest number of requests open at once: the concurrency the batch really reached. */
     public int maxInFlight() {
         return InFlight.max(results);

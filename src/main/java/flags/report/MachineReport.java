@@ -17,7 +17,10 @@ import java.time.Duration;
 
 /** {@code --format csv|json}: the batch as data for scripts, with field names that stay put. */
 public final class MachineReport {
-    public static final String CSV_HEADER = "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s";
+    /** A new column goes last, so a script that reads columns by position keeps working. */
+    public static final String CSV_HEADER =
+            "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s,max_in_flight";
+
     private static final Gson GSON = new GsonBuilder()
             .serializeNulls()
             .disableHtmlEscaping()
@@ -38,11 +41,12 @@ public final class MachineReport {
                         String.valueOf(r.count(Status.NOT_FOUND)),
                         String.valueOf(r.count(Status.ERROR)),
                         String.valueOf(r.notDone()),
-                        seconds(r.elapsed()))
+                        seconds(r.elapsed()),
+                        String.valueOf(r.maxInFlight()))
                 + "\n";
     }
 
-    /** One object: the CSV fields, {@code max_in_flight}, and one item per code requested, with each request's span. */
+    /** One object: the CSV fields and one item per code requested, with each request's span. */
     public static String json(BatchReport r) {
         JsonObject o = new JsonObject();
         o.addProperty("strategy", r.strategy());

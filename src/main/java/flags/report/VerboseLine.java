@@ -16,4 +16,9 @@ public final class VerboseLine {
             case NOT_DONE -> r.cc() + " not done (interrupted)";
         };
     }
+
+    /** The one line for the codes a stopped batch never started, however many they are. */
+    public static String notStarted(long count) {
+        return count + (count == 1 ? " code" : " codes") + " not started (interrupted)";
+    }
 }

@@ -80,7 +80,12 @@ public record ServerConfig(
 
     /** The in-process server of the download commands: a free loopback port, the bundled sample, no seed. */
     public static ServerConfig embedded(Duration delay, Duration jitter, double errorRate) {
-        return new ServerConfig("127.0.0.1", 0, null, delay, jitter, errorRate, 418, OptionalLong.empty());
+        return embedded(delay, jitter, errorRate, OptionalLong.empty());
+    }
+
+    /** The same, with its delays and errors drawn from {@code seed} when one is given. */
+    public static ServerConfig embedded(Duration delay, Duration jitter, double errorRate, OptionalLong seed) {
+        return new ServerConfig("127.0.0.1", 0, null, delay, jitter, errorRate, 418, seed);
     }
 
     private static String seconds(Duration d) {

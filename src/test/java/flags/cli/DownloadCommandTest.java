@@ -3,8 +3,10 @@ package flags.cli;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import flags.testing.Cli;
 import flags.testing.FakeFlags;
@@ -63,6 +65,10 @@ class DownloadCommandTest {
                         "delay with another server",
                         List.of("-s", "LOCAL", "--delay", "1"),
                         "only apply to the EMBEDDED server"),
+                Arguments.of(
+                        "seed with another server",
+                        List.of("-s", "http://127.0.0.1:9/flags", "--seed", "7"),
+                        "--seed only apply to the EMBEDDED server"),
                 Arguments.of(
                         "error rate out of range",
                         List.of("--error-rate", "1.5"),
@@ -221,6 +227,45 @@ class DownloadCommandTest {
         List<String> asCompleted =
                 completed.out().lines().filter(l -> l.endsWith(" OK")).toList();
         assertTrue(asCompleted.indexOf("BB OK") < asCompleted.indexOf("AA OK"), completed.out());
+    }
+
+    /** One request at a time, so each code meets the same draw of the embedded server's errors every time. */
+    @Test
+    void seedMakesTheEmbeddedServersErrorsReproducible() {
+        List<String> first = errorCodes("7");
+        assertEquals(first, errorCodes("7"));
+        assertFalse(first.isEmpty() || first.size() == 10, "about half fail: " + first);
+        assertNotEquals(first, errorCodes("8"), "another seed, other errors");
+    }
+
+    private List<String> errorCodes(String seed) {
+        Cli.Run run = Cli.run(
+                "seq",
+                "--delay",
+                "0",
+                "--jitter",
+                "0",
+                "--error-rate",
+                "0.5",
+                "--seed",
+                seed,
+                "--retries",
+                "0",
+                "-l",
+                "10",
+                "-o",
+                tmp.resolve("seed-" + seed).toString(),
+                "--format",
+                "json");
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> errors = new ArrayList<>();
+        for (JsonElement item :
+                JsonParser.parseString(run.out()).getAsJsonObject().getAsJsonArray("items")) {
+            if (item.getAsJsonObject().get("status").getAsString().equals("error")) {
+                errors.add(item.getAsJsonObject().get("cc").getAsString());
+            }
+        }
+        return errors;
     }
 
     @Test

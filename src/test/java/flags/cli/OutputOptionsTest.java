@@ -51,12 +51,15 @@ class OutputOptionsTest {
         assertEquals(1, r.exitCode(), r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals(2, lines.size(), r.out());
-        assertEquals("strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s", lines.get(0));
+        assertEquals(
+                "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s,max_in_flight", lines.get(0));
         String[] row = lines.get(1).split(",");
         assertEquals(command, row[0]);
         assertEquals(command.equals("seq") ? "1" : "4", row[1]);
         assertEquals(List.of("4", "2", "1", "1", "0"), List.of(row[2], row[3], row[4], row[5], row[6]));
         assertTrue(Double.parseDouble(row[7]) > 0);
+        int maxInFlight = Integer.parseInt(row[8]);
+        assertTrue(maxInFlight >= 1 && maxInFlight <= Integer.parseInt(row[1]), lines.get(1));
     }
 
     @ParameterizedTest

@@ -127,8 +127,8 @@ class TextSummaryTest {
                 "-q keeps only the counts");
         assertEquals(
                 List.of(
-                        "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s",
-                        "seq,1,9,0,0,9,0,0.010"),
+                        "strategy,concurrency,requested,ok,not_found,errors,not_done,elapsed_s,max_in_flight",
+                        "seq,1,9,0,0,9,0,0.010,9"),
                 MachineReport.csv(report).lines().toList(),
                 "CSV unchanged");
         assertEquals(false, MachineReport.json(report).contains("(+2)"), "JSON unchanged");

@@ -44,4 +44,19 @@ class VerboseLineTest {
         assertEquals("BR OK after 3 attempts", VerboseLine.of(ok(first(0), retry(2), first(4))));
         assertEquals("BR OK after 2 attempts", VerboseLine.of(ok(first(0), retry(2))));
     }
+
+    @Test
+    void theCodesAStoppedBatchNeverStartedShareOneLine() {
+        DownloadResult inFlight = new DownloadResult(
+                "CN", Status.NOT_DONE, 0, 0, null, List.of(first(0)), Duration.ZERO, null, "http://h/cn.gif", null);
+        BatchReport report = new BatchReport(
+                "threads",
+                2,
+                List.of("BR", "CN", "DE", "IN"),
+                List.of(ok(first(0)), inFlight, DownloadResult.notRun("DE")),
+                Duration.ofMillis(9));
+        assertEquals(2, report.notStarted(), "DE handed over unstarted, IN never handed over; CN was in flight");
+        assertEquals("2 codes not started (interrupted)", VerboseLine.notStarted(report.notStarted()));
+        assertEquals("1 code not started (interrupted)", VerboseLine.notStarted(1));
+    }
 }
