@@ -3,8 +3,10 @@ package flags.download;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -13,6 +15,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import okhttp3.Connection;
+import okhttp3.Headers;
 import okhttp3.Interceptor;
 import okhttp3.Protocol;
 import okhttp3.Response;
@@ -40,6 +43,8 @@ final class ConnectionRules implements Interceptor {
      * most this long, and no answer head fits in it.
      */
     private static final long TLS_ALERT_BYTES = 64;
+    /** OkHttp refuses an answer head longer than this, saying only that a line did not end. */
+    private static final long OKHTTP_HEAD_LIMIT = 256 * 1024;
     /** Answers on a reused connection up to this size are read whole before they are trusted. */
     private static final long WHOLE_BEFORE_TRUSTED = 1024 * 1024;
 
@@ -89,7 +94,8 @@ final class ConnectionRules implements Interceptor {
                 throw new StaleConnectionException(e);
             }
             if (answered > nothing || e instanceof ProtocolException) {
-                throw new BadAnswerException(malformed(e, answered), e);
+                byte[] got = counting == null ? new byte[0] : counting.stopCapture();
+                throw new BadAnswerException(malformed(e, answered, got), e);
             }
             throw e;
         } finally {
@@ -106,14 +112,29 @@ final class ConnectionRules implements Interceptor {
             // OkHttp repeats a 503 with Retry-After: 0 by itself, unseen; the retry policy decides instead.
             response = response.newBuilder().removeHeader("Retry-After").build();
         }
+        Headers unfolded = unfolded(response.headers());
+        if (unfolded != response.headers()) {
+            if (!unfolded.values("Transfer-Encoding").equals(response.headers("Transfer-Encoding"))) {
+                closeQuietly(connection.socket());
+                response.close();
+                throw new BadAnswerException("unsupported Transfer-Encoding: a folded one");
+            }
+            response = response.newBuilder().headers(unfolded).build();
+        }
+        if (response.code() == 407 && connection.route().proxy().type() != Proxy.Type.HTTP) {
+            // OkHttp calls this a protocol error, but it is a well-formed answer: the server wants a proxy's login.
+            response.close();
+            throw new StatusException(407, response.message());
+        }
         List<String> lengths = contentLengths(response);
         boolean http1 = response.protocol() == Protocol.HTTP_1_0 || response.protocol() == Protocol.HTTP_1_1;
-        if (!sameNumber(lengths)) {
+        String framing = badFraming(response, lengths);
+        if (framing != null) {
             if (http1) {
                 closeQuietly(connection.socket()); // first, so closing does not wait to discard a body; never HTTP/2's
             }
             response.close();
-            throw new BadAnswerException("conflicting Content-Length: " + Quote.of(String.join(", ", lengths)));
+            throw new BadAnswerException(framing);
         }
         boolean chunked = response.header("Transfer-Encoding") != null;
         if (!http1) {
@@ -125,9 +146,9 @@ final class ConnectionRules implements Interceptor {
                 || (chunked && !lengths.isEmpty())
                 // A server that once answered what nobody asked may do it again: one answer per connection now.
                 || sockets.sentStrayBytes(server);
-        if (!chunked && lengths.size() > 1 && response.body().contentLength() < 0) {
-            // "Content-Length: 42, 42" is one length repeated, as HTTP allows, but OkHttp cannot parse the list and
-            // would read until the server closes: read the 42 bytes, then close.
+        if (!chunked && !lengths.isEmpty() && response.body().contentLength() < 0) {
+            // "Content-Length: 42, 42" is one length repeated, as HTTP allows, and a folded one is a length too, but
+            // OkHttp cannot parse either and would read until the server closes: read the 42 bytes, then close.
             response = withLength(response, Long.parseLong(lengths.get(0)));
             endsConnection = true;
         }
@@ -307,12 +328,84 @@ final class ConnectionRules implements Interceptor {
                 .build();
     }
 
-    private static String malformed(IOException e, long answered) {
+    /**
+     * Why the answer's body cannot be framed, or null when it can: a {@code Content-Length} that is not a number
+     * or several that differ, or a transfer coding other than chunked (OkHttp would read such a body raw).
+     */
+    private static String badFraming(Response response, List<String> lengths) {
+        for (String value : lengths) {
+            if (!LENGTH.matcher(value).matches()) {
+                return "invalid Content-Length: " + Quote.of(value);
+            }
+        }
+        if (!sameNumber(lengths)) {
+            return "conflicting Content-Length: " + Quote.of(String.join(", ", lengths));
+        }
+        List<String> codings = response.headers("Transfer-Encoding");
+        if (!codings.isEmpty()
+                && !(codings.size() == 1
+                        && "chunked".equalsIgnoreCase(codings.get(0).strip()))) {
+            return "unsupported Transfer-Encoding: " + Quote.of(String.join(", ", codings)) + " (only chunked is)";
+        }
+        return null;
+    }
+
+    private static String malformed(IOException e, long answered, byte[] got) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.startsWith("Unexpected status line") && !startsWith(got, "HTTP/")) {
+            // OkHttp shows the line decoded as UTF-8; the bytes are shown as they came.
+            return "malformed answer: no status line (HTTP/0.9 is not supported), the answer starts with "
+                    + Quote.bytes(got, 24);
+        }
+        if (answered >= OKHTTP_HEAD_LIMIT) {
+            // OkHttp stops reading a head at its limit, and says only that the stream or a line ended.
+            return "malformed answer: the status line and headers are larger than " + OKHTTP_HEAD_LIMIT / 1024 + " KB";
+        }
         String detail = e instanceof ProtocolException && e.getMessage() != null
                 ? Failures.lowerFirst(Quote.escape(e.getMessage(), Quote.MAX_SHOWN))
                 : "the connection " + Failures.cutShort(e).replace("connection ", "") + " after " + answered + " byte"
                         + (answered == 1 ? "" : "s") + ", before a complete status line and headers";
         return "malformed answer: " + detail;
+    }
+
+    /**
+     * The fields with folded lines (obs-fold: a line that starts with a space continues the field before it)
+     * joined by a space, as HTTP requires of a client before it reads a field; OkHttp reads each such line as a
+     * field with no name. The same object when nothing was folded.
+     */
+    static Headers unfolded(Headers headers) {
+        boolean folded = false;
+        for (int i = 0; i < headers.size(); i++) {
+            folded |= headers.name(i).isEmpty();
+        }
+        if (!folded) {
+            return headers;
+        }
+        Headers.Builder joined = new Headers.Builder();
+        String name = null;
+        String value = null;
+        try {
+            for (int i = 0; i < headers.size(); i++) {
+                if (headers.name(i).isEmpty() && name != null) {
+                    value = value.isEmpty() ? headers.value(i) : value + " " + headers.value(i);
+                    continue;
+                }
+                if (name != null) {
+                    joined.addUnsafeNonAscii(name, value);
+                }
+                name = headers.name(i);
+                value = headers.value(i);
+            }
+            joined.addUnsafeNonAscii(name, value);
+        } catch (IllegalArgumentException unusable) {
+            return headers; // a control character in a value: the checks that follow refuse it as it is
+        }
+        return joined.build();
+    }
+
+    private static boolean startsWith(byte[] bytes, String prefix) {
+        return bytes.length >= prefix.length()
+                && new String(bytes, 0, prefix.length(), StandardCharsets.ISO_8859_1).equals(prefix);
     }
 
     /**
