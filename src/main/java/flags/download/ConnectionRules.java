@@ -169,7 +169,13 @@ final class ConnectionRules implements Interceptor {
      */
     private void refuseUnsafeReuse(Connection connection, SocketAddress server) throws IOException {
         CountingSocketFactory.CountingSocket under = sockets.under(connection.socket());
-        boolean waiting = under != null && under.readableWhileIdle();
+        boolean waiting;
+        try {
+            waiting = under != null && under.readableWhileIdle(connection.handshake() == null);
+        } catch (IOException closedMeanwhile) {
+            // Its last answer ended it a moment ago, on another thread: nothing was sent on it.
+            throw new StaleConnectionException(closedMeanwhile);
+        }
         if (waiting || sockets.sentStrayBytes(server)) {
             closeQuietly(connection.socket());
             throw new StaleConnectionException(new BadAnswerException(

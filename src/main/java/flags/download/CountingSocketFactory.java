@@ -138,14 +138,17 @@ final class CountingSocketFactory extends SocketFactory {
         }
 
         /**
-         * Whether bytes are waiting on this idle connection: an answer to no request, never to be read as the
-         * next one's. The server is remembered as one that sends such bytes.
+         * Whether bytes are waiting on this idle connection: on a plain one, an answer to no request, never to be
+         * read as the next one's, and its server is remembered as one that sends them; under TLS, perhaps only
+         * the server's closing alert.
          */
-        boolean readableWhileIdle() throws IOException {
+        boolean readableWhileIdle(boolean plain) throws IOException {
             if (getInputStream().available() == 0) {
                 return false;
             }
-            strayed.add(getRemoteSocketAddress());
+            if (plain) {
+                strayed.add(getRemoteSocketAddress());
+            }
             return true;
         }
 
