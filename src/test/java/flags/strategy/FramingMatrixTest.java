@@ -361,6 +361,32 @@ class FramingMatrixTest {
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif;", "\tcharset=binary", length(ZZ_GIF)),
                         200,
                         Conn.ANY),
+                ok(
+                        "a whitespace-only folded line after Content-Length",
+                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF), " \t", "X-After: value"),
+                        200,
+                        Conn.ANY),
+                error(
+                        "folded Content-Length with text after the number",
+                        gifWith(
+                                "HTTP/1.1 200 OK",
+                                "Content-Type: image/gif",
+                                "Content-Length: " + ZZ_GIF.length,
+                                " ANY"),
+                        "invalid Content-Length: '" + ZZ_GIF.length + " ANY'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                flag(
+                                "204 with a body nobody framed",
+                                Reply.keepOpen(concat(
+                                        head("HTTP/1.1 204 No Content"), "hello".getBytes(StandardCharsets.US_ASCII))),
+                                Status.ERROR,
+                                "HTTP 204 No Content",
+                                1,
+                                204,
+                                Conn.CLOSED)
+                        .resentOnce(),
                 error(
                         "Content-Length with a NUL in it",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 99\u000096"),
