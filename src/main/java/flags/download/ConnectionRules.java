@@ -103,15 +103,6 @@ final class ConnectionRules implements Interceptor {
                 head = counting.stopCapture();
             }
         }
-        AttemptLog log = chain.request().tag(AttemptLog.class);
-        String retryAfter = response.header("Retry-After");
-        if (log != null) {
-            log.retryAfter(retryAfter);
-        }
-        if (response.code() == 503 && retryAfter != null) {
-            // OkHttp repeats a 503 with Retry-After: 0 by itself, unseen; the retry policy decides instead.
-            response = response.newBuilder().removeHeader("Retry-After").build();
-        }
         Headers unfolded = unfolded(response.headers());
         if (unfolded != response.headers()) {
             if (!unfolded.values("Transfer-Encoding").equals(response.headers("Transfer-Encoding"))) {
@@ -120,6 +111,15 @@ final class ConnectionRules implements Interceptor {
                 throw new BadAnswerException("unsupported Transfer-Encoding: a folded one");
             }
             response = response.newBuilder().headers(unfolded).build();
+        }
+        AttemptLog log = chain.request().tag(AttemptLog.class);
+        String retryAfter = response.header("Retry-After");
+        if (log != null) {
+            log.retryAfter(retryAfter);
+        }
+        if (response.code() == 503 && retryAfter != null) {
+            // OkHttp repeats a 503 with Retry-After: 0 by itself, unseen; the retry policy decides instead.
+            response = response.newBuilder().removeHeader("Retry-After").build();
         }
         if (response.code() == 407 && connection.route().proxy().type() != Proxy.Type.HTTP) {
             // OkHttp calls this a protocol error, but it is a well-formed answer: the server wants a proxy's login.
