@@ -23,8 +23,13 @@ final class ContentDecoding implements Interceptor {
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
         String encoding = response.header("Content-Encoding");
-        if (encoding == null || !response.isSuccessful() || !isGzip(encoding.strip())) {
-            return response; // identity, or an encoding we never asked for: the body's own checks judge it
+        if (encoding == null || !response.isSuccessful() || notACoding(encoding.strip())) {
+            return response; // identity: the body's own checks judge it
+        }
+        if (!isGzip(encoding.strip()) || response.headers("Content-Encoding").size() > 1) {
+            // Never asked for, so never decoded: say so when the body is read, where its status is known.
+            String all = String.join(", ", response.headers("Content-Encoding"));
+            return refusing(response, "unsupported Content-Encoding: " + Quote.of(all) + " (only gzip was asked for)");
         }
         ResponseBody raw = response.body();
         boolean closeDelimited = raw.contentLength() < 0 && response.header("Transfer-Encoding") == null;
@@ -43,9 +48,12 @@ final class ContentDecoding implements Interceptor {
                         // short, like any body, not a server's broken gzip (a framed body arrived whole).
                         throw e;
                     }
-                    String why = e.getMessage() != null && e.getMessage().startsWith("ID1ID2")
+                    String message = e.getMessage() == null ? "" : e.getMessage();
+                    String why = message.startsWith("ID1ID2")
                             ? "it is not gzip"
-                            : e instanceof EOFException ? "it ends early" : "it is corrupt";
+                            : message.startsWith("gzip finished without exhausting source")
+                                    ? "more follows its gzip stream (several gzip members are not supported)"
+                                    : e instanceof EOFException ? "it ends early" : "it is corrupt";
                     throw new BadAnswerException("bad gzip body: " + why, e);
                 }
             }
@@ -54,6 +62,25 @@ final class ContentDecoding implements Interceptor {
                 .removeHeader("Content-Encoding")
                 .removeHeader("Content-Length")
                 .body(ResponseBody.create(Okio.buffer(decoded), raw.contentType(), -1))
+                .build();
+    }
+
+    /** "identity", and "none", which is no coding at all (browsers ignore it). */
+    private static boolean notACoding(String coding) {
+        return coding.isEmpty() || "identity".equalsIgnoreCase(coding) || "none".equalsIgnoreCase(coding);
+    }
+
+    /** The answer with a body that fails with {@code reason} when read; the connection is not reused. */
+    private static Response refusing(Response response, String reason) {
+        response.close();
+        Source failing = new ForwardingSource(new Buffer()) {
+            @Override
+            public long read(Buffer sink, long byteCount) throws IOException {
+                throw new BadAnswerException(reason);
+            }
+        };
+        return response.newBuilder()
+                .body(ResponseBody.create(Okio.buffer(failing), response.body().contentType(), -1))
                 .build();
     }
 

@@ -16,9 +16,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,14 +30,12 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okio.BufferedSource;
-import org.eclipse.jetty.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -276,7 +272,7 @@ public final class FlagClient {
 
     private <T> Answer<T> classify(Response response, BodyReader<T> reader, AttemptLog log) {
         int code = response.code();
-        if (code == 200 || code == 203) {
+        if (StatusCodes.savesBody(code)) {
             try {
                 return Answer.ok(code, reader.read(response));
             } catch (InvalidBodyException | StorageException | BadAnswerException e) {
@@ -291,19 +287,20 @@ public final class FlagClient {
         if (code == 404) {
             return Answer.notFound(code);
         }
-        boolean retryable = code == 408 || code == 429 || code >= 500;
-        return Answer.failed(code, "HTTP " + code + " " + reason(response), retryable, retryAfter(log.retryAfter()));
-    }
-
-    private static String reason(Response response) {
-        String message = response.message().strip();
-        return message.isEmpty() ? HttpStatus.getMessage(response.code()) : Quote.escape(message, Quote.MAX_SHOWN);
+        return Answer.failed(
+                code,
+                StatusCodes.reason(code, response.message()),
+                StatusCodes.retryable(code),
+                StatusCodes.retryAfter(log.retryAfter()));
     }
 
     /** An I/O failure of one request, as a reason a user understands and whether asking again could help. */
     private <T> Answer<T> failure(IOException e) {
         if (cancelled || Thread.currentThread().isInterrupted()) {
             return Answer.notDone();
+        }
+        if (e instanceof StatusException s) {
+            return Answer.failed(s.code(), s.getMessage(), false, null);
         }
         if (e instanceof RedirectInterceptor.RedirectException || e instanceof BadAnswerException) {
             return Answer.failed(0, e.getMessage(), false, null);
@@ -347,18 +344,6 @@ public final class FlagClient {
         String where = to < 0 ? "" : message.substring(to + 1);
         where = where.substring(where.indexOf('/') + 1);
         return where.isEmpty() ? "" : " (" + where + ")";
-    }
-
-    private static Duration retryAfter(String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Duration.ofSeconds(Long.parseLong(value.strip()));
-        } catch (NumberFormatException notSeconds) {
-            Date date = Headers.of("Retry-After", value).getDate("Retry-After");
-            return date == null ? null : Duration.between(Instant.now(), date.toInstant());
-        }
     }
 
     private Path readImage(String cc, Response response) throws IOException {

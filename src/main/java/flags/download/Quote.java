@@ -16,6 +16,25 @@ public final class Quote {
         return "'" + escape(text, MAX_SHOWN) + "'";
     }
 
+    /** Raw bytes quoted: printable ASCII as itself, any other byte as {@code \xNN}; at most {@code max} bytes. */
+    public static String bytes(byte[] bytes, int max) {
+        StringBuilder out = new StringBuilder("'");
+        for (int i = 0; i < bytes.length; i++) {
+            if (i == max) {
+                return out.append("\u2026'").toString();
+            }
+            int b = bytes[i] & 0xFF;
+            if (b == '\\') {
+                out.append("\\\\");
+            } else if (b >= 0x20 && b < 0x7F) {
+                out.append((char) b);
+            } else {
+                out.append(String.format("\\x%02x", b));
+            }
+        }
+        return out.append("'").toString();
+    }
+
     /**
      * The text with unprintable characters (and backslashes, so the escapes are unambiguous) escaped, at most {@code
      * max} code points of it.

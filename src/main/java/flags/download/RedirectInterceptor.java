@@ -2,7 +2,10 @@ package flags.download;
 
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -22,6 +25,8 @@ final class RedirectInterceptor implements Interceptor {
             super(message);
         }
     }
+
+    private static final Pattern SCHEME = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*):");
 
     private final int max;
     private final TlsOnDemand tls;
@@ -47,7 +52,8 @@ final class RedirectInterceptor implements Interceptor {
             HttpUrl next = location == null ? null : response.request().url().resolve(location);
             response.close();
             if (next == null) {
-                throw new RedirectException("redirect " + response.code() + " without a usable Location");
+                throw new RedirectException(unfollowable(
+                        response.code(), location, response.request().url()));
             }
             if (!seen.add(next)) {
                 throw new RedirectException("redirect loop at " + Redact.url(next));
@@ -61,6 +67,35 @@ final class RedirectInterceptor implements Interceptor {
             }
             request = hop.build();
         }
+    }
+
+    /**
+     * Why a redirect cannot be followed, as curl says it: no Location, a scheme other than http and https, or a URL
+     * that does not parse (a bad port, a broken IPv6 literal).
+     */
+    static String unfollowable(int code, String location, HttpUrl from) {
+        String redirect = "redirect " + code;
+        if (location == null || location.isBlank()) {
+            return redirect + " without a Location";
+        }
+        Matcher scheme = SCHEME.matcher(location.strip());
+        if (scheme.lookingAt()) {
+            String name = scheme.group(1).toLowerCase(Locale.ROOT);
+            if (!name.equals("http") && !name.equals("https")) {
+                return redirect + " to a " + Quote.of(name + ":") + " URL: only http and https are followed";
+            }
+        }
+        String absolute = scheme.lookingAt()
+                ? location.strip()
+                : location.strip().startsWith("//") ? from.scheme() + ":" + location.strip() : null;
+        if (absolute != null) {
+            try {
+                HttpUrl.get(absolute);
+            } catch (IllegalArgumentException e) {
+                return redirect + " to a malformed URL: " + Failures.lowerFirst(Quote.message(e.getMessage(), 80));
+            }
+        }
+        return redirect + " without a usable Location: " + Quote.of(location);
     }
 
     private static boolean sameOrigin(HttpUrl a, HttpUrl b) {

@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a request again at once, on a new connection, when it failed only because the pooled connection it went out on
- * was already closed: by the server (see {@link ConnectionRules}), or by us a moment before. OkHttp's own retries stay
+ * was already closed (by the server, or by us a moment before) or carried bytes no request asked for (see
+ * {@link ConnectionRules}). OkHttp's own retries stay
  * off, because they also repeat requests that reached a server and failed, which would hide real attempts.
  */
 final class StaleConnectionRetry implements Interceptor {

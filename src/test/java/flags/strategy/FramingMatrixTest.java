@@ -5,6 +5,7 @@ import static flags.testing.RawServer.head;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import flags.download.DownloadResult;
@@ -91,7 +92,31 @@ class FramingMatrixTest {
             int http,
             String savedAs,
             byte[] saved,
-            Conn conn) {
+            Conn conn,
+            int resent) {
+        Row(
+                String name,
+                boolean names,
+                int retries,
+                Responder responder,
+                Status status,
+                String reason,
+                int attempts,
+                int http,
+                String savedAs,
+                byte[] saved,
+                Conn conn) {
+            this(name, names, retries, responder, status, reason, attempts, http, savedAs, saved, conn, 0);
+        }
+
+        /**
+         * The same row, where the server sends more than ZZ's answer: on BR's connection that answer is not trusted
+         * (it could be a stray one), so ZZ is asked once more on a new connection, which costs no attempt.
+         */
+        Row resentOnce() {
+            return new Row(name, names, retries, responder, status, reason, attempts, http, savedAs, saved, conn, 1);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -152,6 +177,8 @@ class FramingMatrixTest {
         byte[] gzipped = Bodies.gzip(ZZ_GIF);
         byte[] long600 = gifOfSize(600);
         byte[] partial = Arrays.copyOf(ZZ_GIF, 100);
+        byte[] gzippedHalves = concat(
+                Bodies.gzip(Arrays.copyOf(ZZ_GIF, 100)), Bodies.gzip(Arrays.copyOfRange(ZZ_GIF, 100, ZZ_GIF.length)));
         List<Row> rows = new ArrayList<>(List.of(
                 // ---- connections: answers that end theirs; the server leaves the socket open anyway ----
                 ok(
@@ -221,50 +248,55 @@ class FramingMatrixTest {
                         200,
                         Conn.ANY),
                 new Row(
-                        "Content-Length shorter than the body: its bytes saved, as curl does",
-                        false,
-                        1,
-                        (p, n) -> Reply.keepOpen(concat(
-                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 100"), ZZ_GIF)),
-                        Status.OK,
-                        null,
-                        1,
-                        200,
-                        "zz.gif",
-                        partial,
-                        Conn.CLOSED),
+                                "Content-Length shorter than the body: its bytes saved, as curl does",
+                                false,
+                                1,
+                                (p, n) -> Reply.keepOpen(concat(
+                                        head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 100"),
+                                        ZZ_GIF)),
+                                Status.OK,
+                                null,
+                                1,
+                                200,
+                                "zz.gif",
+                                partial,
+                                Conn.CLOSED)
+                        .resentOnce(),
                 new Row(
-                        "Content-Length shorter than a 20 KB body, read in several pieces",
-                        false,
-                        1,
-                        (p, n) -> Reply.keepOpen(concat(
-                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 19000"),
-                                gifOfSize(20_000))),
-                        Status.OK,
-                        null,
-                        1,
-                        200,
-                        "zz.gif",
-                        Arrays.copyOf(gifOfSize(20_000), 19_000),
-                        Conn.CLOSED),
+                                "Content-Length shorter than a 20 KB body, read in several pieces",
+                                false,
+                                1,
+                                (p, n) -> Reply.keepOpen(concat(
+                                        head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 19000"),
+                                        gifOfSize(20_000))),
+                                Status.OK,
+                                null,
+                                1,
+                                200,
+                                "zz.gif",
+                                Arrays.copyOf(gifOfSize(20_000), 19_000),
+                                Conn.CLOSED)
+                        .resentOnce(),
                 ok(
-                        "a stray CRLF after the body",
-                        Reply.keepOpen(concat(
-                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
-                                ZZ_GIF,
-                                "\r\n".getBytes(StandardCharsets.US_ASCII))),
-                        200,
-                        Conn.CLOSED),
+                                "a stray CRLF after the body",
+                                Reply.keepOpen(concat(
+                                        head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                                        ZZ_GIF,
+                                        "\r\n".getBytes(StandardCharsets.US_ASCII))),
+                                200,
+                                Conn.CLOSED)
+                        .resentOnce(),
                 flag(
-                        "404 with a body longer than its Content-Length",
-                        Reply.keepOpen(concat(
-                                head("HTTP/1.1 404 Not Found", "Content-Type: text/html", "Content-Length: 10"),
-                                Bodies.html())),
-                        Status.NOT_FOUND,
-                        null,
-                        1,
-                        404,
-                        Conn.CLOSED),
+                                "404 with a body longer than its Content-Length",
+                                Reply.keepOpen(concat(
+                                        head("HTTP/1.1 404 Not Found", "Content-Type: text/html", "Content-Length: 10"),
+                                        Bodies.html())),
+                                Status.NOT_FOUND,
+                                null,
+                                1,
+                                404,
+                                Conn.CLOSED)
+                        .resentOnce(),
                 ok(
                         "Transfer-Encoding: chunked and Content-Length (socket left open)",
                         Reply.keepOpen(concat(
@@ -318,6 +350,100 @@ class FramingMatrixTest {
                         2,
                         200,
                         Conn.CLOSED),
+                // ---- what HTTP says a client must read, and what a stray answer is not ----
+                ok(
+                        "folded Content-Length (obs-fold): one field",
+                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length:", " " + ZZ_GIF.length),
+                        200,
+                        Conn.CLOSED),
+                ok(
+                        "folded Content-Type (obs-fold)",
+                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif;", "\tcharset=binary", length(ZZ_GIF)),
+                        200,
+                        Conn.ANY),
+                ok(
+                        "a whitespace-only folded line after Content-Length",
+                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF), " \t", "X-After: value"),
+                        200,
+                        Conn.ANY),
+                error(
+                        "folded Content-Length with text after the number",
+                        gifWith(
+                                "HTTP/1.1 200 OK",
+                                "Content-Type: image/gif",
+                                "Content-Length: " + ZZ_GIF.length,
+                                " ANY"),
+                        "invalid Content-Length: '" + ZZ_GIF.length + " ANY'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                flag(
+                                "204 with a body nobody framed",
+                                Reply.keepOpen(concat(
+                                        head("HTTP/1.1 204 No Content"), "hello".getBytes(StandardCharsets.US_ASCII))),
+                                Status.ERROR,
+                                "HTTP 204 No Content",
+                                1,
+                                204,
+                                Conn.CLOSED)
+                        .resentOnce(),
+                error(
+                        "Content-Length with a NUL in it",
+                        gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Length: 99\u000096"),
+                        "invalid Content-Length: '99\\x0096'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "a head larger than 256 KB",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "X-Big: " + "b".repeat(300_000)),
+                                ZZ_GIF)),
+                        "malformed answer: the status line and headers are larger than 256 KB",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "Transfer-Encoding: gzip, chunked",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Transfer-Encoding: gzip, chunked"),
+                                RawServer.chunked(gzipped, 64))),
+                        "unsupported Transfer-Encoding: 'gzip, chunked'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "Transfer-Encoding: gzip, then close",
+                        Reply.close(concat(
+                                head("HTTP/1.1 200 OK", "Content-Type: image/gif", "Transfer-Encoding: gzip"),
+                                gzipped)),
+                        "unsupported Transfer-Encoding: 'gzip'",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                error(
+                        "HTTP/0.9: a GIF with a newline byte early, no head, then close",
+                        Reply.close(concat(
+                                "GIF89a".getBytes(StandardCharsets.US_ASCII),
+                                new byte[] {1, 0, (byte) 0xFF, (byte) 0x80, '\n'},
+                                ZZ_GIF)),
+                        "malformed answer: no status line (HTTP/0.9 is not supported), the answer starts with "
+                                + "'GIF89a\\x01\\x00\\xff\\x80\\x0a",
+                        1,
+                        0,
+                        Conn.CLOSED),
+                flag(
+                                "a GIF after the answer, in the same write (a stray second answer)",
+                                Reply.keepOpen(concat(
+                                        head("HTTP/1.1 404 Not Found", "Content-Type: text/plain", "Content-Length: 0"),
+                                        head("HTTP/1.1 200 OK", "Content-Type: image/gif", length(ZZ_GIF)),
+                                        ZZ_GIF)),
+                                Status.NOT_FOUND,
+                                null,
+                                1,
+                                404,
+                                Conn.CLOSED)
+                        .resentOnce(),
                 // ---- content codings ----
                 error(
                         "Content-Encoding: gzip, body not gzip",
@@ -375,6 +501,23 @@ class FramingMatrixTest {
                 ok(
                         "Content-Encoding: none (not a coding: ignored, as browsers do)",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Encoding: none", length(ZZ_GIF)),
+                        200,
+                        Conn.ANY),
+                unsupportedCoding("deflate"),
+                unsupportedCoding("br"),
+                unsupportedCoding("zstd"),
+                unsupportedCoding("x-klingon"),
+                error(
+                        "Content-Encoding: gzip, two members",
+                        Reply.keepOpen(concat(
+                                head(
+                                        "HTTP/1.1 200 OK",
+                                        "Content-Type: image/gif",
+                                        "Content-Encoding: gzip",
+                                        "Content-Length: " + (gzippedHalves.length)),
+                                gzippedHalves)),
+                        "bad gzip body: more follows its gzip stream (several gzip members are not supported)",
+                        1,
                         200,
                         Conn.ANY),
                 // ---- status ----
@@ -450,6 +593,46 @@ class FramingMatrixTest {
                                 ZZ_GIF)),
                         200,
                         Conn.ANY),
+                ok(
+                        "299, a code nobody registered: a 200",
+                        gifWith("HTTP/1.1 299 Fine", "Content-Type: image/gif", length(ZZ_GIF)),
+                        299,
+                        Conn.ANY),
+                error(
+                        "600, in no class: an error naming it, not retried",
+                        gifWith("HTTP/1.1 600 Beyond", "Content-Type: image/gif", length(ZZ_GIF)),
+                        "HTTP 600 Beyond",
+                        1,
+                        600,
+                        Conn.ANY),
+                error(
+                        "999 with no reason phrase",
+                        gifWith("HTTP/1.1 999 ", "Content-Type: image/gif", length(ZZ_GIF)),
+                        "HTTP 999",
+                        1,
+                        999,
+                        Conn.ANY),
+                error(
+                        "599, an unknown server error: retried like a 500",
+                        Reply.keepOpen(head("HTTP/1.1 599 Odd", "Content-Type: text/plain", "Content-Length: 0")),
+                        "HTTP 599 Odd",
+                        2,
+                        599,
+                        Conn.ANY),
+                error(
+                        "407 with no proxy in use",
+                        Reply.keepOpen(head("HTTP/1.1 407 Proxy Authentication Required", "Content-Length: 0")),
+                        "HTTP 407 Proxy Authentication Required",
+                        1,
+                        407,
+                        Conn.ANY),
+                redirect("file:///etc/passwd", "redirect 302 to a 'file:' URL: only http and https are followed"),
+                redirect("ftp://127.0.0.1/zz.gif", "redirect 302 to a 'ftp:' URL: only http and https are followed"),
+                redirect("data:image/gif;base64,R0lGOD", "redirect 302 to a 'data:' URL"),
+                redirect("javascript:alert(1)", "redirect 302 to a 'javascript:' URL"),
+                redirect("http://127.0.0.1:99999/zz.gif", "redirect 302 to a malformed URL: invalid URL port"),
+                redirect("http://[::1/zz.gif", "redirect 302 to a malformed URL: invalid URL host"),
+                redirect("//127.0.0.1:0x50/zz.gif", "redirect 302 to a malformed URL: invalid URL port"),
                 new Row(
                         "503 Retry-After: 0, --retries 0",
                         false,
@@ -617,6 +800,26 @@ class FramingMatrixTest {
         return rows;
     }
 
+    private static Row unsupportedCoding(String coding) {
+        return error(
+                "Content-Encoding: " + coding + ", never asked for",
+                gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Encoding: " + coding, length(ZZ_GIF)),
+                "unsupported Content-Encoding: '" + coding + "' (only gzip was asked for)",
+                1,
+                200,
+                Conn.ANY);
+    }
+
+    private static Row redirect(String location, String reason) {
+        return error(
+                "redirect to " + location,
+                Reply.keepOpen(head("HTTP/1.1 302 Found", "Location: " + location, "Content-Length: 0")),
+                reason,
+                1,
+                0,
+                Conn.ANY);
+    }
+
     private static Row image(String name, String type, byte[] body) {
         return new Row(
                 name, false, 1, (p, n) -> RawServer.ok(type, body), Status.OK, null, 1, 200, "zz.gif", body, Conn.ANY);
@@ -669,9 +872,13 @@ class FramingMatrixTest {
                 row.name() + " / " + strategy.name() + ": " + zz,
                 () -> assertEquals(row.status(), zz.status(), "status"),
                 () -> Cells.assertReason(row.reason(), zz.error()),
+                () -> assertFalse(
+                        zz.error() != null && zz.error().contains("\uFFFD"), "a reason shows bytes, never U+FFFD"),
                 () -> assertEquals(row.attempts(), zz.attempts(), "attempts"),
                 () -> assertEquals(
-                        row.attempts(), zzRequests.size(), "requests the server saw for ZZ = attempts: " + zzRequests),
+                        row.attempts() + row.resent(),
+                        zzRequests.size(),
+                        "requests the server saw for ZZ = attempts (+ resent): " + zzRequests),
                 () -> assertEquals(row.http(), zz.httpStatus(), "http status"),
                 () -> assertEquals(expected, entries, "entries left in the output dir"),
                 () -> assertArrayEquals(

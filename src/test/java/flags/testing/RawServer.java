@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -40,8 +41,21 @@ public final class RawServer implements AutoCloseable {
         CLOSE
     }
 
-    /** The bytes of one answer, exactly as sent, and what happens to the connection then. */
-    public record Reply(byte[] bytes, After after) {
+    /**
+     * The bytes of one answer, exactly as sent, and what happens to the connection then; {@code whenIdle}, if not
+     * null, is sent on the connection once it has stayed idle {@link #STRAY_IDLE} after the answer (no request
+     * byte came): an answer to no request, as a broken server or proxy sends.
+     */
+    public record Reply(byte[] bytes, After after, byte[] whenIdle) {
+        public Reply(byte[] bytes, After after) {
+            this(bytes, after, null);
+        }
+
+        /** The same answer, then {@code stray} once the connection idles. */
+        public Reply thenWhenIdle(byte[] stray) {
+            return new Reply(bytes, after, stray);
+        }
+
         public static Reply keepOpen(byte[] bytes) {
             return new Reply(bytes, After.KEEP_OPEN);
         }
@@ -77,6 +91,9 @@ public final class RawServer implements AutoCloseable {
         Reply answer(Request request) throws IOException;
     }
 
+    /** How long a connection idles before a reply's {@code whenIdle} bytes are sent on it. */
+    public static final Duration STRAY_IDLE = Duration.ofMillis(150);
+
     private static final int MAX_HEAD = 64 * 1024;
     private static final Duration HEAD_LIMIT = Duration.ofSeconds(10);
 
@@ -91,6 +108,7 @@ public final class RawServer implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final List<Request> requests = new ArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger straysSent = new AtomicInteger();
 
     private RawServer(ServerSocket listener, Handler handler, Duration idleTimeout) {
         this.listener = listener;
@@ -132,6 +150,11 @@ public final class RawServer implements AutoCloseable {
         return requests().stream().filter(r -> r.path().equals(path)).toList();
     }
 
+    /** How many {@code whenIdle} strays were sent, each on a connection that idled. */
+    public int straysSent() {
+        return straysSent.get();
+    }
+
     /** How many connections were accepted. */
     public int connections() {
         return connections.get();
@@ -166,9 +189,15 @@ public final class RawServer implements AutoCloseable {
 
     private void serve(Socket socket, int connection) {
         try (socket) {
-            InputStream in = socket.getInputStream();
+            PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
             OutputStream out = socket.getOutputStream();
+            byte[] stray = null;
             for (int nth = 1; ; nth++) {
+                if (stray != null && idles(socket, in, STRAY_IDLE)) {
+                    out.write(stray);
+                    out.flush();
+                    straysSent.incrementAndGet();
+                }
                 String head = readHead(socket, in, nth == 1 ? HEAD_LIMIT : idleTimeout);
                 if (head == null) {
                     return;
@@ -183,6 +212,7 @@ public final class RawServer implements AutoCloseable {
                 }
                 out.write(reply.bytes());
                 out.flush();
+                stray = reply.whenIdle();
                 if (reply.after() == After.CLOSE || "close".equalsIgnoreCase(request.header("Connection"))) {
                     return;
                 }
@@ -191,6 +221,20 @@ public final class RawServer implements AutoCloseable {
             // the client went away, or the server is closing: nothing to answer
         } finally {
             open.remove(socket);
+        }
+    }
+
+    /** Whether no byte arrives on the connection for {@code idle}; a byte that does is left to be read. */
+    private static boolean idles(Socket socket, PushbackInputStream in, Duration idle) throws IOException {
+        socket.setSoTimeout((int) idle.toMillis());
+        try {
+            int first = in.read();
+            if (first >= 0) {
+                in.unread(first);
+            }
+            return false;
+        } catch (SocketTimeoutException idleLongEnough) {
+            return true;
         }
     }
 
