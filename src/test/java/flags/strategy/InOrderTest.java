@@ -80,7 +80,8 @@ class InOrderTest {
                 }
             });
             batch.start();
-            assertTrue(handedOver.await(10, TimeUnit.SECONDS), "AA and BB handed over, CC held: " + results);
+            assertTrue(handedOver.await(10, TimeUnit.SECONDS), "AA and BB handed over: " + results);
+            assertTrue(held.awaitWatched(10), "CC's request is in flight, held"); // not merely queued
             batch.interrupt();
             batch.join(10_000);
             held.release();
