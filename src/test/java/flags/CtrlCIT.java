@@ -92,7 +92,7 @@ class CtrlCIT {
             System.out.println(command + ": exited " + tookMs + " ms after SIGINT");
 
             List<String> lines = stdout.lines().toList();
-            // stderr too: a command that never let go is cut off by its hook ("still stopping after 5 s")
+            // stderr too: a command that never let go is cut off by its hook ("still stopping after 15 s")
             String text = String.join("\n", lines) + "\nstderr: " + Files.readString(work.resolve("stderr.txt"));
             assertEquals(130, p.exitValue(), text);
             assertTrue(lines.contains(String.format("%3d flags downloaded.", ANSWERED.size())), text);

@@ -215,7 +215,7 @@ class StopIT {
             List<String> lines = stdout.lines().toList();
             stderr = Files.readString(work.resolve("stderr.txt"));
             assertEquals(130, p.exitValue(), String.join("\n", lines) + "\nstderr: " + stderr);
-            // A command that never let go is cut off by its hook ("still stopping after 5 s" on stderr), its summary
+            // A command that never let go is cut off by its hook ("still stopping after 15 s" on stderr), its summary
             // with it, which each test finds; how soon it exits is bench/ctrlc.sh's to measure, not a test's.
             try (Stream<Path> left = Files.list(tmp())) {
                 assertEquals(List.of(), left.toList(), "nothing left in the temporary directory");

@@ -12,8 +12,12 @@ import java.util.concurrent.TimeUnit;
  * for threads still inside a native call, such as a server's selector.
  */
 final class CtrlC implements AutoCloseable {
-    /** A stopped command normally lets go within milliseconds; past this, the JVM exits without waiting. */
-    private static final long WAIT_FOR_COMMAND_MS = 5000;
+    /**
+     * A stopped command normally lets go within milliseconds, its summary printed at once; past this, the JVM exits
+     * without waiting. Generous because a --timeline drawn after the stop (Java2D's first use, cold) took 4-5 s on
+     * a saturated 2-core machine: the cap is only there so a command that never lets go still exits.
+     */
+    private static final long WAIT_FOR_COMMAND_MS = 15_000;
 
     private final Thread hook;
     private final CountDownLatch released = new CountDownLatch(1);
