@@ -19,9 +19,9 @@ import flags.bench.StrategyStats;
 import flags.bench.Workload;
 import flags.download.DownloadResult;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
 import flags.download.Quote;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.report.BatchReport;
 import flags.report.Terminal;
 import flags.report.Timeline;
@@ -45,7 +45,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -199,6 +198,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Kind> names = checkStrategies();
         BenchPlan plan = checkPlan();
         DownloadSetup setup = DownloadSetup.check(options, stdin);
+        names.forEach(kind -> setup.checkTransport(kind.name(), kind.create(1).transport()));
         checkFiles();
         if (debug) {
             Logging.enableDebug();
@@ -291,7 +291,7 @@ public final class BenchCommand implements Callable<Integer> {
             String prefix,
             PrintWriter err) {
         List<String> codes = lab.setup().codes();
-        List<OkHttpClient> clients = new ArrayList<>();
+        List<Transport> clients = new ArrayList<>();
         List<StrategyBatch> batches = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
         try {
@@ -299,7 +299,7 @@ public final class BenchCommand implements Callable<Integer> {
                 Strategy strategy = kind.create(m);
                 // One HTTP client per strategy and m, its connections kept by all its runs, as a program keeps its
                 // client: after the warm-up, the runs time the strategy, not the opening of connections.
-                OkHttpClient http = lab.setup().httpClient(strategy.concurrency(codes.size()));
+                Transport http = lab.setup().transport(strategy.transport(), strategy.concurrency(codes.size()));
                 clients.add(http);
                 batches.add(new StrategyBatch(
                         strategy,
@@ -347,7 +347,7 @@ public final class BenchCommand implements Callable<Integer> {
                 return new Point(runner.recorded(), true);
             }
         } finally {
-            clients.forEach(HttpClients::shutdown);
+            clients.forEach(Transport::shutdown);
         }
     }
 

@@ -63,7 +63,7 @@ final class RedirectInterceptor implements Interceptor {
         }
     }
 
-    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 }

@@ -10,9 +10,10 @@ import flags.download.DownloadOptions;
 import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
+import flags.download.Proxies;
 import flags.download.RetryPolicy;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.testing.FakeFlags;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +41,6 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okio.Buffer;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
@@ -431,7 +431,8 @@ class FaultMatrixTest {
 
     private static List<DownloadResult> run(Strategy strategy, List<String> codes, HttpUrl base, Path dir, int retries)
             throws InterruptedException {
-        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), TIMEOUT);
+        Transport http = Transport.create(
+                strategy.transport(), Math.max(1, strategy.concurrency(codes.size())), TIMEOUT, Proxies.none());
         try {
             DownloadOptions options = new DownloadOptions(base, MAX_BYTES, false);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
@@ -440,7 +441,7 @@ class FaultMatrixTest {
             strategy.run(codes, client, results::add);
             return List.copyOf(results);
         } finally {
-            HttpClients.shutdown(http);
+            http.shutdown();
         }
     }
 
