@@ -38,6 +38,7 @@ final class JdkExchange<R> {
     private volatile CompletableFuture<?> inFlight;
     private volatile NioBody<R> body;
     private volatile IOException aborted;
+    private volatile BadAnswerException headFailure;
 
     JdkExchange(HttpClient client, Outgoing request, Exchange<R> exchange, Proxies proxies) {
         this.client = client;
@@ -97,12 +98,25 @@ final class JdkExchange<R> {
     private void failed(Throwable failure, HttpUrl url) {
         Throwable root =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (headFailure != null) {
+            root = headFailure; // what the JDK's client made of that head (it may throw) does not matter
+        } else if (root instanceof NumberFormatException e) {
+            root = JdkFailures.contentLength(e); // the JDK's client reads the head's Content-Length as one number
+        }
         if (root instanceof RuntimeException && !(root instanceof CancellationException) || root instanceof Error) {
             result.completeExceptionally(root); // the exchange threw: a bug of ours, the code's crash
             return;
         }
-        IOException why = aborted != null ? aborted : JdkFailures.translate(root, url);
-        result.complete(exchange.failed(why));
+        IOException why =
+                aborted != null ? aborted : headFailure != null ? headFailure : JdkFailures.translate(root, url);
+        NioBody<R> reading = body;
+        if (reading == null) {
+            result.complete(exchange.failed(why));
+            return;
+        }
+        // The body had begun: it ends through its sink (which removes its file), if it has not ended already.
+        reading.abort(why);
+        reading.getBody().thenAccept(result::complete);
     }
 
     /** After a head: the answer, or the next hop of a redirect. */
@@ -154,6 +168,12 @@ final class JdkExchange<R> {
                     new BadAnswerException("conflicting Content-Length: " + Quote.of(String.join(", ", lengths))), url);
         }
         boolean chunked = info.headers().firstValue("Transfer-Encoding").isPresent();
+        if (chunked && !lengths.isEmpty()) {
+            // HTTP says the chunks win; the JDK's client reads Content-Length bytes instead, so refuse the answer.
+            headFailure = new BadAnswerException(
+                    "malformed answer: both Transfer-Encoding and Content-Length, which the JDK's HTTP client misreads");
+            return failing(headFailure, url);
+        }
         String coding =
                 info.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
         boolean gzip = code >= 200 && code < 300 && (coding.equals("gzip") || coding.equals("x-gzip"));

@@ -42,6 +42,7 @@ import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
 import okio.Buffer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -77,6 +78,26 @@ class FaultMatrixTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
+
+    /**
+     * Loads the JDK client's classes before the cases run: its first request in a JVM takes longer than
+     * {@link #TIMEOUT} on a busy machine, as OkHttp's would, whose classes the cases before it have loaded.
+     */
+    @BeforeAll
+    static void loadTheJdkClient(@TempDir Path dir) throws IOException {
+        try (MockWebServer warm = new MockWebServer()) {
+            warm.enqueue(status(404));
+            warm.start();
+            Transport http = Transport.create(Transport.Kind.JDK, 1, Duration.ofSeconds(30), Proxies.none());
+            try {
+                DownloadOptions options = new DownloadOptions(warm.url("/flags"), MAX_BYTES, false);
+                new FlagClient(http, options, new FlagStore(dir), RetryPolicy.standard(0), new BatchClock())
+                        .downloadOne(CC);
+            } finally {
+                http.shutdown();
+            }
+        }
+    }
 
     @TempDir
     Path out;
