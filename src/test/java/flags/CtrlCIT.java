@@ -43,7 +43,7 @@ class CtrlCIT {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void ctrlCStopsTheBatchPrintsThePartialSummaryAndExits130(String command) throws Exception {
         Path out = work.resolve("out");
         Process p = JarProcess.interruptible(

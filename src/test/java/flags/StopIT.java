@@ -45,7 +45,7 @@ class StopIT {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void afterCtrlCVerboseNeverCallsAStoppedCodeAnErrorAndPrintsNothingAfterTheSummary(String command)
             throws Exception {
         List<String> lines = interrupt(command, "-v");
@@ -60,7 +60,7 @@ class StopIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void afterCtrlCTheJsonCountsEveryCodeAndTheTimelineIsWritten(String command) throws Exception {
         Path timeline = work.resolve("t.svg");
         String json = String.join("\n", interrupt(command, "--format", "json", "--timeline", timeline.toString()));
