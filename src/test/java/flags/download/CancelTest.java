@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -139,8 +140,8 @@ class CancelTest {
     void aCancelDuringANioBodyEndsItAtOnceAndLeavesNoFile() throws Exception {
         server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder()
                 .code(200)
-                .body(new Buffer().write(FakeFlags.gif(cc)))
-                .throttleBody(16, 1, TimeUnit.SECONDS)
+                .body(new Buffer().write(Arrays.copyOf(FakeFlags.gif(cc), 64 * 1024))) // 6 s at this pace
+                .throttleBody(1024, 100, TimeUnit.MILLISECONDS)
                 .build()));
         Transport http = Transport.create(Transport.Kind.JDK, 1, Duration.ofSeconds(20), Proxies.none());
         FlagClient client = new FlagClient(
