@@ -3,6 +3,7 @@ package flags.download;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.zip.CRC32;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -107,7 +108,7 @@ final class GzipSink<T> implements BodySink<T> {
             if (pending.length >= MAX_HEADER) {
                 throw bad("it is corrupt", null);
             }
-            pending = java.util.Arrays.copyOf(pending, pending.length * 2);
+            pending = Arrays.copyOf(pending, pending.length * 2);
         }
         chunk.get(pending, pendingBytes, n);
         pendingBytes += n;

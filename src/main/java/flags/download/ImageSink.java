@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * An image body checked while it arrives and written to its temporary file: the first bytes must be an image's
@@ -119,7 +120,7 @@ final class ImageSink implements BodySink<Path> {
 
     private void checkSignature() throws InvalidBodyException {
         checked = true;
-        byte[] first = java.util.Arrays.copyOf(head, headBytes);
+        byte[] first = Arrays.copyOf(head, headBytes);
         if (ImageFormat.of(first).isEmpty()) {
             throw new InvalidBodyException("not an image (" + describeType() + "): the body is not "
                     + "GIF, PNG, JPEG or WebP, it starts with "

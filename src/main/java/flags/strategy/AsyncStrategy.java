@@ -3,10 +3,11 @@ package flags.strategy;
 import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * {@code flags async}: every download a {@link java.util.concurrent.CompletableFuture} pipeline over OkHttp's
+ * {@code flags async}: every download a {@link CompletableFuture} pipeline over OkHttp's
  * callback API ({@code enqueue}), at most {@code -m} in flight, held here by {@link Lanes} as flags2_asyncio.py's
  * semaphore holds it. None of our threads waits for a request, but OkHttp's I/O is blocking: it runs each call on a
  * dispatcher thread of its own, so {@code -m 500} holds 500 threads, as {@code threads} does.

@@ -4,10 +4,11 @@ import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import flags.download.Transport;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * {@code flags nio}: every download a {@link java.util.concurrent.CompletableFuture} over the JDK's non-blocking
+ * {@code flags nio}: every download a {@link CompletableFuture} over the JDK's non-blocking
  * HTTP client, whose one selector thread does the I/O of every connection while a few threads run the callbacks
  * (Fluent Python's flags2_asyncio.py and its event loop). No thread waits for any one request; the limit is held
  * here by {@link Lanes}, as the book's semaphore holds it.
