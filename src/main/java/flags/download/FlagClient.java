@@ -44,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class FlagClient {
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
     private static final String USER_AGENT = "flags/" + Version.current();
+    /** A metadata body, read in the charset its head declares. */
+    private static final BodyReader<String> COUNTRY_NAME = head -> MetadataSink.of(head.header("Content-Type"));
 
     private final Transport transport;
     private final DownloadOptions options;
@@ -76,9 +78,8 @@ public final class FlagClient {
         AttemptLog log = new AttemptLog(clock);
         try {
             Fetched<Path> flag = fetch(options.flagUrl(cc), log, head -> imageSink(cc, head));
-            Fetched<String> meta = flag.ok() && options.names()
-                    ? fetch(options.metadataUrl(cc), log, head -> MetadataSink.of(head.header("Content-Type")))
-                    : null;
+            Fetched<String> meta =
+                    flag.ok() && options.names() ? fetch(options.metadataUrl(cc), log, COUNTRY_NAME) : null;
             return finish(cc, flag, meta, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -95,11 +96,7 @@ public final class FlagClient {
             return fetchAsync(options.flagUrl(cc), log, head -> imageSink(cc, head), 1)
                     .thenCompose(flag -> !flag.ok() || !options.names()
                             ? CompletableFuture.completedFuture(finish(cc, flag, null, log))
-                            : fetchAsync(
-                                            options.metadataUrl(cc),
-                                            log,
-                                            head -> MetadataSink.of(head.header("Content-Type")),
-                                            1)
+                            : fetchAsync(options.metadataUrl(cc), log, COUNTRY_NAME, 1)
                                     .thenApply(meta -> finish(cc, flag, meta, log)))
                     .exceptionally(e -> crashed(
                             cc, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e, log));
