@@ -19,6 +19,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import okhttp3.HttpUrl;
 
 /**
@@ -29,7 +30,7 @@ import okhttp3.HttpUrl;
 final class JdkExchange<R> {
     private static final Set<Integer> REDIRECTS = Set.of(300, 301, 302, 303, 307, 308);
 
-    private final HttpClient client;
+    private final Function<HttpUrl, HttpClient> clients;
     private final Outgoing request;
     private final Exchange<R> exchange;
     private final Proxies proxies;
@@ -40,8 +41,9 @@ final class JdkExchange<R> {
     private volatile IOException aborted;
     private volatile BadAnswerException headFailure;
 
-    JdkExchange(HttpClient client, Outgoing request, Exchange<R> exchange, Proxies proxies) {
-        this.client = client;
+    /** {@code clients} gives the client for each hop's URL (the TLS one for https). */
+    JdkExchange(Function<HttpUrl, HttpClient> clients, Outgoing request, Exchange<R> exchange, Proxies proxies) {
+        this.clients = clients;
         this.request = request;
         this.exchange = exchange;
         this.proxies = proxies;
@@ -77,7 +79,8 @@ final class JdkExchange<R> {
         HttpRequest.Builder built = HttpRequest.newBuilder(url.uri()).GET();
         headers.forEach(built::header);
         proxies.authorizationFor(url).ifPresent(value -> built.header("Proxy-Authorization", value));
-        CompletableFuture<HttpResponse<Step<R>>> sent = client.sendAsync(built.build(), info -> subscriber(info, url));
+        CompletableFuture<HttpResponse<Step<R>>> sent =
+                clients.apply(url).sendAsync(built.build(), info -> subscriber(info, url));
         inFlight = sent;
         if (aborted != null) {
             sent.cancel(true);

@@ -3,6 +3,8 @@ package flags.download;
 import java.io.IOException;
 import java.net.ProxySelector;
 import java.net.http.HttpClient;
+import java.security.KeyManagementException;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,6 +16,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import okhttp3.HttpUrl;
 
 /**
  * Requests over the JDK's non-blocking {@link HttpClient}: its one selector thread reads and writes every
@@ -21,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * request. HTTP/1.1 only (it would otherwise offer an h2c upgrade), redirects followed by {@link JdkExchange}.
  */
 public final class JdkTransport implements Transport {
-    private final HttpClient http;
+    private final HttpClient.Builder builder;
+    private final HttpClient plain;
+    private HttpClient tls;
     private final ExecutorService callbacks;
     private final ScheduledThreadPoolExecutor deadlines;
     private final Duration timeout;
@@ -30,12 +39,13 @@ public final class JdkTransport implements Transport {
     private volatile boolean cancelled;
 
     private JdkTransport(
-            HttpClient http,
+            HttpClient.Builder builder,
             ExecutorService callbacks,
             ScheduledThreadPoolExecutor deadlines,
             Duration timeout,
             Proxies proxies) {
-        this.http = http;
+        this.builder = builder;
+        this.plain = builder.sslContext(NO_TLS.get()).build();
         this.callbacks = callbacks;
         this.deadlines = deadlines;
         this.timeout = timeout;
@@ -51,15 +61,43 @@ public final class JdkTransport implements Transport {
         ExecutorService callbacks = Executors.newFixedThreadPool(threads, daemon("nio-callback-"));
         ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, daemon("nio-deadline-"));
         deadlines.setRemoveOnCancelPolicy(true); // a request that ended does not keep its deadline queued
-        HttpClient http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout)
                 .proxy(proxies.any() ? proxies : ProxySelector.of(null)) // never the JVM's -Dhttp.proxyHost
-                .executor(callbacks)
-                .build();
-        return new JdkTransport(http, callbacks, deadlines, timeout, proxies);
+                .executor(callbacks);
+        return new JdkTransport(builder, callbacks, deadlines, timeout, proxies);
     }
+
+    /**
+     * The client for {@code url}: plain HTTP goes over a client that never loads the JVM's trust store (a third of
+     * a second at start-up); the first https URL builds the TLS client, which verifies certificates as the JVM does.
+     */
+    private synchronized HttpClient clientFor(HttpUrl url) {
+        if (!url.isHttps()) {
+            return plain;
+        }
+        if (tls == null) {
+            try {
+                tls = builder.sslContext(SSLContext.getDefault()).build();
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("this JVM has no TLS", e);
+            }
+        }
+        return tls;
+    }
+
+    /** A TLS context that trusts nothing, for the client that only ever speaks plain HTTP. */
+    private static final Supplier<SSLContext> NO_TLS = () -> {
+        try {
+            SSLContext none = SSLContext.getInstance("TLS");
+            none.init(new KeyManager[0], new TrustManager[0], null);
+            return none;
+        } catch (NoSuchAlgorithmException | KeyManagementException e) {
+            throw new IllegalStateException("this JVM has no TLS", e);
+        }
+    };
 
     @Override
     public <R> R send(Outgoing request, Exchange<R> exchange) throws InterruptedException {
@@ -80,7 +118,7 @@ public final class JdkTransport implements Transport {
             return CompletableFuture.completedFuture(exchange.failed(new IOException("Canceled")));
         }
         request.log().begin(); // no queue in front of this client: the request is open from now
-        JdkExchange<R> sending = new JdkExchange<>(http, request, exchange, proxies);
+        JdkExchange<R> sending = new JdkExchange<>(this::clientFor, request, exchange, proxies);
         inFlight.add(sending);
         CompletableFuture<R> result = sending.start(deadlines, timeout);
         result.whenComplete((r, e) -> {
@@ -110,11 +148,17 @@ public final class JdkTransport implements Transport {
     public void shutdown() {
         callbacks.shutdown();
         deadlines.shutdownNow();
-        if (http instanceof AutoCloseable closeable) { // JDK 21+: ends the selector thread now
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                // the client's threads are daemons: the JVM exits without them
+        HttpClient secure;
+        synchronized (this) {
+            secure = tls;
+        }
+        for (HttpClient client : new HttpClient[] {plain, secure}) {
+            if (client instanceof AutoCloseable closeable) { // JDK 21+: ends the selector thread now
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // the client's threads are daemons: the JVM exits without them
+                }
             }
         }
     }
