@@ -40,6 +40,7 @@ final class JdkExchange<R> {
     private volatile NioBody<R> body;
     private volatile IOException aborted;
     private volatile BadAnswerException headFailure;
+    private volatile boolean resent;
 
     /** {@code clients} gives the client for each hop's URL (the TLS one for https). */
     JdkExchange(Function<HttpUrl, HttpClient> clients, Outgoing request, Exchange<R> exchange, Proxies proxies) {
@@ -88,7 +89,9 @@ final class JdkExchange<R> {
         sent.whenComplete((response, failure) -> {
             try {
                 if (failure != null) {
-                    failed(failure, url);
+                    if (!resentStale(failure, url, headers, hops)) {
+                        failed(failure, url);
+                    }
                 } else {
                     next(response.body(), url, headers, hops);
                 }
@@ -96,6 +99,22 @@ final class JdkExchange<R> {
                 result.completeExceptionally(e);
             }
         });
+    }
+
+    /**
+     * Sends a hop again, once, when its connection closed before any byte of an answer: the JDK's client resends
+     * such a request once by itself, but on another pooled connection, which a server with a very short keep-alive
+     * timeout has closed as well. Not an attempt, as the blocking client's resends on a new connection are not.
+     */
+    private boolean resentStale(Throwable failure, HttpUrl url, Map<String, String> headers, int hops) {
+        Throwable root =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (resent || aborted != null || body != null || !JdkFailures.closedBeforeAnswer(root)) {
+            return false;
+        }
+        resent = true;
+        hop(url, headers, hops);
+        return true;
     }
 
     private void failed(Throwable failure, HttpUrl url) {

@@ -30,6 +30,13 @@ final class JdkFailures {
 
     private JdkFailures() {}
 
+    /** Whether the JDK's client saw the connection close before any byte of an answer. */
+    static boolean closedBeforeAnswer(Throwable t) {
+        return t instanceof IOException e
+                && e.getMessage() != null
+                && e.getMessage().contains("received no bytes");
+    }
+
     /** The JDK's own words for a connection closed early or an answer that breaks the rules, as OkHttp's. */
     private static IOException reworded(IOException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
