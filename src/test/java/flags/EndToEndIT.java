@@ -34,7 +34,7 @@ class EndToEndIT {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void downloadsFromALoopbackServer(String command) throws Exception {
         server.setDispatcher(FakeFlags.allFound().status("XX", 404));
         JarProcess.Result r =
@@ -52,7 +52,7 @@ class EndToEndIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void theDefaultRunUsesTheEmbeddedServerWithNoSetup(String command) throws Exception {
         JarProcess.Result r = JarProcess.run(work, LIMIT, command, "--delay", "0", "--jitter", "0");
 

@@ -34,7 +34,7 @@ class LocaleIT {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "async"}) // the blocking path (seq, threads) and the non-blocking one
+    @ValueSource(strings = {"seq", "async", "nio"}) // the blocking path (seq, threads) and the non-blocking ones
     void namesThisSystemCannotEncodeAreErrorsAndTheBatchGoesOn(String command) throws Exception {
         try (RawServer server = RawServer.start(request -> {
             String cc = request.path().split("/")[2];

@@ -35,7 +35,7 @@ class NoThreadLeftIT {
     Path work;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async", "bench", "threads --timeline t.svg"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio", "bench", "threads --timeline t.svg"})
     void theJvmEndsWhenTheCommandReturns(String command) throws Exception {
         List<String> args = new ArrayList<>(List.of(command.split(" ")));
         args.addAll(List.of("-l", "3", "--delay", "0", "-o", work.resolve("out").toString()));

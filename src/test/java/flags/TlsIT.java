@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The packaged jar sets TLS up only when an https URL comes: a plain-HTTP run never loads the JDK's trust store,
@@ -68,15 +70,16 @@ class TlsIT {
         assertFalse(run.classes().contains(TRUST_STORE_CLASS), "the trust store was loaded for plain HTTP");
     }
 
-    @Test
-    void aRedirectToHttpsIsFollowedOverTlsTheJvmTrusts() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"seq", "nio"})
+    void aRedirectToHttpsIsFollowedOverTlsTheJvmTrusts(String command) throws Exception {
         plain.setDispatcher(redirectingTo(secure));
         Run run = flags(
                 List.of(
                         "-Djavax.net.ssl.trustStore=" + certificate.file(),
                         "-Djavax.net.ssl.trustStorePassword=" + certificate.password(),
                         "-Djavax.net.ssl.trustStoreType=PKCS12"),
-                "seq",
+                command,
                 "-s",
                 plain.url("/flags").toString(),
                 "BR",
@@ -89,10 +92,11 @@ class TlsIT {
         assertTrue(run.classes().contains(TRUST_STORE_CLASS));
     }
 
-    @Test
-    void aCertificateTheJvmDoesNotTrustIsAnError() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"seq", "nio"})
+    void aCertificateTheJvmDoesNotTrustIsAnError(String command) throws Exception {
         plain.setDispatcher(redirectingTo(secure));
-        Run run = flags(List.of(), "seq", "-s", plain.url("/flags").toString(), "BR");
+        Run run = flags(List.of(), command, "-s", plain.url("/flags").toString(), "BR");
 
         assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("TLS error"), run.out());

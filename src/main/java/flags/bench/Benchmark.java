@@ -1,8 +1,8 @@
 package flags.bench;
 
 import flags.download.DownloadResult;
-import flags.download.HttpClients;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.report.BatchReport;
 import flags.strategy.Strategy;
 import flags.strategy.StrategyTable.Kind;
@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import okhttp3.OkHttpClient;
 
 /**
  * {@code flags bench} once its options are known good: at each {@code -m}, one client per strategy, the plan run
@@ -25,8 +24,8 @@ import okhttp3.OkHttpClient;
 public final class Benchmark {
     /** Where the runs download from, made by the command: an HTTP client per strategy, a flag client per run. */
     public interface Clients extends MeasuredBatch.Clients {
-        /** The HTTP client a strategy keeps for all its runs at one {@code -m}: sized for its concurrency. */
-        OkHttpClient http(int concurrency);
+        /** The HTTP client a strategy keeps for all its runs at one {@code -m}: its transport, sized for it. */
+        Transport http(Transport.Kind kind, int concurrency);
     }
 
     /**
@@ -91,7 +90,7 @@ public final class Benchmark {
 
     /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
     private Point runPoint(int m, List<MeasuredBatch> running, BenchProgress bar, String prefix) {
-        List<OkHttpClient> clients = new ArrayList<>();
+        List<Transport> clients = new ArrayList<>();
         List<MeasuredBatch> batches = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
         try {
@@ -99,8 +98,10 @@ public final class Benchmark {
                 Strategy strategy = kind.create(m);
                 // One HTTP client per strategy and m, its connections kept by all its runs, as a program keeps its
                 // client: after the warm-up, the runs time the strategy, not the opening of connections.
-                OkHttpClient http =
-                        setup.clients().http(strategy.concurrency(setup.codes().size()));
+                Transport http = setup.clients()
+                        .http(
+                                strategy.transport(),
+                                strategy.concurrency(setup.codes().size()));
                 clients.add(http);
                 batches.add(new MeasuredBatch(
                         strategy, setup.codes(), setup.runDir(), http, setup.clients(), setup.meter()));
@@ -136,7 +137,7 @@ public final class Benchmark {
                 return new Point(runner.recorded(), true);
             }
         } finally {
-            clients.forEach(HttpClients::shutdown);
+            clients.forEach(Transport::shutdown);
         }
     }
 

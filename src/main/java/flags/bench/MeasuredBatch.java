@@ -2,6 +2,7 @@ package flags.bench;
 
 import flags.download.BatchClock;
 import flags.download.FlagClient;
+import flags.download.Transport;
 import flags.report.ResultLog;
 import flags.strategy.Strategy;
 import java.io.IOException;
@@ -11,12 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import okhttp3.Dispatcher;
-import okhttp3.OkHttpClient;
 
 /**
  * One batch of a strategy, exactly as {@code flags seq|threads|async} runs it: a fresh clock and
@@ -28,21 +25,21 @@ import okhttp3.OkHttpClient;
  * default on Linux, {@code auto_da_alloc}) flushes a file renamed over an existing one, which measured 7 to 20
  * ms more per 20-code batch than saving the same files into an empty directory.
  *
- * <p>Every run shares the strategy's connection pool but gets a dispatcher of its own, stopped when the run ends:
- * async's dispatcher threads are then made by each run, as the threads strategy makes its pool, and the threads a
- * run is measured with are its own, not idle ones left by another strategy's run.
+ * <p>Every run shares the strategy's connections but gets threads of its own where its client has any (OkHttp's
+ * dispatcher), stopped when the run ends: async's dispatcher threads are then made by each run, as the threads
+ * strategy makes its pool, and the threads a run is measured with are its own, not idle ones left by another run.
  */
 public final class MeasuredBatch implements Contender.Batch {
     /** Makes the client of one run: the HTTP client it uses, its clock, and the directory it saves into. */
     @FunctionalInterface
     public interface Clients {
-        FlagClient create(OkHttpClient http, BatchClock clock, Path dir);
+        FlagClient create(Transport http, BatchClock clock, Path dir);
     }
 
     private final Strategy strategy;
     private final List<String> codes;
     private final Path output;
-    private final OkHttpClient http;
+    private final Transport http;
     private final Clients clients;
     private final CostMeter meter;
     private volatile FlagClient current;
@@ -50,7 +47,7 @@ public final class MeasuredBatch implements Contender.Batch {
 
     /** {@code meter} may be null: the runs are then not measured. */
     public MeasuredBatch(
-            Strategy strategy, List<String> codes, Path output, OkHttpClient http, Clients clients, CostMeter meter) {
+            Strategy strategy, List<String> codes, Path output, Transport http, Clients clients, CostMeter meter) {
         this.strategy = strategy;
         this.codes = List.copyOf(codes);
         this.output = output;
@@ -66,7 +63,7 @@ public final class MeasuredBatch implements Contender.Batch {
     @Override
     public MeasuredRun run() throws InterruptedException {
         Path dir = newRunDirectory();
-        OkHttpClient runHttp = withOwnDispatcher(http);
+        Transport runHttp = http.forRun();
         try {
             // Each run starts from the same heap, and the garbage of the run before is not collected inside this one.
             System.gc();
@@ -100,7 +97,9 @@ public final class MeasuredBatch implements Contender.Batch {
                     log.report(strategy.name(), strategy.concurrency(codes.size()), codes, elapsed), spent);
         } finally {
             current = null;
-            stopDispatcher(runHttp);
+            if (runHttp != http) {
+                runHttp.shutdown(); // the threads made for this run; the shared client lives on
+            }
             deleteTree(dir);
         }
     }
@@ -111,24 +110,6 @@ public final class MeasuredBatch implements Contender.Batch {
         FlagClient client = current;
         if (client != null) {
             client.cancel();
-        }
-    }
-
-    private static OkHttpClient withOwnDispatcher(OkHttpClient shared) {
-        Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequests(shared.dispatcher().getMaxRequests());
-        dispatcher.setMaxRequestsPerHost(shared.dispatcher().getMaxRequestsPerHost());
-        return shared.newBuilder().dispatcher(dispatcher).build();
-    }
-
-    /** Ends the run's dispatcher threads before the next run is measured; an interrupt is kept for the caller. */
-    private static void stopDispatcher(OkHttpClient run) {
-        ExecutorService threads = run.dispatcher().executorService();
-        threads.shutdown();
-        try {
-            threads.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 

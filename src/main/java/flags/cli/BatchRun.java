@@ -3,8 +3,8 @@ package flags.cli;
 import flags.download.BatchClock;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.report.BatchReport;
 import flags.report.MachineReport;
 import flags.report.ProgressView;
@@ -20,12 +20,11 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
-import okhttp3.OkHttpClient;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * What {@code seq}, {@code threads} and {@code async} share around their strategy: check every option before
+ * What the download commands share around their strategy: check every option before
  * touching the disk, start the embedded server when asked, run the batch, print the summary, pick the exit code.
  * A batch is stopped by Ctrl-C or by standard output failing (a closed pipe), and either way it ends cleanly:
  * in-flight requests cancelled, temporary files removed, nothing printed after the summary.
@@ -52,23 +51,24 @@ final class BatchRun {
             Logging.enableDebug();
         }
         Strategy strategy = strategyFor.apply(setup.maxReq());
+        setup.checkTransport(strategy.name(), strategy.transport());
         setup.prepareOutput();
         // Ctrl-C holds the JVM until the client is shut down and the server stopped (closed in this order).
         try (CtrlC ctrlC = CtrlC.install();
                 FlagServer embedded = setup.startServer(DownloadMixin.DEFAULT_JITTER);
                 SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
-            OkHttpClient http =
-                    setup.httpClient(strategy.concurrency(setup.codes().size()));
+            Transport http = setup.transport(
+                    strategy.transport(), strategy.concurrency(setup.codes().size()));
             try {
                 return download(setup, strategy, from, http, ctrlC);
             } finally {
-                HttpClients.shutdown(http);
+                http.shutdown();
             }
         }
     }
 
-    private int download(DownloadSetup setup, Strategy strategy, Site from, OkHttpClient http, CtrlC ctrlC) {
+    private int download(DownloadSetup setup, Strategy strategy, Site from, Transport http, CtrlC ctrlC) {
         PrintWriter out = spec.commandLine().getOut();
         List<String> codes = setup.codes();
         boolean text = output.format == OutputMixin.Format.text;

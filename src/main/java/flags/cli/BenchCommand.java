@@ -12,6 +12,7 @@ import flags.download.BatchClock;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
 import flags.download.Quote;
+import flags.download.Transport;
 import flags.report.Terminal;
 import flags.report.Timeline;
 import flags.server.FlagServer;
@@ -33,7 +34,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import okhttp3.OkHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -187,6 +187,7 @@ public final class BenchCommand implements Callable<Integer> {
         List<Kind> names = checkStrategies();
         BenchPlan plan = checkPlan();
         DownloadSetup setup = DownloadSetup.check(options, stdin);
+        names.forEach(kind -> setup.checkTransport(kind.name(), kind.create(1).transport()));
         checkFiles();
         if (debug) {
             Logging.enableDebug();
@@ -221,12 +222,12 @@ public final class BenchCommand implements Callable<Integer> {
                     .withCpuWork(options.cpuWork);
             Benchmark.Clients clients = new Benchmark.Clients() {
                 @Override
-                public OkHttpClient http(int concurrency) {
-                    return setup.httpClient(concurrency);
+                public Transport http(Transport.Kind kind, int concurrency) {
+                    return setup.transport(kind, concurrency);
                 }
 
                 @Override
-                public FlagClient create(OkHttpClient http, BatchClock clock, Path dir) {
+                public FlagClient create(Transport http, BatchClock clock, Path dir) {
                     return setup.client(http, from.url(), clock, new FlagStore(dir));
                 }
             };

@@ -5,9 +5,9 @@ import flags.download.CpuWork;
 import flags.download.DownloadOptions;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
 import flags.download.Proxies;
 import flags.download.RetryPolicy;
+import flags.download.Transport;
 import flags.server.FlagServer;
 import flags.server.ServerConfig;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link DownloadMixin} checked as a whole, before anything touches the disk or the network: the codes, the
@@ -108,7 +107,7 @@ final class DownloadSetup {
     }
 
     /** A client for one batch saving into {@code store} (the bench gives each run its own directory). */
-    FlagClient client(OkHttpClient http, HttpUrl base, BatchClock clock, FlagStore store) {
+    FlagClient client(Transport http, HttpUrl base, BatchClock clock, FlagStore store) {
         return new FlagClient(
                 http,
                 new DownloadOptions(base, options.maxBytes, options.names, cpuWork()),
@@ -132,9 +131,20 @@ final class DownloadSetup {
         return options.output;
     }
 
-    /** The shared HTTP client for {@code concurrency} requests in flight (TLS set up only for an https URL). */
-    OkHttpClient httpClient(int concurrency) {
-        return HttpClients.create(Math.max(1, concurrency), options.timeout, proxies);
+    /**
+     * A usage error when the proxies cannot be used by {@code kind}'s client: the JDK's (nio) cannot speak SOCKS.
+     * Checked before anything is downloaded or created.
+     */
+    void checkTransport(String strategy, Transport.Kind kind) {
+        if (kind == Transport.Kind.JDK && proxies.anySocks()) {
+            throw new UsageException(strategy + " cannot use a SOCKS proxy: the JDK's HTTP client does not speak SOCKS;"
+                    + " use an http:// proxy or another strategy");
+        }
+    }
+
+    /** The shared HTTP client of {@code kind} for {@code concurrency} requests in flight. */
+    Transport transport(Transport.Kind kind, int concurrency) {
+        return Transport.create(kind, Math.max(1, concurrency), options.timeout, proxies);
     }
 
     Duration timeout() {

@@ -30,7 +30,7 @@ public final class FlagsCommand implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing command: choose seq, threads, async, serve or bench");
+                spec.commandLine(), "missing command: choose seq, threads, async, nio, serve or bench");
     }
 
     /** The subcommands that are not download commands, by name, in the order {@code --help} lists them. */

@@ -419,7 +419,7 @@ final class ConnectionRules implements Interceptor {
      * this, and a lambda's call site is linked by each of the hundred threads of a first wave that reach it
      * before it is linked.
      */
-    private static boolean sameNumber(List<String> lengths) {
+    static boolean sameNumber(List<String> lengths) {
         for (String value : lengths) {
             if (!value.equals(lengths.get(0)) || !LENGTH.matcher(value).matches()) {
                 return false;

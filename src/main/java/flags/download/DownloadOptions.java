@@ -5,7 +5,7 @@ import okhttp3.HttpUrl;
 
 /**
  * What every download of a batch shares and only the client reads: where from, what to accept, whether to fetch
- * names, what CPU work follows each download. Timeouts live in the {@code OkHttpClient}, retries in the
+ * names, what CPU work follows each download. Timeouts live in the {@link Transport}, retries in the
  * {@link RetryPolicy}: each setting in one place.
  */
 public record DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names, CpuWork cpuWork) {

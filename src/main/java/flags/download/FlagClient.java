@@ -3,39 +3,32 @@ package flags.download;
 import flags.Seconds;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.SocketException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
-import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
-import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
-import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,25 +40,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlagClient {
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
-    private static final long MAX_METADATA_BYTES = 64 * 1024;
     private static final String USER_AGENT = "flags/" + Version.current();
+    /** A metadata body, read in the charset its head declares. */
+    private static final BodyReader<String> COUNTRY_NAME = head -> MetadataSink.of(head.header("Content-Type"));
 
-    private final OkHttpClient http;
+    private final Transport transport;
     private final DownloadOptions options;
     private final FlagStore store;
     private final RetryPolicy retry;
     private final BatchClock clock;
     private final Set<CompletableFuture<Void>> pauses = ConcurrentHashMap.newKeySet();
-    private final Set<Call> calls = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
     public FlagClient(
-            OkHttpClient http, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
-        this.http = http;
+            Transport transport, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
+        this.transport = transport;
         this.options = options;
         this.store = store;
         this.retry = retry;
         this.clock = clock;
+    }
+
+    /** A client whose bytes move over {@code http}. */
+    public FlagClient(
+            OkHttpClient http, DownloadOptions options, FlagStore store, RetryPolicy retry, BatchClock clock) {
+        this(new OkHttpTransport(http), options, store, retry, clock);
     }
 
     /**
@@ -88,9 +87,9 @@ public final class FlagClient {
     public DownloadResult downloadOne(String cc) {
         AttemptLog log = new AttemptLog(clock);
         try {
-            Fetched<Path> flag = fetch(options.flagUrl(cc), log, response -> readImage(cc, response));
+            Fetched<Path> flag = fetch(options.flagUrl(cc), log, head -> imageSink(cc, head));
             Fetched<String> meta =
-                    flag.ok() && options.names() ? fetch(options.metadataUrl(cc), log, this::readCountryName) : null;
+                    flag.ok() && options.names() ? fetch(options.metadataUrl(cc), log, COUNTRY_NAME) : null;
             return finish(cc, flag, meta, log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,14 +99,14 @@ public final class FlagClient {
         }
     }
 
-    /** The same steps without blocking (async): each request is an enqueued call, chained with thenCompose. */
+    /** The same steps without blocking (async, nio): each request a future, chained with thenCompose. */
     public CompletableFuture<DownloadResult> downloadOneAsync(String cc) {
         AttemptLog log = new AttemptLog(clock);
         try {
-            return fetchAsync(options.flagUrl(cc), log, response -> readImage(cc, response), 1)
+            return fetchAsync(options.flagUrl(cc), log, head -> imageSink(cc, head), 1)
                     .thenCompose(flag -> !flag.ok() || !options.names()
                             ? CompletableFuture.completedFuture(finish(cc, flag, null, log))
-                            : fetchAsync(options.metadataUrl(cc), log, this::readCountryName, 1)
+                            : fetchAsync(options.metadataUrl(cc), log, COUNTRY_NAME, 1)
                                     .thenApply(meta -> finish(cc, flag, meta, log)))
                     .exceptionally(e -> crashed(
                             cc, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e, log));
@@ -117,14 +116,13 @@ public final class FlagClient {
     }
 
     /**
-     * Stop: no new request or retry starts, waiting retries end now, every call in flight is cancelled; each code
+     * Stop: no new request or retry starts, waiting retries end now, every request in flight is cancelled; each code
      * then ends promptly as not done, cleaning up its own temporary file.
      */
     public void cancel() {
         cancelled = true;
         pauses.forEach(p -> p.complete(null));
-        calls.forEach(Call::cancel); // also those made but not yet handed to the dispatcher
-        http.dispatcher().cancelAll();
+        transport.cancelAll();
     }
 
     /** A result for a code whose task failed outside {@code downloadOne} (a crashed or interrupted task). */
@@ -137,37 +135,31 @@ public final class FlagClient {
         store.discardAll();
     }
 
-    // ---- one request, with retries: blocking and non-blocking forms of the same loop ----
+    // ---- one request, with retries: blocking and non-blocking forms of the same steps ----
 
     private <T> Fetched<T> fetch(HttpUrl url, AttemptLog log, BodyReader<T> reader) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             if (cancelled) {
                 return new Fetched<>(Answer.notDone(), url);
             }
-            Answer<T> answer;
             long began = System.nanoTime();
             log.nextIsRetry(attempt > 1);
-            Call call = call(url, log);
-            try (Response response = call.execute()) {
-                answer = classify(response, reader, log);
-            } catch (IOException e) {
-                answer = failure(e);
+            Answer<T> answer;
+            try {
+                answer = transport.send(request(url, log), new Judging<>(reader, log));
             } finally {
-                calls.remove(call);
                 log.end();
             }
-            trace(url, attempt, answer, began);
             if (Thread.interrupted()) {
                 discard(answer);
                 throw new InterruptedException("interrupted");
             }
-            if (!retry.shouldRetry(answer, attempt) || cancelled) {
-                return new Fetched<>(cancelled && answer.status() == Status.ERROR ? Answer.notDone() : answer, url);
+            Optional<Duration> wait = retryWait(url, attempt, answer, began);
+            if (wait.isEmpty()) {
+                return kept(url, answer);
             }
-            Duration wait = retry.delay(attempt, answer.retryAfter());
-            traceWait(url, attempt, answer, wait);
             try {
-                pause(wait).get(); // the same wait as async's: cancel() ends it, an interrupt too
+                pause(wait.get()).get(); // the same wait as async's: cancel() ends it, an interrupt too
             } catch (ExecutionException impossible) {
                 throw new IllegalStateException(impossible);
             }
@@ -179,56 +171,34 @@ public final class FlagClient {
         if (cancelled) {
             return CompletableFuture.completedFuture(new Fetched<>(Answer.notDone(), url));
         }
-        CompletableFuture<Answer<T>> answer = new CompletableFuture<>();
         long began = System.nanoTime();
         log.nextIsRetry(attempt > 1);
-        Call made = call(url, log);
-        made.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call call, IOException e) {
-                calls.remove(call);
-                settle(answer, log, () -> failure(e));
-            }
-
-            @Override
-            public void onResponse(Call call, Response response) {
-                calls.remove(call);
-                settle(answer, log, () -> {
-                    try (response) {
-                        return classify(response, reader, log);
-                    }
-                });
-            }
-        });
-        return answer.thenCompose(a -> {
-            trace(url, attempt, a, began);
-            if (!retry.shouldRetry(a, attempt) || cancelled) {
-                return CompletableFuture.completedFuture(
-                        new Fetched<>(cancelled && a.status() == Status.ERROR ? Answer.<T>notDone() : a, url));
-            }
-            Duration wait = retry.delay(attempt, a.retryAfter());
-            traceWait(url, attempt, a, wait);
-            // The wait is a timer, not a sleeping thread: nothing is held while the backoff runs.
-            return pause(wait).thenCompose(done -> fetchAsync(url, log, reader, attempt + 1));
-        });
+        return transport
+                .sendAsync(request(url, log), new Judging<>(reader, log))
+                .whenComplete((a, e) -> log.end()) // first: the next request must not seem to overlap this one
+                .thenCompose(a -> retryWait(url, attempt, a, began)
+                        // The wait is a timer, not a sleeping thread: nothing is held while the backoff runs.
+                        .map(wait -> pause(wait).thenCompose(done -> fetchAsync(url, log, reader, attempt + 1)))
+                        .orElseGet(() -> CompletableFuture.completedFuture(kept(url, a))));
     }
 
     /**
-     * Completes an async request's answer, whatever happens: OkHttp lets an exception thrown by a callback kill
-     * its dispatcher thread (with a stack trace on stderr) and allOf() would then wait for ever.
+     * The one retry decision, for both forms: how long to wait before asking again, or empty to keep {@code answer}.
+     * Each attempt and each wait is traced for --debug here.
      */
-    private static <T> void settle(CompletableFuture<Answer<T>> answer, AttemptLog log, Supplier<Answer<T>> how) {
-        try {
-            Answer<T> settled;
-            try {
-                settled = how.get();
-            } finally {
-                log.end(); // before completing: the next request must not seem to overlap this one
-            }
-            answer.complete(settled);
-        } catch (RuntimeException | Error e) {
-            answer.completeExceptionally(e);
+    private Optional<Duration> retryWait(HttpUrl url, int attempt, Answer<?> answer, long beganNanos) {
+        trace(url, attempt, answer, beganNanos);
+        if (!retry.shouldRetry(answer, attempt) || cancelled) {
+            return Optional.empty();
         }
+        Duration wait = retry.delay(attempt, answer.retryAfter());
+        traceWait(url, attempt, answer, wait);
+        return Optional.of(wait);
+    }
+
+    /** The answer a code keeps: an error that a stop caused is not an error but not done. */
+    private <T> Fetched<T> kept(HttpUrl url, Answer<T> answer) {
+        return new Fetched<>(cancelled && answer.status() == Status.ERROR ? Answer.notDone() : answer, url);
     }
 
     /** A backoff that cancel() ends at once, so a stopped batch never waits out a Retry-After. */
@@ -243,55 +213,88 @@ public final class FlagClient {
         return pause;
     }
 
-    /**
-     * A call known to {@link #cancel()} before it is sent: a cancel landing between the check at the top of an
-     * attempt and the call reaching OkHttp's dispatcher would otherwise miss it, and it would run to its timeout.
-     */
-    private Call call(HttpUrl url, AttemptLog log) {
-        Call call = http.newCall(request(url, log));
-        calls.add(call);
-        if (cancelled) {
-            call.cancel();
-        }
-        return call;
-    }
-
-    private Request request(HttpUrl url, AttemptLog log) {
-        Request.Builder request = new Request.Builder()
-                .url(url)
-                .header("User-Agent", USER_AGENT)
-                .header("Accept-Encoding", "gzip") // asked for here, so ContentDecoding decodes it, not OkHttp
-                .tag(AttemptLog.class, log);
+    private static Outgoing request(HttpUrl url, AttemptLog log) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", USER_AGENT);
+        headers.put("Accept-Encoding", "gzip"); // asked for here, so that the transport decodes it our way
         if (!url.username().isEmpty()) {
-            request.header("Authorization", Credentials.basic(url.username(), url.password(), StandardCharsets.UTF_8));
+            headers.put("Authorization", Credentials.basic(url.username(), url.password(), StandardCharsets.UTF_8));
         }
-        return request.build();
+        return new Outgoing(url, headers, log);
     }
 
     // ---- classification and validation ----
 
-    private <T> Answer<T> classify(Response response, BodyReader<T> reader, AttemptLog log) {
-        int code = response.code();
-        if (StatusCodes.savesBody(code)) {
-            try {
-                return Answer.ok(code, reader.read(response));
-            } catch (InvalidBodyException | StorageException | BadAnswerException e) {
-                return Answer.failed(code, e.getMessage(), false, null);
-            } catch (IOException e) {
-                Answer<T> failed = failure(e);
-                return failed.status() == Status.NOT_DONE
-                        ? failed
-                        : Answer.failed(code, failed.error(), failed.retryable(), null);
+    /** One request's answer judged: the head decides, the body (for 200 and 203) goes to the reader's sink. */
+    private final class Judging<T> implements Exchange<Answer<T>> {
+        private final BodyReader<T> reader;
+        private final AttemptLog log;
+        private int code;
+        private Answer<T> decided;
+
+        Judging(BodyReader<T> reader, AttemptLog log) {
+            this.reader = reader;
+            this.log = log;
+        }
+
+        @Override
+        public BodySink<Answer<T>> head(Head head) {
+            code = head.code();
+            if (StatusCodes.savesBody(code)) {
+                BodySink<T> body;
+                try {
+                    body = reader.open(head);
+                } catch (IOException e) {
+                    decided = bodyFailure(e);
+                    return BodySink.ignoring(decided);
+                }
+                return new BodySink<>() {
+                    @Override
+                    public void write(ByteBuffer chunk) throws IOException {
+                        body.write(chunk);
+                    }
+
+                    @Override
+                    public Answer<T> end() throws IOException {
+                        return Answer.ok(code, body.end());
+                    }
+
+                    @Override
+                    public IOException abandon(IOException why) {
+                        return body.abandon(why);
+                    }
+                };
             }
+            if (code == 404) {
+                decided = Answer.notFound(code);
+            } else {
+                decided = Answer.failed(
+                        code,
+                        StatusCodes.reason(code, head.reason()),
+                        StatusCodes.retryable(code),
+                        StatusCodes.retryAfter(log.retryAfter()));
+            }
+            return BodySink.ignoring(decided);
         }
-        if (code == 404) {
-            return Answer.notFound(code);
+
+        @Override
+        public Answer<T> failed(IOException e) {
+            if (decided != null) {
+                return decided;
+            }
+            return code == 0 ? failure(e) : bodyFailure(e);
         }
-        return Answer.failed(
-                code,
-                StatusCodes.reason(code, response.message()),
-                StatusCodes.retryable(code),
-                StatusCodes.retryAfter(log.retryAfter()));
+
+        /** A 200's body that could not be used: the reason, with the status it came with. */
+        private Answer<T> bodyFailure(IOException e) {
+            if (e instanceof InvalidBodyException || e instanceof StorageException || e instanceof BadAnswerException) {
+                return Answer.failed(code, e.getMessage(), false, null);
+            }
+            Answer<T> failed = failure(e);
+            return failed.status() == Status.NOT_DONE
+                    ? failed
+                    : Answer.failed(code, failed.error(), failed.retryable(), null);
+        }
     }
 
     /** An I/O failure of one request, as a reason a user understands and whether asking again could help. */
@@ -302,10 +305,13 @@ public final class FlagClient {
         if (e instanceof StatusException s) {
             return Answer.failed(s.code(), s.getMessage(), false, null);
         }
+        if (e instanceof StatusException status) {
+            return Answer.failed(status.code(), status.getMessage(), false, null);
+        }
         if (e instanceof RedirectInterceptor.RedirectException || e instanceof BadAnswerException) {
             return Answer.failed(0, e.getMessage(), false, null);
         }
-        if (e instanceof ImageBody.CutShort) {
+        if (e instanceof ImageSink.CutShort) {
             return Answer.failed(0, e.getMessage(), true, null);
         }
         if (e instanceof UnknownHostException) {
@@ -316,8 +322,7 @@ public final class FlagClient {
             return Answer.failed(0, "TLS error: " + e.getMessage(), false, null);
         }
         if (e instanceof InterruptedIOException) {
-            return Answer.failed(
-                    0, "timeout after " + seconds(Duration.ofMillis(http.callTimeoutMillis())), true, null);
+            return Answer.failed(0, "timeout after " + seconds(transport.timeout()), true, null);
         }
         if (e instanceof SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
             // The JDK's words for a SOCKS proxy refusing the user name and password: asking again will not help.
@@ -346,70 +351,15 @@ public final class FlagClient {
         return where.isEmpty() ? "" : " (" + where + ")";
     }
 
-    private Path readImage(String cc, Response response) throws IOException {
+    /** Where a flag's body goes: a new temporary file, checked as it fills. */
+    private BodySink<Path> imageSink(String cc, Head head) throws IOException {
         String target = options.names() ? "the flag of " + cc : fileName(cc);
-        long declared = response.body().contentLength();
-        if (declared > options.maxBytes()) {
+        if (head.length() > options.maxBytes()) {
             throw new InvalidBodyException(
-                    "body of " + declared + " bytes is larger than --max-bytes " + options.maxBytes());
+                    "body of " + head.length() + " bytes is larger than --max-bytes " + options.maxBytes());
         }
         FlagStore.Temp temp = store.create(cc, target);
-        boolean complete = false;
-        try {
-            ImageBody.copy(
-                    response.body().source(),
-                    temp.out(),
-                    options.maxBytes(),
-                    declared,
-                    response.header("Content-Type"),
-                    target);
-            close(temp.out(), target);
-            complete = true;
-            return temp.path();
-        } finally {
-            if (!complete) {
-                closeQuietly(temp.out());
-                store.discard(temp.path());
-            }
-        }
-    }
-
-    /** Closing is the last write (buffers flush, a full disk or quota can show only now). */
-    private static void close(OutputStream out, String target) throws StorageException {
-        try {
-            out.close();
-        } catch (IOException e) {
-            throw StorageException.of("cannot write " + target, e);
-        }
-    }
-
-    private static void closeQuietly(OutputStream out) {
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // the temporary file is being discarded anyway
-        }
-    }
-
-    private String readCountryName(Response response) throws IOException {
-        BufferedSource source = response.body().source();
-        if (source.request(MAX_METADATA_BYTES + 1)) {
-            throw new InvalidBodyException("metadata larger than " + MAX_METADATA_BYTES + " bytes");
-        }
-        return CountryName.parse(source.readByteArray(), charset(response.body().contentType()));
-    }
-
-    /** JSON is UTF-8 unless the server says otherwise; a charset we do not know is an error, not a guess. */
-    private static Charset charset(MediaType type) throws InvalidBodyException {
-        String name = type == null ? null : type.parameter("charset");
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name.strip());
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new InvalidBodyException("metadata charset " + Quote.of(name) + " is not one this system knows");
-        }
+        return new ImageSink(store, temp, options.maxBytes(), head.length(), head.header("Content-Type"), target);
     }
 
     // ---- the end of one code ----
@@ -559,10 +509,10 @@ public final class FlagClient {
         return Seconds.plain(d.truncatedTo(ChronoUnit.MILLIS)) + "s";
     }
 
-    /** Reads a 200 body into the value a request exists for (a saved temporary file, a country name). */
+    /** Opens the sink a 200's body goes to, given its head: a temporary file for a flag, a buffer for a name. */
     @FunctionalInterface
     private interface BodyReader<T> {
-        T read(Response response) throws IOException;
+        BodySink<T> open(Head head) throws IOException;
     }
 
     /** The answer a request ended with, and the URL it asked (the last one, for reports). */

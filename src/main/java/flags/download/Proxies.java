@@ -166,6 +166,16 @@ public final class Proxies extends ProxySelector {
         };
     }
 
+    /** The {@code Proxy-Authorization} value for a request to {@code url}, when it goes through an HTTP proxy with a login. */
+    Optional<String> authorizationFor(HttpUrl url) {
+        return forUrl(url).filter(e -> e.type() == Proxy.Type.HTTP).flatMap(e -> credentialsFor(e.proxy()));
+    }
+
+    /** Whether any request could go through a SOCKS proxy. */
+    public boolean anySocks() {
+        return endpoints().stream().anyMatch(e -> e.type() == Proxy.Type.SOCKS);
+    }
+
     /** OkHttp asks this before opening a tunnel (a fake 407) and after a real 407: answer once, then give up. */
     okhttp3.Authenticator authenticator() {
         return (Route route, Response response) -> {

@@ -98,7 +98,7 @@ final class RedirectInterceptor implements Interceptor {
         return redirect + " without a usable Location: " + Quote.of(location);
     }
 
-    private static boolean sameOrigin(HttpUrl a, HttpUrl b) {
+    static boolean sameOrigin(HttpUrl a, HttpUrl b) {
         return a.scheme().equals(b.scheme()) && a.host().equals(b.host()) && a.port() == b.port();
     }
 }

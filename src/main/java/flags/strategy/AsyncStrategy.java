@@ -4,14 +4,13 @@ import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * {@code flags async}: every download is a {@link CompletableFuture} chained on OkHttp's enqueued calls, joined
- * with {@code allOf} (Fluent Python's flags_asyncio.py). None of our threads waits for a request; OkHttp's
- * dispatcher, sized to {@code -m}, runs at most that many calls at once and queues the rest, the way the book's
- * semaphore does. OkHttp's I/O is blocking underneath: each running call occupies one dispatcher thread.
+ * {@code flags async}: every download a {@link CompletableFuture} pipeline over OkHttp's
+ * callback API ({@code enqueue}), at most {@code -m} in flight, held here by {@link Lanes} as flags2_asyncio.py's
+ * semaphore holds it. None of our threads waits for a request, but OkHttp's I/O is blocking: it runs each call on a
+ * dispatcher thread of its own, so {@code -m 500} holds 500 threads, as {@code threads} does.
  */
 public final class AsyncStrategy implements Strategy {
     private final int maxInFlight;
@@ -33,18 +32,6 @@ public final class AsyncStrategy implements Strategy {
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
             throws InterruptedException {
-        CompletableFuture<?>[] all = codes.stream()
-                .map(cc -> client.downloadOneAsync(cc).thenAccept(onDone)) // never completes exceptionally
-                .toArray(CompletableFuture[]::new);
-        CompletableFuture<Void> batch = CompletableFuture.allOf(all);
-        try {
-            batch.get(); // the one blocked thread: the caller's, waiting for the batch
-        } catch (InterruptedException e) {
-            client.cancel(); // every future now completes promptly, as not done
-            batch.handle((done, failed) -> null).join();
-            throw e;
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("reporting a result failed", e.getCause());
-        }
+        Lanes.run(codes, concurrency(codes.size()), client, onDone);
     }
 }

@@ -2,17 +2,23 @@ package flags.strategy;
 
 import flags.download.DownloadResult;
 import flags.download.FlagClient;
+import flags.download.Transport;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** When each download runs. The work itself is always {@link FlagClient}'s; only the scheduling differs. */
 public interface Strategy {
-    /** The name used in output: seq, threads, virtual or async. */
+    /** The name used in output: seq, threads, virtual, async or nio. */
     String name();
+
+    /** The HTTP client its downloads go over: OkHttp unless it says otherwise. */
+    default Transport.Kind transport() {
+        return Transport.Kind.OKHTTP;
+    }
 
     /**
      * Requests that can be in flight at once for a batch of {@code codes} codes. The caller sizes the client's
-     * dispatcher and connection pool to it, so it is also the bound async runs under.
+     * dispatcher and connection pool to it, so that no limit but the strategy's own applies.
      */
     int concurrency(int codes);
 

@@ -67,10 +67,17 @@ public final class StrategyTable {
                     "--virtual"),
             new Kind(
                     "async",
-                    "Download flags through a CompletableFuture pipeline over OkHttp's async calls.",
+                    "A CompletableFuture pipeline over OkHttp's callback API (one OkHttp thread per call in flight).",
                     17,
                     AsyncStrategy::new,
                     "async",
+                    null),
+            new Kind(
+                    "nio",
+                    "A CompletableFuture pipeline over the JDK's non-blocking HttpClient (one selector thread).",
+                    17,
+                    NioStrategy::new,
+                    "nio",
                     null));
 
     /** A flag of a command that changes how its strategy hands results back, not which strategy runs. */

@@ -9,9 +9,10 @@ import flags.download.Codes;
 import flags.download.DownloadOptions;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
+import flags.download.Proxies;
 import flags.download.RetryPolicy;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.server.FlagServer;
 import flags.server.ServerConfig;
 import flags.strategy.AsyncStrategy;
@@ -30,7 +31,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -168,7 +168,8 @@ class CostMeterTest {
     }
 
     private Measured run(Strategy strategy, FlagServer server) throws Exception {
-        OkHttpClient http = HttpClients.create(strategy.concurrency(CODES.size()), Duration.ofSeconds(10));
+        Transport http = Transport.create(
+                strategy.transport(), strategy.concurrency(CODES.size()), Duration.ofSeconds(10), Proxies.none());
         try {
             MeasuredBatch batch = new MeasuredBatch(
                     strategy,
@@ -188,7 +189,7 @@ class CostMeterTest {
             assertEquals(M, run.report().maxInFlight(), "every slot was in use at once");
             return new Measured(before, run.cost());
         } finally {
-            HttpClients.shutdown(http);
+            http.shutdown();
         }
     }
 

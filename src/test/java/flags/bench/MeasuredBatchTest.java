@@ -8,6 +8,7 @@ import flags.download.DownloadOptions;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
 import flags.download.HttpClients;
+import flags.download.OkHttpTransport;
 import flags.download.RetryPolicy;
 import flags.download.Status;
 import flags.report.BatchReport;
@@ -21,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,7 +35,7 @@ class MeasuredBatchTest {
     void eachRunSavesIntoItsOwnDirectoryWhichIsRemovedAfterwards() throws Exception {
         List<Path> dirs = new ArrayList<>();
         try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ZERO, Duration.ZERO, 0))) {
-            OkHttpClient http = HttpClients.create(3, Duration.ofSeconds(5));
+            OkHttpTransport http = new OkHttpTransport(HttpClients.create(3, Duration.ofSeconds(5)));
             try {
                 MeasuredBatch batch = new MeasuredBatch(
                         new AsyncStrategy(3),
@@ -67,7 +67,7 @@ class MeasuredBatchTest {
                 }
                 assertEquals(new Contender("async", 3, batch), batch.contender());
             } finally {
-                HttpClients.shutdown(http);
+                http.shutdown();
             }
         }
         assertEquals(2, dirs.size());

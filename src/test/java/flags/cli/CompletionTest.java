@@ -45,7 +45,7 @@ class CompletionTest {
                 "threads -i co|codes.txt",
                 "seq -o do|downloads",
                 "seq --timeline do|downloads",
-                "bench --strategies ''|seq threads virtual async",
+                "bench --strategies ''|seq threads virtual async nio",
                 "threads --format ''|text csv json",
                 "bench --format ''|table csv json markdown",
                 "thr|threads"

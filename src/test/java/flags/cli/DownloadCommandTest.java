@@ -82,7 +82,7 @@ class DownloadCommandTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("usageErrors")
     void usageErrorsExitTwoWithOneLineAndAHintAndCreateNothing(String name, List<String> args, String expected) {
-        for (String command : List.of("seq", "threads", "async")) {
+        for (String command : List.of("seq", "threads", "async", "nio")) {
             Path output = tmp.resolve("out-" + command);
             List<String> argv = new ArrayList<>(List.of(command, "-o", output.toString()));
             argv.addAll(args);

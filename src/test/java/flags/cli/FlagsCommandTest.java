@@ -23,7 +23,7 @@ class FlagsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async", "serve", "bench", "help", "generate-completion"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio", "serve", "bench", "help", "generate-completion"})
     void theRootHelpListsEverySubcommandWithItsSummary(String name) {
         String help = Cli.run("--help").out();
         CommandLine built = FlagsCommand.newCommandLine().getSubcommands().get(name);
@@ -34,7 +34,7 @@ class FlagsCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async", "serve", "bench"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio", "serve", "bench"})
     void helpForASubcommandShowsItsOptions(String name) {
         Cli.Run viaHelp = Cli.run("help", name);
         Cli.Run viaOption = Cli.run(name, "--help");

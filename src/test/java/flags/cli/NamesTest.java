@@ -31,7 +31,7 @@ class NamesTest {
     Path tmp;
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void savesUnderCountryNamesAndRefusesNamesThatArePaths(String command) throws Exception {
         server.setDispatcher(FakeFlags.allFound()
                 .country("BR", "Brazil")

@@ -45,7 +45,7 @@ class OutputOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void csvIsAHeaderAndOneRowAndNothingElse(String command) {
         Cli.Run r = run(command, "--format", "csv", "BR", "CN", "XX", "ZZ");
         assertEquals(1, r.exitCode(), r.err());
@@ -63,7 +63,7 @@ class OutputOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void jsonParsesBackWithCountsThatAddUpAndOneItemPerCode(String command) {
         Cli.Run r = run(command, "--format", "json", "BR", "CN", "XX", "ZZ");
         JsonObject o = JsonParser.parseString(r.out()).getAsJsonObject();
@@ -100,7 +100,7 @@ class OutputOptionsTest {
     @Test
     void maxInFlightIsMForThreadsAndAsyncAndOneForSeqOnASlowServer() {
         // The embedded server, slow enough (0.3 s per answer) that -m requests overlap for certain.
-        for (String command : List.of("seq", "threads", "async")) {
+        for (String command : List.of("seq", "threads", "async", "nio")) {
             Cli.Run r = Cli.run(
                     command,
                     "--format",

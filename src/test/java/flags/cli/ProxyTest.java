@@ -53,7 +53,7 @@ class ProxyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"seq", "threads", "async"})
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
     void everyRequestGoesThroughTheProxyAndTheHeaderSaysSo(String command) throws Exception {
         origin.setDispatcher(FakeFlags.allFound());
         try (ForwardProxy proxy = ForwardProxy.start()) {
@@ -82,7 +82,8 @@ class ProxyTest {
             List<Cli.Run> runs = List.of(
                     Cli.run("seq", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "-v", "BR", "CN"),
                     Cli.run("async", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "--format", "json", "BR"),
-                    Cli.run("threads", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "--debug", "BR"));
+                    Cli.run("threads", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "--debug", "BR"),
+                    Cli.run("nio", "--proxy", url, "-s", base("127.0.0.1"), "-o", out(), "-v", "BR"));
 
             String basic =
                     "Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8));
@@ -92,7 +93,7 @@ class ProxyTest {
                         assertNoSecret(r);
                     }),
                     Stream.of(
-                            () -> assertEquals(4, proxy.requests().size(), "every request went through the proxy"),
+                            () -> assertEquals(5, proxy.requests().size(), "every request went through the proxy"),
                             () -> assertTrue(
                                     proxy.requests().stream()
                                             .allMatch(q -> basic.equals(q.header("Proxy-Authorization"))),
@@ -106,12 +107,13 @@ class ProxyTest {
         }
     }
 
-    @Test
-    void wrongProxyCredentialsAreAnErrorThatDoesNotShowThem() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"seq", "nio"})
+    void wrongProxyCredentialsAreAnErrorThatDoesNotShowThem(String command) throws Exception {
         origin.setDispatcher(FakeFlags.allFound());
         try (ForwardProxy proxy = ForwardProxy.start("user", "right")) {
             Cli.Run r = Cli.run(
-                    "seq",
+                    command,
                     "--proxy",
                     proxy.url("user:" + SECRET),
                     "-s",
@@ -137,7 +139,8 @@ class ProxyTest {
         List<Cli.Run> runs = List.of(
                 Cli.run("seq", "-s", site, "-o", out(), "-v", "--retries", "0", "BR", "XX", "ZZ"),
                 Cli.run("async", "-s", site, "-o", out(), "--format", "json", "--retries", "0", "BR", "XX", "ZZ"),
-                Cli.run("threads", "-s", site, "-o", out(), "--debug", "--retries", "0", "BR", "XX", "ZZ"));
+                Cli.run("threads", "-s", site, "-o", out(), "--debug", "--retries", "0", "BR", "XX", "ZZ"),
+                Cli.run("nio", "-s", site, "-o", out(), "-v", "--retries", "0", "BR", "XX", "ZZ"));
 
         for (Cli.Run r : runs) {
             assertEquals(1, r.exitCode(), r.out() + r.err());
@@ -156,6 +159,19 @@ class ProxyTest {
                 "Basic " + Base64.getEncoder().encodeToString(("user:" + SECRET).getBytes(StandardCharsets.UTF_8)),
                 origin.takeRequest().getHeaders().get("Authorization"),
                 "the server gets the credentials");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"socks5://127.0.0.1:1080", "socks5h://user:pw@127.0.0.1:1080"})
+    void nioRefusesASocksProxyBeforeAnythingIsDownloaded(String proxy) throws Exception {
+        origin.setDispatcher(FakeFlags.allFound());
+        Cli.Run r = Cli.run("nio", "--proxy", proxy, "-s", base("127.0.0.1"), "-o", out(), "BR");
+
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertEquals("", r.out(), "nothing on stdout");
+        assertTrue(r.err().lines().findFirst().orElseThrow().contains("nio cannot use a SOCKS proxy"), r.err());
+        assertEquals(0, origin.getRequestCount());
+        assertFalse(Files.exists(Path.of(out())), "the output directory is not created");
     }
 
     /**
@@ -226,7 +242,7 @@ class ProxyTest {
                                                 "LogLevel Error",
                                                 ""))
                                 .toString()))) {
-            for (String command : List.of("seq", "threads", "async")) {
+            for (String command : List.of("seq", "threads", "async", "nio")) {
                 Cli.Run ok = Cli.run(
                         command,
                         "--proxy",
@@ -257,7 +273,7 @@ class ProxyTest {
                     "0",
                     "BR");
             assertTrue(refused.out().contains("BR error: HTTP 407"), refused.out());
-            assertEquals(9, origin.getRequestCount(), "tinyproxy forwarded the nine requests with credentials only");
+            assertEquals(12, origin.getRequestCount(), "tinyproxy forwarded the twelve requests with credentials only");
         }
     }
 

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.testing.FakeFlags;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import okhttp3.Call;
@@ -124,6 +130,45 @@ class CancelTest {
         HttpClients.shutdown(http);
         assertFalse(stillWaiting, "cancel() left the code waiting out Retry-After: 8");
         assertEquals(Status.NOT_DONE, result.get().status());
+    }
+
+    /**
+     * nio: cancel() while a body trickles in ends the code at once as not done, with no temporary file left: the
+     * JDK client's exchange is aborted, not left reading into a file nobody will keep.
+     */
+    @Test
+    void aCancelDuringANioBodyEndsItAtOnceAndLeavesNoFile() throws Exception {
+        server.setDispatcher(new FakeFlags(cc -> new MockResponse.Builder()
+                .code(200)
+                .body(new Buffer().write(Arrays.copyOf(FakeFlags.gif(cc), 64 * 1024))) // 6 s at this pace
+                .throttleBody(1024, 100, TimeUnit.MILLISECONDS)
+                .build()));
+        Transport http = Transport.create(Transport.Kind.JDK, 1, Duration.ofSeconds(20), Proxies.none());
+        FlagClient client = new FlagClient(
+                http,
+                new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(out),
+                RetryPolicy.standard(0),
+                new BatchClock());
+        CompletableFuture<DownloadResult> result = client.downloadOneAsync("BR");
+        for (int i = 0; i < 1000 && entries().isEmpty(); i++) {
+            Thread.sleep(10); // bounded: until the body has begun and its temporary file exists
+        }
+        assertEquals(1, entries().size(), "a temporary file while the body arrives");
+        long t0 = System.nanoTime();
+        client.cancel();
+        DownloadResult r = result.get(5, TimeUnit.SECONDS);
+        long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        http.shutdown();
+        assertEquals(Status.NOT_DONE, r.status(), r.toString());
+        assertTrue(ms < 1000, "stopped within a second, took " + ms + " ms");
+        assertEquals(List.of(), entries(), "no temporary file left");
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.toList();
+        }
     }
 
     private static boolean waiting(Thread t) {

@@ -5,8 +5,9 @@ import flags.download.DownloadOptions;
 import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
+import flags.download.Proxies;
 import flags.download.RetryPolicy;
+import flags.download.Transport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 
 /** Runs one strategy over a batch the way the CLI does, with fast retries, and collects the results. */
 final class BatchHarness {
@@ -65,7 +65,8 @@ final class BatchHarness {
             Duration timeout,
             Consumer<DownloadResult> watcher)
             throws InterruptedException {
-        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), timeout);
+        Transport http = Transport.create(
+                strategy.transport(), Math.max(1, strategy.concurrency(codes.size())), timeout, Proxies.none());
         try {
             DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, names);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
@@ -81,7 +82,7 @@ final class BatchHarness {
             }
             return List.copyOf(results);
         } finally {
-            HttpClients.shutdown(http);
+            http.shutdown();
         }
     }
 }

@@ -10,9 +10,10 @@ import flags.download.DownloadOptions;
 import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
+import flags.download.Proxies;
 import flags.download.RetryPolicy;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.testing.FakeFlags;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,8 +41,8 @@ import mockwebserver3.RecordedRequest;
 import mockwebserver3.SocketEffect;
 import mockwebserver3.junit5.StartStop;
 import okhttp3.HttpUrl;
-import okhttp3.OkHttpClient;
 import okio.Buffer;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -81,6 +82,26 @@ class FaultMatrixTest {
 
     @StartStop
     final MockWebServer server = new MockWebServer();
+
+    /**
+     * Loads the JDK client's classes before the cases run: its first request in a JVM takes longer than
+     * {@link #TIMEOUT} on a busy machine, as OkHttp's would, whose classes the cases before it have loaded.
+     */
+    @BeforeAll
+    static void loadTheJdkClient(@TempDir Path dir) throws IOException {
+        try (MockWebServer warm = new MockWebServer()) {
+            warm.enqueue(status(404));
+            warm.start();
+            Transport http = Transport.create(Transport.Kind.JDK, 1, Duration.ofSeconds(30), Proxies.none());
+            try {
+                DownloadOptions options = new DownloadOptions(warm.url("/flags"), MAX_BYTES, false);
+                new FlagClient(http, options, new FlagStore(dir), RetryPolicy.standard(0), new BatchClock())
+                        .downloadOne(CC);
+            } finally {
+                http.shutdown();
+            }
+        }
+    }
 
     @TempDir
     Path out;
@@ -437,7 +458,8 @@ class FaultMatrixTest {
     private static List<DownloadResult> run(
             Strategy strategy, List<String> codes, HttpUrl base, Path dir, int retries, Duration timeout)
             throws InterruptedException {
-        OkHttpClient http = HttpClients.create(Math.max(1, strategy.concurrency(codes.size())), timeout);
+        Transport http = Transport.create(
+                strategy.transport(), Math.max(1, strategy.concurrency(codes.size())), timeout, Proxies.none());
         try {
             DownloadOptions options = new DownloadOptions(base, MAX_BYTES, false);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
@@ -446,7 +468,7 @@ class FaultMatrixTest {
             strategy.run(codes, client, results::add);
             return List.copyOf(results);
         } finally {
-            HttpClients.shutdown(http);
+            http.shutdown();
         }
     }
 

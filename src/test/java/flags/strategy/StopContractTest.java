@@ -9,9 +9,10 @@ import flags.download.DownloadOptions;
 import flags.download.DownloadResult;
 import flags.download.FlagClient;
 import flags.download.FlagStore;
-import flags.download.HttpClients;
+import flags.download.Proxies;
 import flags.download.RetryPolicy;
 import flags.download.Status;
+import flags.download.Transport;
 import flags.testing.FakeFlags;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,6 @@ import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
@@ -74,7 +74,7 @@ class StopContractTest {
                 return FakeFlags.gifResponse("BR");
             }
         });
-        OkHttpClient http = HttpClients.create(running, Duration.ofSeconds(20));
+        Transport http = Transport.create(strategy.transport(), running, Duration.ofSeconds(20), Proxies.none());
         FlagClient client = new FlagClient(
                 http,
                 new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
@@ -120,9 +120,9 @@ class StopContractTest {
             assertTrue(handed.stream().allMatch(r -> r.status() == Status.NOT_DONE), handed.toString());
         } finally {
             release.countDown();
-            HttpClients.shutdown(http);
+            http.shutdown();
         }
-        assertTrue(http.dispatcher().executorService().awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(http.awaitTermination(Duration.ofSeconds(10)));
         assertFalse(late.get(), "nothing handed over after the strategy returned");
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "nothing saved, no temporary file left");

@@ -1,0 +1,10 @@
+package flags.download;
+
+import java.util.Map;
+import okhttp3.HttpUrl;
+
+/**
+ * One GET as {@link FlagClient} builds it, before any client library sees it: the URL, the header fields, and the
+ * log its attempt is recorded in.
+ */
+record Outgoing(HttpUrl url, Map<String, String> headers, AttemptLog log) {}
