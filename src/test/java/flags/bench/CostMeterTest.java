@@ -14,11 +14,12 @@ import flags.download.RetryPolicy;
 import flags.download.Status;
 import flags.download.Transport;
 import flags.server.FlagServer;
-import flags.server.ServerConfig;
 import flags.strategy.AsyncStrategy;
+import flags.strategy.NioStrategy;
 import flags.strategy.Strategy;
 import flags.strategy.ThreadPoolStrategy;
 import flags.strategy.VirtualThreads;
+import flags.testing.HeldRest;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -28,9 +29,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import okhttp3.HttpUrl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * large -m, costs that tell the models apart. CI runs this class on a JDK 21+ too, for virtual threads.
  */
 @Tag("strategies") // run again on a JDK 21+ by .ci/run, so the virtual strategy is covered too
-@Timeout(60)
+@Timeout(value = 5, unit = TimeUnit.MINUTES) // seconds normally; a bound only a hang reaches on a busy machine
 class CostMeterTest {
     private static final int M = 100;
     private static final List<String> CODES = Codes.expand(List.of("A", "B", "C", "D")); // 104, mostly not found
@@ -57,7 +58,7 @@ class CostMeterTest {
 
     @BeforeEach
     void startMeter() {
-        meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX));
+        meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX, "MockWebServer"));
         assertNotNull(meter, "HotSpot has per-thread CPU and allocation counters");
     }
 
@@ -167,10 +168,14 @@ class CostMeterTest {
         }
     }
 
-    private Measured run(Strategy strategy, FlagServer server) throws Exception {
+    /**
+     * One measured run against a server that holds every answer until {@code M} requests are in flight at once, so
+     * the peak is reached however slowly a busy machine starts them; then every answer goes at once.
+     */
+    private Measured run(Strategy strategy) throws Exception {
         Transport http = Transport.create(
-                strategy.transport(), strategy.concurrency(CODES.size()), Duration.ofSeconds(10), Proxies.none());
-        try {
+                strategy.transport(), strategy.concurrency(CODES.size()), Duration.ofSeconds(60), Proxies.none());
+        try (HeldRest server = HeldRest.start(List.of())) {
             MeasuredBatch batch = new MeasuredBatch(
                     strategy,
                     CODES,
@@ -178,13 +183,17 @@ class CostMeterTest {
                     http,
                     (runHttp, clock, dir) -> new FlagClient(
                             runHttp,
-                            new DownloadOptions(HttpUrl.get(server.baseUrl()), 1 << 20, false),
+                            new DownloadOptions(server.base(), 1 << 20, false),
                             new FlagStore(dir),
                             RetryPolicy.standard(0),
                             clock),
                     meter);
             int before = meter.begin().end().peakThreads();
-            MeasuredRun run = batch.run();
+            FutureTask<MeasuredRun> running = new FutureTask<>(batch::run);
+            new Thread(running, "cost-meter-test-batch").start();
+            assertTrue(server.awaitHeld(M, Duration.ofMinutes(2)), "every slot in use at once");
+            server.release();
+            MeasuredRun run = running.get(2, TimeUnit.MINUTES);
             assertEquals(0, run.report().count(Status.ERROR));
             assertEquals(M, run.report().maxInFlight(), "every slot was in use at once");
             return new Measured(before, run.cost());
@@ -195,23 +204,25 @@ class CostMeterTest {
 
     @Test
     void atALargeMThreadsAndAsyncHoldAThreadPerRequestInFlight() throws Exception {
-        try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ofMillis(600), Duration.ZERO, 0))) {
-            Measured threads = run(new ThreadPoolStrategy(M), server);
-            Measured async = run(new AsyncStrategy(M), server);
-            assertTrue(threads.cost().peakThreads() >= M, "a pool of " + M + ": " + threads);
-            assertTrue(async.cost().peakThreads() >= M, "OkHttp's dispatcher runs each call on a thread: " + async);
-            for (Measured m : List.of(threads, async)) {
-                assertTrue(m.cost().cpu().toNanos() > 0 && m.cost().allocatedBytes() > 0, m.toString());
-            }
+        Measured threads = run(new ThreadPoolStrategy(M));
+        Measured async = run(new AsyncStrategy(M));
+        assertTrue(threads.cost().peakThreads() >= M, "a pool of " + M + ": " + threads);
+        assertTrue(async.cost().peakThreads() >= M, "OkHttp's dispatcher runs each call on a thread: " + async);
+        for (Measured m : List.of(threads, async)) {
+            assertTrue(m.cost().cpu().toNanos() > 0 && m.cost().allocatedBytes() > 0, m.toString());
         }
+    }
+
+    @Test
+    void nioHoldsEveryRequestInFlightOnAFewThreads() throws Exception {
+        Measured nio = run(new NioStrategy(M));
+        assertTrue(nio.added() < M / 4, "a selector and a few callback threads, not a thread per request: " + nio);
     }
 
     @Test
     void virtualThreadsNeedFarFewerPlatformThreads() throws Exception {
         assumeTrue(VirtualThreads.available(), "needs Java 21+ (CI runs this class on one)");
-        try (FlagServer server = FlagServer.start(ServerConfig.embedded(Duration.ofMillis(600), Duration.ZERO, 0))) {
-            Measured virtual = run(ThreadPoolStrategy.virtual(M), server);
-            assertTrue(virtual.added() < M / 2, "carriers, not a thread per request: " + virtual);
-        }
+        Measured virtual = run(ThreadPoolStrategy.virtual(M));
+        assertTrue(virtual.added() < M / 2, "carriers, not a thread per request: " + virtual);
     }
 }
