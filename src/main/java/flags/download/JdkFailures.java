@@ -30,7 +30,7 @@ final class JdkFailures {
 
     /** The JDK's words for a field value it refuses (a control character in it), and for a line that is no status. */
     private static final Pattern BAD_LENGTH =
-            Pattern.compile("invalid header value \"Content-Length: (.*)\"", Pattern.DOTALL);
+            Pattern.compile("[Ii]nvalid header value \"Content-Length: (.*)\"", Pattern.DOTALL);
 
     private static final Pattern NO_STATUS = Pattern.compile("Invalid status line: \"(.*)\"", Pattern.DOTALL);
 
