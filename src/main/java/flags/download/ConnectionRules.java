@@ -333,7 +333,7 @@ final class ConnectionRules implements Interceptor {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.startsWith("Unexpected status line") && !startsWith(got, "HTTP/")) {
             // OkHttp shows the line decoded as UTF-8; the bytes are shown as they came.
-            return noStatusLine(got);
+            return HeadRules.noStatusLine(got);
         }
         if (answered >= HeadRules.MAX_HEAD) {
             // OkHttp stops reading a head at its limit, and says only that the stream or a line ended.
@@ -344,12 +344,6 @@ final class ConnectionRules implements Interceptor {
                 : "the connection " + Failures.cutShort(e).replace("connection ", "") + " after " + answered + " byte"
                         + (answered == 1 ? "" : "s") + ", before a complete status line and headers";
         return "malformed answer: " + detail;
-    }
-
-    /** An answer whose first bytes {@code got} are no status line: HTTP/0.9, or not HTTP at all. */
-    static String noStatusLine(byte[] got) {
-        return "malformed answer: no status line (HTTP/0.9 is not supported), the answer starts with "
-                + Quote.bytes(got, 24);
     }
 
     /**

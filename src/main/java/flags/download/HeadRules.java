@@ -71,6 +71,12 @@ final class HeadRules {
         return "malformed answer: the status line and headers are larger than " + MAX_HEAD / 1024 + " KB";
     }
 
+    /** An answer whose first bytes {@code got} are no status line: HTTP/0.9, or not HTTP at all. */
+    static String noStatusLine(byte[] got) {
+        return "malformed answer: no status line (HTTP/0.9 is not supported), the answer starts with "
+                + Quote.bytes(got, 24);
+    }
+
     /** Whether a 2xx answer's {@code Content-Encoding} fields say gzip, the one coding asked for. */
     static boolean gzip(List<String> contentCodings) {
         return contentCodings.size() == 1 && isGzip(contentCodings.get(0).strip());

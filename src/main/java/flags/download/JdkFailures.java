@@ -28,10 +28,11 @@ final class JdkFailures {
     private static final Pattern UNFINISHED_HEAD =
             Pattern.compile("parsing HTTP/1.1 (?:status line|header), receiving \\[(.*)\\], parser state");
 
-    /** The JDK's words for a field value it refuses (a control character in it), and for a line that is no status. */
+    /** The JDK's words for a Content-Length it refuses before anyone sees it (a control character in it). */
     private static final Pattern BAD_LENGTH =
             Pattern.compile("[Ii]nvalid header value \"Content-Length: (.*)\"", Pattern.DOTALL);
 
+    /** The JDK's words for a first line that is no status line, with that line. */
     private static final Pattern NO_STATUS = Pattern.compile("Invalid status line: \"(.*)\"", Pattern.DOTALL);
 
     private JdkFailures() {}
@@ -74,7 +75,7 @@ final class JdkFailures {
                 got[i] = (byte) line.charAt(i);
             }
             got[line.length()] = '\n';
-            return new BadAnswerException(ConnectionRules.noStatusLine(got), e);
+            return new BadAnswerException(HeadRules.noStatusLine(got), e);
         }
         if (message.startsWith("fixed content-length:")) {
             return new EOFException(); // the connection closed before the body's last byte
