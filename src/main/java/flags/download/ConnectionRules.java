@@ -7,13 +7,11 @@ import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.regex.Pattern;
 import okhttp3.Connection;
 import okhttp3.Headers;
 import okhttp3.Interceptor;
@@ -43,14 +41,11 @@ final class ConnectionRules implements Interceptor {
      * most this long, and no answer head fits in it.
      */
     private static final long TLS_ALERT_BYTES = 64;
-    /** OkHttp refuses an answer head longer than this, saying only that a line did not end. */
-    private static final long OKHTTP_HEAD_LIMIT = 256 * 1024;
     /** Answers on a reused connection up to this size are read whole before they are trusted. */
     private static final long WHOLE_BEFORE_TRUSTED = 1024 * 1024;
 
     private final CountingSocketFactory sockets;
 
-    private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
     private final Set<Connection> used = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
     private final Set<Connection> ended = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
 
@@ -126,9 +121,9 @@ final class ConnectionRules implements Interceptor {
             response.close();
             throw new StatusException(407, response.message());
         }
-        List<String> lengths = contentLengths(response);
+        List<String> lengths = HeadRules.contentLengths(response.headers("Content-Length"));
         boolean http1 = response.protocol() == Protocol.HTTP_1_0 || response.protocol() == Protocol.HTTP_1_1;
-        String framing = badFraming(response, lengths);
+        String framing = HeadRules.badFraming(lengths, response.headers("Transfer-Encoding"));
         if (framing != null) {
             if (http1) {
                 closeQuietly(connection.socket()); // first, so closing does not wait to discard a body; never HTTP/2's
@@ -334,38 +329,15 @@ final class ConnectionRules implements Interceptor {
                 .build();
     }
 
-    /**
-     * Why the answer's body cannot be framed, or null when it can: a {@code Content-Length} that is not a number
-     * or several that differ, or a transfer coding other than chunked (OkHttp would read such a body raw).
-     */
-    private static String badFraming(Response response, List<String> lengths) {
-        for (String value : lengths) {
-            if (!LENGTH.matcher(value).matches()) {
-                return "invalid Content-Length: " + Quote.of(value);
-            }
-        }
-        if (!sameNumber(lengths)) {
-            return "conflicting Content-Length: " + Quote.of(String.join(", ", lengths));
-        }
-        List<String> codings = response.headers("Transfer-Encoding");
-        if (!codings.isEmpty()
-                && !(codings.size() == 1
-                        && "chunked".equalsIgnoreCase(codings.get(0).strip()))) {
-            return "unsupported Transfer-Encoding: " + Quote.of(String.join(", ", codings)) + " (only chunked is)";
-        }
-        return null;
-    }
-
     private static String malformed(IOException e, long answered, byte[] got) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (message.startsWith("Unexpected status line") && !startsWith(got, "HTTP/")) {
             // OkHttp shows the line decoded as UTF-8; the bytes are shown as they came.
-            return "malformed answer: no status line (HTTP/0.9 is not supported), the answer starts with "
-                    + Quote.bytes(got, 24);
+            return HeadRules.noStatusLine(got);
         }
-        if (answered >= OKHTTP_HEAD_LIMIT) {
+        if (answered >= HeadRules.MAX_HEAD) {
             // OkHttp stops reading a head at its limit, and says only that the stream or a line ended.
-            return "malformed answer: the status line and headers are larger than " + OKHTTP_HEAD_LIMIT / 1024 + " KB";
+            return HeadRules.headTooLarge();
         }
         String detail = e instanceof ProtocolException && e.getMessage() != null
                 ? Failures.lowerFirst(Quote.escape(e.getMessage(), Quote.MAX_SHOWN))
@@ -412,31 +384,6 @@ final class ConnectionRules implements Interceptor {
     private static boolean startsWith(byte[] bytes, String prefix) {
         return bytes.length >= prefix.length()
                 && new String(bytes, 0, prefix.length(), StandardCharsets.ISO_8859_1).equals(prefix);
-    }
-
-    /**
-     * Whether all the values are one and the same number. A loop, not a stream with a lambda: every request runs
-     * this, and a lambda's call site is linked by each of the hundred threads of a first wave that reach it
-     * before it is linked.
-     */
-    static boolean sameNumber(List<String> lengths) {
-        for (String value : lengths) {
-            if (!value.equals(lengths.get(0)) || !LENGTH.matcher(value).matches()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Every value of every {@code Content-Length} field, a comma-separated list being several values. */
-    private static List<String> contentLengths(Response response) {
-        List<String> values = new ArrayList<>();
-        for (String field : response.headers("Content-Length")) {
-            for (String value : field.split(",", -1)) {
-                values.add(value.strip());
-            }
-        }
-        return values;
     }
 
     /** The same answer, closing its socket as soon as the body is complete, before OkHttp can pool it. */

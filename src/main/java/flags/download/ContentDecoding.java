@@ -3,6 +3,7 @@ package flags.download;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.List;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -22,14 +23,17 @@ final class ContentDecoding implements Interceptor {
     @Override
     public Response intercept(Chain chain) throws IOException {
         Response response = chain.proceed(chain.request());
-        String encoding = response.header("Content-Encoding");
-        if (encoding == null || !response.isSuccessful() || notACoding(encoding.strip())) {
-            return response; // identity: the body's own checks judge it
+        List<String> codings = response.headers("Content-Encoding");
+        if (!response.isSuccessful()) {
+            return response;
         }
-        if (!isGzip(encoding.strip()) || response.headers("Content-Encoding").size() > 1) {
+        String unsupported = HeadRules.unsupportedCoding(codings);
+        if (unsupported != null) {
             // Never asked for, so never decoded: say so when the body is read, where its status is known.
-            String all = String.join(", ", response.headers("Content-Encoding"));
-            return refusing(response, "unsupported Content-Encoding: " + Quote.of(all) + " (only gzip was asked for)");
+            return refusing(response, unsupported);
+        }
+        if (!HeadRules.gzip(codings)) {
+            return response; // identity: the body's own checks judge it
         }
         ResponseBody raw = response.body();
         boolean closeDelimited = raw.contentLength() < 0 && response.header("Transfer-Encoding") == null;
@@ -52,7 +56,7 @@ final class ContentDecoding implements Interceptor {
                     String why = message.startsWith("ID1ID2")
                             ? "it is not gzip"
                             : message.startsWith("gzip finished without exhausting source")
-                                    ? "more follows its gzip stream (several gzip members are not supported)"
+                                    ? HeadRules.SEVERAL_MEMBERS
                                     : e instanceof EOFException ? "it ends early" : "it is corrupt";
                     throw new BadAnswerException("bad gzip body: " + why, e);
                 }
@@ -63,11 +67,6 @@ final class ContentDecoding implements Interceptor {
                 .removeHeader("Content-Length")
                 .body(ResponseBody.create(Okio.buffer(decoded), raw.contentType(), -1))
                 .build();
-    }
-
-    /** "identity", and "none", which is no coding at all (browsers ignore it). */
-    private static boolean notACoding(String coding) {
-        return coding.isEmpty() || "identity".equalsIgnoreCase(coding) || "none".equalsIgnoreCase(coding);
     }
 
     /** The answer with a body that fails with {@code reason} when read; the connection is not reused. */
@@ -82,11 +81,6 @@ final class ContentDecoding implements Interceptor {
         return response.newBuilder()
                 .body(ResponseBody.create(Okio.buffer(failing), response.body().contentType(), -1))
                 .build();
-    }
-
-    /** "x-gzip" is gzip under its old name, which some servers still send. */
-    private static boolean isGzip(String coding) {
-        return "gzip".equalsIgnoreCase(coding) || "x-gzip".equalsIgnoreCase(coding);
     }
 
     /** The encoded bytes as they arrive, remembering the failure the network gave, if any. */

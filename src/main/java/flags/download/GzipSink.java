@@ -42,7 +42,7 @@ final class GzipSink<T> implements BodySink<T> {
     public void write(ByteBuffer chunk) throws IOException {
         while (chunk.hasRemaining()) {
             if (finished) {
-                throw bad("it is corrupt", null); // bytes after the gzip stream
+                throw bad(HeadRules.SEVERAL_MEMBERS, null);
             }
             if (!inBody) {
                 gather(chunk, 1);

@@ -3,14 +3,13 @@ package flags.download;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -150,7 +149,7 @@ final class JdkExchange<R> {
         HttpUrl next = step.location() == null ? null : url.resolve(step.location());
         String problem = null;
         if (next == null) {
-            problem = "redirect " + step.code() + " without a usable Location";
+            problem = RedirectInterceptor.unfollowable(step.code(), step.location(), url);
         } else if (!seen.add(next)) {
             problem = "redirect loop at " + Redact.url(next);
         } else if (hops + 1 > HttpClients.MAX_REDIRECTS) {
@@ -179,26 +178,28 @@ final class JdkExchange<R> {
             return HttpResponse.BodySubscribers.replacing(new Step<>(true, code, location, null));
         }
         request.log().retryAfter(info.headers().firstValue("Retry-After").orElse(null));
-        List<String> lengths = new ArrayList<>();
-        for (String field : info.headers().allValues("Content-Length")) {
-            for (String value : field.split(",", -1)) {
-                lengths.add(value.strip());
-            }
+        if (headBytes(info.headers()) > HeadRules.MAX_HEAD) {
+            headFailure = new BadAnswerException(HeadRules.headTooLarge()); // the JDK's client reads more
+            return failing(headFailure, url);
         }
-        if (!ConnectionRules.sameNumber(lengths)) {
-            return failing(
-                    new BadAnswerException("conflicting Content-Length: " + Quote.of(String.join(", ", lengths))), url);
+        List<String> lengths = HeadRules.contentLengths(info.headers().allValues("Content-Length"));
+        List<String> transferCodings = info.headers().allValues("Transfer-Encoding");
+        String framing = HeadRules.badFraming(lengths, transferCodings);
+        if (framing != null) {
+            headFailure = new BadAnswerException(framing);
+            return failing(headFailure, url);
         }
-        boolean chunked = info.headers().firstValue("Transfer-Encoding").isPresent();
+        boolean chunked = !transferCodings.isEmpty();
         if (chunked && !lengths.isEmpty()) {
             // HTTP says the chunks win; the JDK's client reads Content-Length bytes instead, so refuse the answer.
             headFailure = new BadAnswerException(
                     "malformed answer: both Transfer-Encoding and Content-Length, which the JDK's HTTP client misreads");
             return failing(headFailure, url);
         }
-        String coding =
-                info.headers().firstValue("Content-Encoding").orElse("").strip().toLowerCase(Locale.ROOT);
-        boolean gzip = code >= 200 && code < 300 && (coding.equals("gzip") || coding.equals("x-gzip"));
+        List<String> codings = info.headers().allValues("Content-Encoding");
+        boolean success = code >= 200 && code < 300;
+        boolean gzip = success && HeadRules.gzip(codings);
+        String unsupported = success ? HeadRules.unsupportedCoding(codings) : null;
         long length = chunked || gzip || lengths.isEmpty() ? -1 : Long.parseLong(lengths.get(0));
         Head head = new Head(
                 code,
@@ -213,6 +214,8 @@ final class JdkExchange<R> {
         body = reading;
         if (aborted != null) {
             reading.abort(aborted);
+        } else if (unsupported != null && sink.wantsBody()) {
+            reading.abort(new BadAnswerException(unsupported)); // never asked for, so never decoded
         }
         return HttpResponse.BodySubscribers.mapping(reading, value -> new Step<>(false, code, null, value));
     }
@@ -222,6 +225,17 @@ final class JdkExchange<R> {
         NioBody<R> refused = new NioBody<>(BodySink.ignoring(null), exchange, url);
         refused.abort(why);
         return HttpResponse.BodySubscribers.mapping(refused, value -> new Step<>(false, 0, null, value));
+    }
+
+    /** The head's size as its fields say, "Name: value" and CRLF each: the JDK's client keeps no count of bytes. */
+    private static long headBytes(HttpHeaders headers) {
+        long bytes = 0;
+        for (Map.Entry<String, List<String>> field : headers.map().entrySet()) {
+            for (String value : field.getValue()) {
+                bytes += field.getKey().length() + 2 + value.length() + 2;
+            }
+        }
+        return bytes;
     }
 
     /** The fields a decoded body no longer has. */

@@ -28,6 +28,13 @@ final class JdkFailures {
     private static final Pattern UNFINISHED_HEAD =
             Pattern.compile("parsing HTTP/1.1 (?:status line|header), receiving \\[(.*)\\], parser state");
 
+    /** The JDK's words for a Content-Length it refuses before anyone sees it (a control character in it). */
+    private static final Pattern BAD_LENGTH =
+            Pattern.compile("[Ii]nvalid header value \"Content-Length: (.*)\"", Pattern.DOTALL);
+
+    /** The JDK's words for a first line that is no status line, with that line. */
+    private static final Pattern NO_STATUS = Pattern.compile("Invalid status line: \"(.*)\"", Pattern.DOTALL);
+
     private JdkFailures() {}
 
     /** Whether the JDK's client saw the connection close before any byte of an answer. */
@@ -55,6 +62,21 @@ final class JdkFailures {
                     "malformed answer: the connection closed" + after + ", before a complete status line and headers",
                     e);
         }
+        Matcher length = BAD_LENGTH.matcher(message);
+        if (length.matches()) {
+            return new BadAnswerException("invalid Content-Length: " + Quote.of(length.group(1)), e);
+        }
+        Matcher status = NO_STATUS.matcher(message);
+        if (status.matches() && !status.group(1).startsWith("HTTP/")) {
+            // The JDK shows the first line, one char a byte, without its LF: the bytes as they came.
+            String line = status.group(1);
+            byte[] got = new byte[line.length() + 1];
+            for (int i = 0; i < line.length(); i++) {
+                got[i] = (byte) line.charAt(i);
+            }
+            got[line.length()] = '\n';
+            return new BadAnswerException(HeadRules.noStatusLine(got), e);
+        }
         if (message.startsWith("fixed content-length:")) {
             return new EOFException(); // the connection closed before the body's last byte
         }
@@ -79,7 +101,7 @@ final class JdkFailures {
             values.add(value.strip());
         }
         String shown = Quote.of(String.join(", ", values));
-        return ConnectionRules.sameNumber(values)
+        return HeadRules.sameNumber(values)
                 ? new BadAnswerException(
                         "malformed answer: Content-Length " + shown
                                 + " is a list, which the JDK's HTTP client cannot read",
