@@ -17,6 +17,7 @@
 #        flags threads        -e -m $M
 #        flags threads --virtual  under a JDK 21+ found in /usr/lib/jvm (or $JDK21); row skipped if none
 #        flags async          -e -m $M   (and again under the JDK 21+, to see what the JVM version changes)
+#        flags nio            -e -m $M   (and again under the JDK 21+)
 #        curl                 --parallel --parallel-max $M, URLs from a -K config file, --remote-name-all
 #                             (curl's default waits for the first connection to see whether it can
 #                             multiplex, about one delay lost; the --parallel-immediate row does not)
@@ -123,6 +124,10 @@ fi
 add "flags async -m $M" async "$FLAGS async -e -m $M -s $BASE -o @DIR@ -q"
 if [ -n "$J21" ] && [ "$J21_MAJOR" != "$JAVA_DEFAULT_MAJOR" ]; then
   add "flags async -m $M (JDK $J21_MAJOR)" async21 "env JAVA=$J21 $FLAGS async -e -m $M -s $BASE -o @DIR@ -q"
+fi
+add "flags nio -m $M" nio "$FLAGS nio -e -m $M -s $BASE -o @DIR@ -q"
+if [ -n "$J21" ] && [ "$J21_MAJOR" != "$JAVA_DEFAULT_MAJOR" ]; then
+  add "flags nio -m $M (JDK $J21_MAJOR)" nio21 "env JAVA=$J21 $FLAGS nio -e -m $M -s $BASE -o @DIR@ -q"
 fi
 CURL_COMMON="--silent --no-progress-meter --fail --remote-name-all --create-dirs"
 add "curl --parallel-max $M" curl "curl --parallel --parallel-max $M $CURL_COMMON --output-dir @DIR@ -K $WORK/curl.cfg"
