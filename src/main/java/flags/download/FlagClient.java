@@ -305,9 +305,6 @@ public final class FlagClient {
         if (e instanceof StatusException s) {
             return Answer.failed(s.code(), s.getMessage(), false, null);
         }
-        if (e instanceof StatusException status) {
-            return Answer.failed(status.code(), status.getMessage(), false, null);
-        }
         if (e instanceof RedirectInterceptor.RedirectException || e instanceof BadAnswerException) {
             return Answer.failed(0, e.getMessage(), false, null);
         }
