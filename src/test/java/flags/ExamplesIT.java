@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every JShell script of {@code examples/} run as the docs say, on the packaged jar: each prints its lesson and
  * exits 0 only when every check it makes held (a snippet that throws or does not compile skips its check).
  */
+@Execution(ExecutionMode.CONCURRENT) // each script has its own server, port and directory; most of a run is CPU
 class ExamplesIT {
     private static final Path EXAMPLES = Path.of("examples");
 
