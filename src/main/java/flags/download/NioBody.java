@@ -82,10 +82,7 @@ final class NioBody<R> implements HttpResponse.BodySubscriber<R> {
     /** Ends the body now with {@code why}, unless it has ended; the connection is given up. */
     synchronized void abort(IOException why) {
         if (!done) {
-            if (subscription != null) {
-                subscription.cancel();
-            }
-            fail(why);
+            fail(why); // done before the cancel: JDK 25's cancel calls onError back on this thread, with its own words
         }
     }
 
