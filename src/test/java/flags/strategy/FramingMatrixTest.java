@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -937,6 +939,12 @@ class FramingMatrixTest {
                 reuse,
                 entries);
 
+        // At -m 1 every strategy starts its downloads in the order given, except virtual threads: each is started
+        // at once and they race for the one permit. The rows about ZZ's connection need BR's answer first.
+        boolean orderGiven = startOrder(seen).equals(CODES);
+        assertTrue(
+                orderGiven || strategy.name().equals("virtual"),
+                strategy.name() + " starts downloads in the order given at -m 1: " + startOrder(seen));
         Set<String> expected = new TreeSet<>(
                 row.names() ? Set.of("Brazil.gif", "China.gif", "zz.gif") : Set.of("br.gif", "cn.gif", "zz.gif"));
         if (row.names() && row.savedAs() != null) {
@@ -954,7 +962,7 @@ class FramingMatrixTest {
                         zz.error() != null && zz.error().contains("\uFFFD"), "a reason shows bytes, never U+FFFD"),
                 () -> assertEquals(row.attempts(), zz.attempts(), "attempts"),
                 () -> assertEquals(
-                        row.attempts() + row.resent(),
+                        row.attempts() + (orderGiven ? row.resent() : 0),
                         zzRequests.size(),
                         "requests the server saw for ZZ = attempts (+ resent): " + zzRequests),
                 () -> assertEquals(row.http(), zz.httpStatus(), "http status"),
@@ -982,6 +990,9 @@ class FramingMatrixTest {
                     }
                 },
                 () -> {
+                    if (!orderGiven) {
+                        return; // ZZ did not follow BR on a kept connection: the row's premise did not happen
+                    }
                     switch (row.conn()) {
                         case CLOSED -> assertEquals("closed", reuse, "ZZ's connection after its answer");
                         case REUSED -> assertEquals("reused", reuse, "ZZ's connection after its answer");
@@ -1043,6 +1054,16 @@ class FramingMatrixTest {
             return row.responder().answer(path, hits.merge(path, 1, Integer::sum));
         }
         return RawServer.notFound();
+    }
+
+    /** The codes in the order their first request reached the server. */
+    private static List<String> startOrder(List<RawServer.Request> seen) {
+        return seen.stream()
+                .map(r -> r.path().split("/"))
+                .filter(parts -> parts.length > 2)
+                .map(parts -> parts[2].toUpperCase(Locale.ROOT))
+                .distinct()
+                .toList();
     }
 
     /**
