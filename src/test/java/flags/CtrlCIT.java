@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import flags.download.Countries;
-import flags.strategy.StrategyTable;
+import flags.download.StrategyTable;
+import flags.input.Countries;
 import flags.testing.FakeFlags;
 import flags.testing.HeldRest;
 import flags.testing.JarProcess;
@@ -58,7 +58,7 @@ class CtrlCIT {
     Path work;
 
     @ParameterizedTest
-    @MethodSource("flags.strategy.StrategyTable#commands")
+    @MethodSource("flags.download.StrategyTable#commands")
     void ctrlCStopsTheBatchPrintsThePartialSummaryAndExits130(String command) throws Exception {
         Path out = work.resolve("out");
         try (HeldRest server = HeldRest.start(ANSWERED)) {

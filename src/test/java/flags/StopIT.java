@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import flags.download.Countries;
-import flags.strategy.StrategyTable;
+import flags.download.StrategyTable;
+import flags.input.Countries;
 import flags.testing.HeldRest;
 import flags.testing.JarProcess;
 import java.io.BufferedReader;
@@ -62,7 +62,7 @@ class StopIT {
     private String stderr = "";
 
     @ParameterizedTest
-    @MethodSource("flags.strategy.StrategyTable#commands")
+    @MethodSource("flags.download.StrategyTable#commands")
     void afterCtrlCVerboseNeverCallsAStoppedCodeAnErrorAndPrintsNothingAfterTheSummary(String command)
             throws Exception {
         List<String> lines = interrupt(command, "-v");
@@ -80,7 +80,7 @@ class StopIT {
     }
 
     @ParameterizedTest
-    @MethodSource("flags.strategy.StrategyTable#commands")
+    @MethodSource("flags.download.StrategyTable#commands")
     void afterCtrlCTheJsonCountsEveryCodeAndTheTimelineIsWritten(String command) throws Exception {
         Path timeline = work.resolve("t.svg");
         String json = String.join("\n", interrupt(command, "--format", "json", "--timeline", timeline.toString()));

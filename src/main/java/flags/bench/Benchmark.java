@@ -2,10 +2,10 @@ package flags.bench;
 
 import flags.download.DownloadResult;
 import flags.download.Status;
-import flags.download.Transport;
+import flags.download.Strategy;
+import flags.download.StrategyTable.Kind;
+import flags.http.Transport;
 import flags.report.BatchReport;
-import flags.strategy.Strategy;
-import flags.strategy.StrategyTable.Kind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

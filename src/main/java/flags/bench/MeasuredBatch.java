@@ -1,10 +1,10 @@
 package flags.bench;
 
-import flags.download.BatchClock;
+import flags.BatchClock;
 import flags.download.FlagClient;
-import flags.download.Transport;
+import flags.download.Strategy;
+import flags.http.Transport;
 import flags.report.ResultLog;
-import flags.strategy.Strategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package flags.bench;
 
-import flags.report.ScanChart;
+import flags.picture.ScanChart;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

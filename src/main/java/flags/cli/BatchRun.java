@@ -1,19 +1,19 @@
 package flags.cli;
 
-import flags.download.BatchClock;
+import flags.BatchClock;
 import flags.download.FlagClient;
-import flags.download.FlagStore;
 import flags.download.Status;
-import flags.download.Transport;
+import flags.download.Strategy;
+import flags.http.Transport;
+import flags.picture.Timeline;
 import flags.report.BatchReport;
 import flags.report.MachineReport;
 import flags.report.ProgressView;
 import flags.report.ResultLog;
 import flags.report.TextSummary;
-import flags.report.Timeline;
 import flags.report.VerboseLine;
 import flags.server.FlagServer;
-import flags.strategy.Strategy;
+import flags.store.FlagStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

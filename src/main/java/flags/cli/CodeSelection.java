@@ -1,9 +1,9 @@
 package flags.cli;
 
-import flags.download.Codes;
-import flags.download.Countries;
-import flags.download.Failures;
-import flags.download.Quote;
+import flags.input.Codes;
+import flags.input.Countries;
+import flags.text.Failures;
+import flags.text.Quote;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

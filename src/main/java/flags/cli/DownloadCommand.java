@@ -1,9 +1,9 @@
 package flags.cli;
 
-import flags.strategy.Strategy;
-import flags.strategy.StrategyTable;
-import flags.strategy.StrategyTable.Kind;
-import flags.strategy.StrategyTable.Modifier;
+import flags.download.Strategy;
+import flags.download.StrategyTable;
+import flags.download.StrategyTable.Kind;
+import flags.download.StrategyTable.Modifier;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;

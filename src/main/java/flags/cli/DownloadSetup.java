@@ -1,15 +1,15 @@
 package flags.cli;
 
-import flags.download.BatchClock;
+import flags.BatchClock;
 import flags.download.CpuWork;
 import flags.download.DownloadOptions;
 import flags.download.FlagClient;
-import flags.download.FlagStore;
-import flags.download.Proxies;
 import flags.download.RetryPolicy;
-import flags.download.Transport;
+import flags.http.Proxies;
+import flags.http.Transport;
 import flags.server.FlagServer;
 import flags.server.ServerConfig;
+import flags.store.FlagStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

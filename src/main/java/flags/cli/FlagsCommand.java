@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.strategy.StrategyTable;
+import flags.download.StrategyTable;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

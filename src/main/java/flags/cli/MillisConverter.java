@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Quote;
+import flags.text.Quote;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;

@@ -1,7 +1,7 @@
 package flags.cli;
 
-import flags.download.Failures;
-import flags.download.Quote;
+import flags.text.Failures;
+import flags.text.Quote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Quote;
+import flags.text.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,7 +1,7 @@
 package flags.cli;
 
 import flags.Seconds;
-import flags.download.Quote;
+import flags.text.Quote;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

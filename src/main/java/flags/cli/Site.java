@@ -1,7 +1,7 @@
 package flags.cli;
 
-import flags.download.Quote;
-import flags.download.Redact;
+import flags.text.Quote;
+import flags.text.Redact;
 import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;

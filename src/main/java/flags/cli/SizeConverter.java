@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Quote;
+import flags.text.Quote;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Proxies;
+import flags.http.Proxies;
 import java.net.Authenticator;
 
 /**

@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Failures;
+import flags.text.Failures;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;

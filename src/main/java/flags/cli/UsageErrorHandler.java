@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Quote;
+import flags.text.Quote;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Quote;
+import flags.text.Quote;
 
 /**
  * A usage problem found after parsing (missing input file, output under a file, port in use): exits 2 with one line.

@@ -1,6 +1,6 @@
 package flags.cli;
 
-import flags.download.Version;
+import flags.Version;
 import okhttp3.OkHttp;
 import picocli.CommandLine.IVersionProvider;
 

@@ -1,5 +1,6 @@
 package flags.download;
 
+import flags.Attempt;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

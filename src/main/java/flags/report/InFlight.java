@@ -1,6 +1,6 @@
 package flags.report;
 
-import flags.download.Attempt;
+import flags.Attempt;
 import flags.download.DownloadResult;
 import java.util.ArrayList;
 import java.util.Collection;

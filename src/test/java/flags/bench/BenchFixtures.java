@@ -1,6 +1,6 @@
 package flags.bench;
 
-import flags.download.Attempt;
+import flags.Attempt;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import flags.report.BatchReport;

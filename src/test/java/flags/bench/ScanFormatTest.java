@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import flags.report.ScanChart;
+import flags.picture.ScanChart;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

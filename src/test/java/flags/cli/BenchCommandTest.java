@@ -11,7 +11,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import flags.bench.BenchFormat;
-import flags.strategy.VirtualThreads;
+import flags.download.VirtualThreads;
 import flags.testing.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;

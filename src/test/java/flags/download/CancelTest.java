@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags.BatchClock;
+import flags.http.HttpClients;
+import flags.http.Proxies;
+import flags.http.Transport;
+import flags.store.FlagStore;
 import flags.testing.FakeFlags;
 import java.io.IOException;
 import java.nio.file.Files;

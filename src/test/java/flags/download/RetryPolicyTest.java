@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags.BatchClock;
+import flags.http.HttpClients;
+import flags.store.FlagStore;
 import flags.testing.FakeFlags;
 import java.nio.file.Path;
 import java.time.Duration;

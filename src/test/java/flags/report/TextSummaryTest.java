@@ -2,7 +2,7 @@ package flags.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import flags.download.Attempt;
+import flags.Attempt;
 import flags.download.DownloadResult;
 import flags.download.Status;
 import java.nio.file.Path;

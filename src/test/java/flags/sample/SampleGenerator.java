@@ -1,7 +1,7 @@
 package flags.sample;
 
-import flags.download.Countries;
-import flags.download.Country;
+import flags.input.Countries;
+import flags.input.Country;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

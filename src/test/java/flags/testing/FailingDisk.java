@@ -1,6 +1,6 @@
 package flags.testing;
 
-import flags.download.Disk;
+import flags.store.Disk;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

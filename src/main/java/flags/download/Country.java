@@ -1,4 +1,0 @@
-package flags.download;
-
-/** One row of the shipped country list: ISO code, English name and top-level domain. */
-public record Country(String code, String name, String tld) {}
