@@ -6,15 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.BatchClock;
-import flags.http.Exchange;
-import flags.http.Outgoing;
-import flags.http.Transport;
 import flags.store.FlagStore;
-import java.net.ConnectException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -96,34 +90,5 @@ class InstantEndTest {
         assertNull(failed.get(), () -> "the batch failed: " + failed.get());
         assertFalse(outcome.get().interrupted());
         return outcome.get().handedOver();
-    }
-
-    /** Answers every request at once with a refused connection, on the calling thread: no network at all. */
-    private static final class RefusingTransport implements Transport {
-        @Override
-        public <R> R send(Outgoing request, Exchange<R> exchange) {
-            return exchange.failed(new ConnectException("refused"));
-        }
-
-        @Override
-        public <R> CompletableFuture<R> sendAsync(Outgoing request, Exchange<R> exchange) {
-            return CompletableFuture.completedFuture(exchange.failed(new ConnectException("refused")));
-        }
-
-        @Override
-        public void cancelAll() {}
-
-        @Override
-        public Duration timeout() {
-            return Duration.ofSeconds(1);
-        }
-
-        @Override
-        public void shutdown() {}
-
-        @Override
-        public boolean awaitTermination(Duration limit) {
-            return true;
-        }
     }
 }
