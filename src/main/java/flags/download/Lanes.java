@@ -63,7 +63,7 @@ final class Lanes {
                         return;
                     }
                     // Ended at once (refused, or the batch cancelled): loop, not recurse, or a long run of such
-                    // codes would nest a call per code. Only one ending between isDone and thenAccept nests.
+                    // codes would nest a call per code. (One that ends between isDone and thenAccept nests once.)
                     onDone.accept(download.join());
                 }
                 done.complete(null);
