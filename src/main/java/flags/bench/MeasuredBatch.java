@@ -1,10 +1,11 @@
 package flags.bench;
 
 import flags.BatchClock;
+import flags.download.Batch;
 import flags.download.FlagClient;
 import flags.download.Strategy;
 import flags.http.Transport;
-import flags.report.ResultLog;
+import flags.report.BatchReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,9 +17,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * One batch of a strategy, exactly as {@code flags seq|threads|async} runs it: a fresh clock and
- * {@link FlagClient} per run, every result collected in a {@link ResultLog}, the report taken when the strategy
- * returns, and what the run cost the client side measured by a {@link CostMeter}.
+ * One batch of a strategy on {@link Batch}, exactly as {@code flags seq|threads|async|nio} runs it: a fresh clock
+ * and {@link FlagClient} per run, the report taken when the strategy returns, and what the run cost the client side
+ * measured by a {@link CostMeter}.
  *
  * <p>Each run saves into a new hidden directory inside the output directory, removed once the run is timed.
  * Saving over the files of the previous run would time the file system instead of the strategy: ext4 (the
@@ -78,23 +79,23 @@ public final class MeasuredBatch implements Contender.Batch {
                 client.cancel();
             }
             AtomicInteger ended = new AtomicInteger();
-            ResultLog log = new ResultLog(r -> {
+            Batch.Outcome batch = Batch.run(strategy, codes, client, clock, r -> {
                 if (ended.incrementAndGet() == codes.size() && cost != null) {
                     cost.capture(); // the last result: the strategy's threads are all still alive
                 }
             });
-            try {
-                strategy.run(codes, client, log);
-            } finally {
-                client.finishBatch();
+            if (Thread.interrupted()) {
+                throw new InterruptedException("stopped: a stopped run is not a measurement");
             }
-            Duration elapsed = clock.elapsed();
+            Duration elapsed = batch.elapsed();
             ClientCost spent = cost == null ? null : cost.end();
             if (cost != null) {
                 elapsed = elapsed.minus(cost.captureTook()); // the measuring is not the strategy's time
             }
             return new MeasuredRun(
-                    log.report(strategy.name(), strategy.concurrency(codes.size()), codes, elapsed), spent);
+                    new BatchReport(
+                            strategy.name(), strategy.concurrency(codes.size()), codes, batch.results(), elapsed),
+                    spent);
         } finally {
             current = null;
             if (runHttp != http) {

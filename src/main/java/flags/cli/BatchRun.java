@@ -1,6 +1,7 @@
 package flags.cli;
 
 import flags.BatchClock;
+import flags.download.Batch;
 import flags.download.FlagClient;
 import flags.download.Status;
 import flags.download.Strategy;
@@ -9,7 +10,6 @@ import flags.picture.Timeline;
 import flags.report.BatchReport;
 import flags.report.MachineReport;
 import flags.report.ProgressView;
-import flags.report.ResultLog;
 import flags.report.TextSummary;
 import flags.report.VerboseLine;
 import flags.server.FlagServer;
@@ -143,7 +143,7 @@ final class BatchRun {
                 ? new ProgressView(
                         strategy.name(), codes.size(), spec.commandLine().getErr())
                 : null) {
-            ResultLog log = new ResultLog(result -> {
+            Batch.Outcome batch = Batch.run(strategy, codes, client, clock, result -> {
                 if (output.verbose && !result.neverStarted()) { // the never started get one line at the end
                     printAbove(bar, lines, VerboseLine.of(result));
                     if (lines.checkError() && lines == out && stdoutFailed.compareAndSet(false, true)) {
@@ -154,21 +154,15 @@ final class BatchRun {
                     bar.accept(result);
                 }
             });
-            boolean interrupted = false;
-            try {
-                strategy.run(codes, client, log);
-            } catch (InterruptedException e) {
-                interrupted = true;
-            } finally {
-                client.finishBatch();
-            }
-            interrupted |= Thread.interrupted(); // a stop that came as the last result was handed over
-            BatchReport report = log.report(strategy.name(), concurrency, codes, clock.elapsed());
+            // A stop is this command's to act on (the report, then exit code 130); cleared now, it cannot also
+            // interrupt the report and the timeline being written.
+            Thread.interrupted();
+            BatchReport report = new BatchReport(strategy.name(), concurrency, codes, batch.results(), batch.elapsed());
             long notStarted = report.notStarted();
             if (output.verbose && notStarted > 0 && !stdoutFailed.get()) {
                 printAbove(bar, lines, VerboseLine.notStarted(notStarted)); // one line, not one per queued code
             }
-            return new Outcome(report, interrupted);
+            return new Outcome(report, batch.interrupted());
         }
     }
 

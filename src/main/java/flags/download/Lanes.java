@@ -20,7 +20,9 @@ final class Lanes {
         Queue<String> waiting = new ConcurrentLinkedQueue<>(codes);
         CompletableFuture<?>[] all = new CompletableFuture<?>[lanes];
         for (int i = 0; i < lanes; i++) {
-            all[i] = next(waiting, client, onDone);
+            Lane lane = new Lane(waiting, client, onDone);
+            lane.next(null);
+            all[i] = lane.done;
         }
         CompletableFuture<Void> batch = CompletableFuture.allOf(all);
         try {
@@ -35,15 +37,39 @@ final class Lanes {
         }
     }
 
-    /** One lane: the next code's download and, when it has ended and been handed over, the one after. */
-    private static CompletableFuture<Void> next(
-            Queue<String> waiting, FlagClient client, Consumer<DownloadResult> onDone) {
-        String cc = waiting.poll();
-        if (cc == null) {
-            return CompletableFuture.completedFuture(null);
+    /** One lane: one download at a time, the next started by whichever thread ended the one before. */
+    private static final class Lane {
+        private final Queue<String> waiting;
+        private final FlagClient client;
+        private final Consumer<DownloadResult> onDone;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        Lane(Queue<String> waiting, FlagClient client, Consumer<DownloadResult> onDone) {
+            this.waiting = waiting;
+            this.client = client;
+            this.onDone = onDone;
         }
-        return client.downloadOneAsync(cc) // never completes exceptionally
-                .thenAccept(onDone)
-                .thenCompose(done -> next(waiting, client, onDone));
+
+        /** Hands over {@code ended} (null at the start), then starts codes until one is in flight or none waits. */
+        void next(DownloadResult ended) {
+            try {
+                if (ended != null) {
+                    onDone.accept(ended);
+                }
+                for (String cc = waiting.poll(); cc != null; cc = waiting.poll()) {
+                    CompletableFuture<DownloadResult> download = client.downloadOneAsync(cc); // never fails
+                    if (!download.isDone()) {
+                        download.thenAccept(this::next); // returns: the thread that ends it goes on from here
+                        return;
+                    }
+                    // Ended at once (refused, or the batch cancelled): loop, not recurse, or a long run of such
+                    // codes would nest a call per code. (One that ends between isDone and thenAccept nests once.)
+                    onDone.accept(download.join());
+                }
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e); // a listener failed: the batch reports it once the other lanes end
+            }
+        }
     }
 }

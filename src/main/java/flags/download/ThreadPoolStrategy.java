@@ -63,16 +63,18 @@ public final class ThreadPoolStrategy implements Strategy {
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
             throws InterruptedException {
-        ExecutorService pool = virtual
-                ? VirtualThreads.newPerTaskExecutor()
-                : Executors.newFixedThreadPool(Math.max(1, concurrency(codes.size())));
-        Semaphore permits = new Semaphore(maxInFlight); // platform pool: never contended, the pool size bounds
+        int n = Math.max(1, concurrency(codes.size()));
+        // The bound on requests in flight: n platform threads run n downloads while the other codes queue for a
+        // thread; virtual threads start one per code, so each first waits for one of n permits.
+        ExecutorService pool = virtual ? VirtualThreads.newPerTaskExecutor() : Executors.newFixedThreadPool(n);
+        Semaphore permits = virtual ? new Semaphore(n) : null;
         CompletionService<DownloadResult> completed = new ExecutorCompletionService<>(pool);
         Map<Future<DownloadResult>, String> codeOf = new LinkedHashMap<>(); // in submission order
         Set<Future<DownloadResult>> handedOver = new HashSet<>();
         try {
             for (String cc : codes) {
-                codeOf.put(completed.submit(bounded(permits, () -> client.downloadOne(cc))), cc);
+                Callable<DownloadResult> download = () -> client.downloadOne(cc);
+                codeOf.put(completed.submit(permits == null ? download : bounded(permits, download)), cc);
             }
             Iterator<Future<DownloadResult>> submitted = codeOf.keySet().iterator();
             for (int i = 0; i < codes.size(); i++) {
@@ -95,6 +97,7 @@ public final class ThreadPoolStrategy implements Strategy {
         }
     }
 
+    /** {@code task}, run only while holding one of the {@code permits}: virtual threads queue here, not in a pool. */
     private static <T> Callable<T> bounded(Semaphore permits, Callable<T> task) {
         return () -> {
             permits.acquire();

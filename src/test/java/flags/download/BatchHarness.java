@@ -6,13 +6,11 @@ import flags.http.Transport;
 import flags.store.FlagStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
-/** Runs one strategy over a batch the way the CLI does, with fast retries, and collects the results. */
+/** Builds the client a test batch needs (fast retries, a short timeout) and runs it on {@link Batch}, as the CLI does. */
 final class BatchHarness {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -67,16 +65,12 @@ final class BatchHarness {
             DownloadOptions options = new DownloadOptions(base, DownloadOptions.DEFAULT_MAX_BYTES, names);
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
             FlagClient client = new FlagClient(http, options, store, fast, clock);
-            List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());
-            try {
-                strategy.run(codes, client, r -> {
-                    watcher.accept(r);
-                    results.add(r);
-                });
-            } finally {
-                client.finishBatch();
+            Batch.Outcome outcome = Batch.run(strategy, codes, client, clock, watcher);
+            if (Thread.interrupted()) {
+                throw new InterruptedException(
+                        "batch stopped after " + outcome.handedOver().size() + " results");
             }
-            return List.copyOf(results);
+            return outcome.handedOver();
         } finally {
             http.shutdown();
         }

@@ -448,7 +448,7 @@ class FaultMatrixTest {
                 });
     }
 
-    // ---- running a batch the way the CLI does, with a short timeout, a small max-bytes and fast retries ----
+    // ---- a batch without the CLI's final sweep, with a short timeout, a small max-bytes and fast retries ----
 
     private static List<DownloadResult> run(
             Strategy strategy, List<String> codes, HttpUrl base, Path dir, int retries, Duration timeout)
@@ -460,6 +460,7 @@ class FaultMatrixTest {
             RetryPolicy fast = new RetryPolicy(retries, Duration.ofMillis(1), Duration.ofMillis(5), () -> 0.5);
             FlagClient client = new FlagClient(http, options, new FlagStore(dir), fast, new BatchClock());
             List<DownloadResult> results = Collections.synchronizedList(new ArrayList<>());
+            // Not on Batch: its finishBatch would sweep away the temporary files each code must remove itself.
             strategy.run(codes, client, results::add);
             return List.copyOf(results);
         } finally {
