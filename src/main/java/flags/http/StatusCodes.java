@@ -92,7 +92,7 @@ public final class StatusCodes {
      * The code as a client must understand it: itself when registered, else the x00 of its class (a 299 is a 200);
      * -1 when it is in no class (600 and up).
      */
-    public static int understood(int code) {
+    static int understood(int code) {
         if (code < 100 || code > 599) {
             return -1;
         }
