@@ -11,7 +11,7 @@ import java.util.zip.Inflater;
 /**
  * A {@code Content-Encoding: gzip} body decoded as it arrives, chunk by chunk, into the sink that judges the decoded
  * bytes: nothing waits for the next bytes and nothing is held whole. A body that is not gzip, ends inside the gzip
- * stream or fails its checksum is a "bad gzip body", in the words the blocking client's decoding uses.
+ * stream or fails its checksum is a "bad gzip body". Both clients decode with it.
  */
 final class GzipSink<T> implements BodySink<T> {
     private static final int FIXED_HEADER = 10;
@@ -36,6 +36,11 @@ final class GzipSink<T> implements BodySink<T> {
     GzipSink(BodySink<T> decoded, boolean closeDelimited) {
         this.decoded = decoded;
         this.closeDelimited = closeDelimited;
+    }
+
+    /** The head's fields a decoded body no longer has: its coding, and the length of the encoded bytes. */
+    static boolean decodedAway(String name) {
+        return name.equalsIgnoreCase("Content-Encoding") || name.equalsIgnoreCase("Content-Length");
     }
 
     @Override

@@ -57,7 +57,6 @@ public final class HttpClients {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .addInterceptor(new StaleConnectionRetry(pool))
-                .addNetworkInterceptor(new ContentDecoding())
                 .addNetworkInterceptor(new ConnectionRules(sockets))
                 .build();
         // Every hop of a request goes through the interceptors above; the whole request, redirects included,
