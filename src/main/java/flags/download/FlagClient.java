@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code downloadOne}: the one place where a code's request is built, its answer classified, its body validated
  * and saved, and failed attempts retried. Strategies only decide when to call it, blocking or asynchronously.
  * Whatever happens on one code's path ends as that code's result, its temporary file removed: neither form ever
- * throws or completes exceptionally.
+ * throws or completes exceptionally. Each answer is judged by {@link Judging} (an I/O failure worded by
+ * {@link IoFailures}); each result is built by {@link Ending}.
  */
 public final class FlagClient {
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
@@ -246,10 +247,11 @@ public final class FlagClient {
     // ---- the end of one code: validated, named and saved, or discarded ----
 
     private DownloadResult finish(String cc, Fetched<Path> flag, Fetched<String> meta, AttemptLog log) {
-        return finish(cc, flag, meta).timed(cc, log, clock);
+        return ending(cc, flag, meta).timed(cc, log, clock);
     }
 
-    private Ending finish(String cc, Fetched<Path> flag, Fetched<String> meta) {
+    /** How the code ends once its answers are in: its flag named and saved, or discarded with the reason. */
+    private Ending ending(String cc, Fetched<Path> flag, Fetched<String> meta) {
         if (!flag.ok()) {
             return Ending.of(flag);
         }
