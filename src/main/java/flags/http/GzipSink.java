@@ -148,10 +148,19 @@ final class GzipSink<T> implements BodySink<T> {
                 }
             }
         }
-        if ((flags & FHCRC) != 0) {
-            at += 2;
+        if (at > pendingBytes || ((flags & FHCRC) != 0 && at + 2 > pendingBytes)) {
+            return -1;
         }
-        return at <= pendingBytes ? at : -1;
+        if ((flags & FHCRC) == 0) {
+            return at;
+        }
+        // The header's own checksum: the low 16 bits of the CRC-32 of every header byte before it.
+        CRC32 header = new CRC32();
+        header.update(pending, 0, at);
+        if ((header.getValue() & 0xffff) != ((pending[at] & 0xff) | (pending[at + 1] & 0xff) << 8)) {
+            throw bad("it is corrupt", null);
+        }
+        return at + 2;
     }
 
     private void checkTrailer() throws BadAnswerException {
