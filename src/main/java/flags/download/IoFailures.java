@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /** An I/O failure of one request, as a reason a user understands and whether asking again could help. */
 final class IoFailures {
+    // The client's logger: --debug shows one client's story under one name, whichever class tells it.
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
 
     private final BooleanSupplier stopped;

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /** The --debug trace of a client: one line per request and per retry wait, like curl -v's summary lines. */
 final class Trace {
+    // The client's logger: --debug shows one client's story under one name, whichever class tells it.
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
 
     private final int tries;
