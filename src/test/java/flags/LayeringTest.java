@@ -57,6 +57,20 @@ class LayeringTest {
     }
 
     @Test
+    void onlyTheServerKnowsJetty() throws IOException {
+        List<Path> outside = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (!file.startsWith(MAIN.resolve("server"))
+                        && Files.readString(file).contains("\nimport org.eclipse.jetty")) {
+                    outside.add(file);
+                }
+            }
+        }
+        assertEquals(List.of(), outside, "Jetty is the server's: no main file outside flags.server imports it");
+    }
+
+    @Test
     void theDocumentStatesTheSameLayers() throws IOException {
         String doc = Files.readString(Path.of("docs", "ARCHITECTURE.md"));
         StringBuilder line = new StringBuilder("Layers, top to bottom:");

@@ -1,19 +1,13 @@
 package flags.download;
 
 import flags.BatchClock;
-import flags.Seconds;
 import flags.Version;
 import flags.http.AttemptLog;
-import flags.http.BadAnswerException;
 import flags.http.BodySink;
-import flags.http.Exchange;
 import flags.http.Head;
 import flags.http.HttpClients;
 import flags.http.OkHttpTransport;
 import flags.http.Outgoing;
-import flags.http.RedirectInterceptor;
-import flags.http.StatusCodes;
-import flags.http.StatusException;
 import flags.http.Transport;
 import flags.store.FileNames;
 import flags.store.FlagStore;
@@ -22,23 +16,12 @@ import flags.store.InvalidBodyException;
 import flags.store.MetadataSink;
 import flags.store.StorageException;
 import flags.text.Failures;
-import flags.text.Quote;
-import flags.text.Redact;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.ProtocolException;
-import java.net.SocketException;
 import java.net.URI;
-import java.net.UnknownHostException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +31,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import javax.net.ssl.SSLException;
 import okhttp3.Credentials;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -59,7 +41,8 @@ import org.slf4j.LoggerFactory;
  * {@code downloadOne}: the one place where a code's request is built, its answer classified, its body validated
  * and saved, and failed attempts retried. Strategies only decide when to call it, blocking or asynchronously.
  * Whatever happens on one code's path ends as that code's result, its temporary file removed: neither form ever
- * throws or completes exceptionally.
+ * throws or completes exceptionally. Each answer is judged by {@link Judging} (an I/O failure worded by
+ * {@link IoFailures}); each result is built by {@link Ending}.
  */
 public final class FlagClient {
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
@@ -72,6 +55,8 @@ public final class FlagClient {
     private final FlagStore store;
     private final RetryPolicy retry;
     private final BatchClock clock;
+    private final IoFailures failures;
+    private final Trace trace;
     private final Set<CompletableFuture<Void>> pauses = ConcurrentHashMap.newKeySet();
     private volatile boolean cancelled;
 
@@ -82,6 +67,8 @@ public final class FlagClient {
         this.store = store;
         this.retry = retry;
         this.clock = clock;
+        this.failures = new IoFailures(() -> cancelled, transport.timeout());
+        this.trace = new Trace(retry.retries() + 1);
     }
 
     /** A client whose bytes move over {@code http}. */
@@ -169,7 +156,7 @@ public final class FlagClient {
             log.nextIsRetry(attempt > 1);
             Answer<T> answer;
             try {
-                answer = transport.send(request(url, log), new Judging<>(reader, log));
+                answer = transport.send(request(url, log), new Judging<>(reader, log, failures));
             } finally {
                 log.end();
             }
@@ -197,7 +184,7 @@ public final class FlagClient {
         long began = System.nanoTime();
         log.nextIsRetry(attempt > 1);
         return transport
-                .sendAsync(request(url, log), new Judging<>(reader, log))
+                .sendAsync(request(url, log), new Judging<>(reader, log, failures))
                 .whenComplete((a, e) -> log.end()) // first: the next request must not seem to overlap this one
                 .thenCompose(a -> retryWait(url, attempt, a, began)
                         // The wait is a timer, not a sleeping thread: nothing is held while the backoff runs.
@@ -210,12 +197,12 @@ public final class FlagClient {
      * Each attempt and each wait is traced for --debug here.
      */
     private Optional<Duration> retryWait(HttpUrl url, int attempt, Answer<?> answer, long beganNanos) {
-        trace(url, attempt, answer, beganNanos);
+        trace.attempt(url, attempt, answer, beganNanos);
         if (!retry.shouldRetry(answer, attempt) || cancelled) {
             return Optional.empty();
         }
         Duration wait = retry.delay(attempt, answer.retryAfter());
-        traceWait(url, attempt, answer, wait);
+        trace.waiting(url, attempt, answer, wait);
         return Optional.of(wait);
     }
 
@@ -246,131 +233,6 @@ public final class FlagClient {
         return new Outgoing(url, headers, log);
     }
 
-    // ---- classification and validation ----
-
-    /** One request's answer judged: the head decides, the body (for 200 and 203) goes to the reader's sink. */
-    private final class Judging<T> implements Exchange<Answer<T>> {
-        private final BodyReader<T> reader;
-        private final AttemptLog log;
-        private int code;
-        private Answer<T> decided;
-
-        Judging(BodyReader<T> reader, AttemptLog log) {
-            this.reader = reader;
-            this.log = log;
-        }
-
-        @Override
-        public BodySink<Answer<T>> head(Head head) {
-            code = head.code();
-            if (StatusCodes.savesBody(code)) {
-                BodySink<T> body;
-                try {
-                    body = reader.open(head);
-                } catch (IOException e) {
-                    decided = bodyFailure(e);
-                    return BodySink.ignoring(decided);
-                }
-                return new BodySink<>() {
-                    @Override
-                    public void write(ByteBuffer chunk) throws IOException {
-                        body.write(chunk);
-                    }
-
-                    @Override
-                    public Answer<T> end() throws IOException {
-                        return Answer.ok(code, body.end());
-                    }
-
-                    @Override
-                    public IOException abandon(IOException why) {
-                        return body.abandon(why);
-                    }
-                };
-            }
-            if (code == 404) {
-                decided = Answer.notFound(code);
-            } else {
-                decided = Answer.failed(
-                        code,
-                        StatusCodes.reason(code, head.reason()),
-                        StatusCodes.retryable(code),
-                        StatusCodes.retryAfter(log.retryAfter()));
-            }
-            return BodySink.ignoring(decided);
-        }
-
-        @Override
-        public Answer<T> failed(IOException e) {
-            if (decided != null) {
-                return decided;
-            }
-            return code == 0 ? failure(e) : bodyFailure(e);
-        }
-
-        /** A 200's body that could not be used: the reason, with the status it came with. */
-        private Answer<T> bodyFailure(IOException e) {
-            if (e instanceof InvalidBodyException || e instanceof StorageException || e instanceof BadAnswerException) {
-                return Answer.failed(code, e.getMessage(), false, null);
-            }
-            Answer<T> failed = failure(e);
-            return failed.status() == Status.NOT_DONE
-                    ? failed
-                    : Answer.failed(code, failed.error(), failed.retryable(), null);
-        }
-    }
-
-    /** An I/O failure of one request, as a reason a user understands and whether asking again could help. */
-    private <T> Answer<T> failure(IOException e) {
-        if (cancelled || Thread.currentThread().isInterrupted()) {
-            return Answer.notDone();
-        }
-        if (e instanceof StatusException s) {
-            return Answer.failed(s.code(), s.getMessage(), false, null);
-        }
-        if (e instanceof RedirectInterceptor.RedirectException || e instanceof BadAnswerException) {
-            return Answer.failed(0, e.getMessage(), false, null);
-        }
-        if (e instanceof ImageSink.CutShort) {
-            return Answer.failed(0, e.getMessage(), true, null);
-        }
-        if (e instanceof UnknownHostException) {
-            // A name that does not resolve now will not resolve a few hundred milliseconds later.
-            return Answer.failed(0, "unknown host " + Quote.escape(e.getMessage(), Quote.MAX_SHOWN), false, null);
-        }
-        if (e instanceof SSLException) {
-            return Answer.failed(0, "TLS error: " + e.getMessage(), false, null);
-        }
-        if (e instanceof InterruptedIOException) {
-            return Answer.failed(0, "timeout after " + seconds(transport.timeout()), true, null);
-        }
-        if (e instanceof SocketException && "SOCKS : authentication failed".equals(e.getMessage())) {
-            // The JDK's words for a SOCKS proxy refusing the user name and password: asking again will not help.
-            return Answer.failed(0, "SOCKS proxy refused the credentials", false, null);
-        }
-        if (e instanceof ConnectException) {
-            return Answer.failed(0, "connection refused" + address(e), true, null);
-        }
-        if (e instanceof ProtocolException) {
-            return Answer.failed(0, "malformed answer: " + Failures.lowerFirst(e.getMessage()), false, null);
-        }
-        String how = Failures.cutShort(e);
-        if (!how.startsWith("connection ")) {
-            LOG.debug("I/O error", e); // --debug: the exception behind a reason we could not put in plain words
-        }
-        return Answer.failed(
-                0, how.startsWith("connection ") ? how + " before an answer" : "I/O error: " + how, true, null);
-    }
-
-    /** " (127.0.0.1:8000)" out of OkHttp's "Failed to connect to localhost/127.0.0.1:8000". */
-    private static String address(IOException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        int to = message.lastIndexOf(' ');
-        String where = to < 0 ? "" : message.substring(to + 1);
-        where = where.substring(where.indexOf('/') + 1);
-        return where.isEmpty() ? "" : " (" + where + ")";
-    }
-
     /** Where a flag's body goes: a new temporary file, checked as it fills. */
     private BodySink<Path> imageSink(String cc, Head head) throws IOException {
         String target = options.names() ? "the flag of " + cc : fileName(cc);
@@ -382,46 +244,49 @@ public final class FlagClient {
         return new ImageSink(store, temp, options.maxBytes(), head.length(), head.header("Content-Type"), target);
     }
 
-    // ---- the end of one code ----
+    // ---- the end of one code: validated, named and saved, or discarded ----
 
     private DownloadResult finish(String cc, Fetched<Path> flag, Fetched<String> meta, AttemptLog log) {
-        Answer<Path> f = flag.answer();
-        if (f.status() != Status.OK) {
-            return result(cc, f.status(), f.httpStatus(), 0, null, log, flag.url(), f.error());
+        return ending(cc, flag, meta).timed(cc, log, clock);
+    }
+
+    /** How the code ends once its answers are in: its flag named and saved, or discarded with the reason. */
+    private Ending ending(String cc, Fetched<Path> flag, Fetched<String> meta) {
+        if (!flag.ok()) {
+            return Ending.of(flag);
         }
-        Path temp = f.value();
+        Path temp = flag.answer().value();
+        int http = flag.answer().httpStatus();
         String fileName = fileName(cc);
         if (meta != null) {
-            Answer<String> m = meta.answer();
-            if (m.status() != Status.OK) {
+            if (!meta.ok()) {
                 store.discard(temp);
-                return result(cc, m.status(), m.httpStatus(), 0, null, log, meta.url(), m.error());
+                return Ending.of(meta);
             }
             try {
-                fileName = FileNames.forCountry(m.value());
+                fileName = FileNames.forCountry(meta.answer().value());
             } catch (IllegalArgumentException e) {
                 store.discard(temp);
-                return result(cc, Status.ERROR, m.httpStatus(), 0, null, log, meta.url(), e.getMessage());
+                return Ending.unsaved(Status.ERROR, meta.answer().httpStatus(), meta.url(), e.getMessage());
             }
         }
         options.cpuWork().on(temp, () -> cancelled); // --cpu-work: CPU-bound work on the body, inside the batch
         if (cancelled) {
             store.discard(temp);
-            return result(cc, Status.NOT_DONE, f.httpStatus(), 0, null, log, flag.url(), null);
+            return Ending.unsaved(Status.NOT_DONE, http, flag.url(), null);
         }
         try {
             long bytes = store.size(temp, fileName);
-            Path saved = store.commit(cc, temp, fileName);
-            return result(cc, Status.OK, f.httpStatus(), bytes, saved, log, flag.url(), null);
+            return Ending.saved(http, bytes, store.commit(cc, temp, fileName), flag.url());
         } catch (StorageException e) {
             store.discard(temp);
-            return result(cc, Status.ERROR, f.httpStatus(), 0, null, log, flag.url(), e.getMessage());
+            return Ending.unsaved(Status.ERROR, http, flag.url(), e.getMessage());
         }
     }
 
     private DownloadResult stopped(String cc, AttemptLog log, HttpUrl url) {
         store.discardAll(cc);
-        return result(cc, Status.NOT_DONE, 0, 0, null, log, url, null);
+        return Ending.unsaved(Status.NOT_DONE, 0, url, null).timed(cc, log, clock);
     }
 
     private DownloadResult crashed(String cc, Throwable cause, AttemptLog log) {
@@ -430,49 +295,14 @@ public final class FlagClient {
         if (!stopped) {
             LOG.debug("{} failed unexpectedly", cc, cause);
         }
+        Ending ending = stopped
+                ? Ending.unsaved(Status.NOT_DONE, 0, null, null)
+                : Ending.unsaved(Status.ERROR, 0, null, Failures.unexpected(cause));
         try {
-            return result(
-                    cc,
-                    stopped ? Status.NOT_DONE : Status.ERROR,
-                    0,
-                    0,
-                    null,
-                    log,
-                    null,
-                    stopped ? null : Failures.unexpected(cause));
+            return ending.timed(cc, log, clock);
         } catch (RuntimeException clockFailed) {
-            return new DownloadResult(
-                    cc,
-                    stopped ? Status.NOT_DONE : Status.ERROR,
-                    0,
-                    0,
-                    null,
-                    List.of(),
-                    Duration.ZERO,
-                    Duration.ZERO,
-                    null,
-                    stopped ? null : Failures.unexpected(cause));
+            return ending.untimed(cc);
         }
-    }
-
-    private DownloadResult result(
-            String cc, Status status, int http, long bytes, Path file, AttemptLog log, HttpUrl url, String error) {
-        Duration now = clock.elapsed();
-        Duration started = log.firstStart();
-        if (status == Status.NOT_DONE && started == null) {
-            return DownloadResult.notRun(cc); // stopped before its first request: nothing ran
-        }
-        return new DownloadResult(
-                cc,
-                status,
-                http,
-                bytes,
-                file,
-                log.attempts(),
-                started == null ? now : started,
-                now,
-                url == null ? null : Redact.url(url),
-                error);
     }
 
     private void discard(Answer<?> answer) {
@@ -483,62 +313,5 @@ public final class FlagClient {
 
     private static String fileName(String cc) {
         return cc.toLowerCase(Locale.ROOT) + ".gif";
-    }
-
-    // ---- tracing (--debug): one line per request and per retry wait, like curl -v's summary lines ----
-
-    private void trace(HttpUrl url, int attempt, Answer<?> answer, long beganNanos) {
-        if (LOG.isDebugEnabled()) {
-            String outcome = switch (answer.status()) {
-                case OK ->
-                    answer.httpStatus() + " ok"
-                            + (answer.value() instanceof Path temp ? ", " + size(temp) + " bytes" : "");
-                case NOT_FOUND -> answer.httpStatus() + " not found";
-                case ERROR -> (answer.httpStatus() == 0 ? "" : answer.httpStatus() + " ") + "error: " + answer.error();
-                case NOT_DONE -> "stopped";
-            };
-            LOG.debug(
-                    "GET {} -> {} in {} ms (attempt {} of {})",
-                    Redact.url(url),
-                    outcome,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - beganNanos),
-                    attempt,
-                    retry.retries() + 1);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private void traceWait(HttpUrl url, int attempt, Answer<?> answer, Duration wait) {
-        LOG.debug(
-                "GET {}: waiting {} before attempt {} of {} ({})",
-                Redact.url(url),
-                seconds(wait),
-                attempt + 1,
-                retry.retries() + 1,
-                answer.retryAfter() != null ? "the server's Retry-After" : "backoff after " + answer.error());
-    }
-
-    private static String seconds(Duration d) {
-        return Seconds.plain(d.truncatedTo(ChronoUnit.MILLIS)) + "s";
-    }
-
-    /** Opens the sink a 200's body goes to, given its head: a temporary file for a flag, a buffer for a name. */
-    @FunctionalInterface
-    private interface BodyReader<T> {
-        BodySink<T> open(Head head) throws IOException;
-    }
-
-    /** The answer a request ended with, and the URL it asked (the last one, for reports). */
-    private record Fetched<T>(Answer<T> answer, HttpUrl url) {
-        boolean ok() {
-            return answer.status() == Status.OK;
-        }
     }
 }

@@ -3,7 +3,7 @@ package flags.http;
 import java.io.IOException;
 
 /**
- * What {@link FlagClient} makes of one request, handed to a {@link Transport}: the transport moves the bytes and
+ * What {@code FlagClient} makes of one request, handed to a {@link Transport}: the transport moves the bytes and
  * reports the head, the body and any failure here; every judgement stays on this side.
  */
 public interface Exchange<R> {

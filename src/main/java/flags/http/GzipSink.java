@@ -11,7 +11,7 @@ import java.util.zip.Inflater;
 /**
  * A {@code Content-Encoding: gzip} body decoded as it arrives, chunk by chunk, into the sink that judges the decoded
  * bytes: nothing waits for the next bytes and nothing is held whole. A body that is not gzip, ends inside the gzip
- * stream or fails its checksum is a "bad gzip body", in the words the blocking client's decoding uses.
+ * stream or fails its checksum is a "bad gzip body". Both clients decode with it.
  */
 final class GzipSink<T> implements BodySink<T> {
     private static final int FIXED_HEADER = 10;
@@ -36,6 +36,11 @@ final class GzipSink<T> implements BodySink<T> {
     GzipSink(BodySink<T> decoded, boolean closeDelimited) {
         this.decoded = decoded;
         this.closeDelimited = closeDelimited;
+    }
+
+    /** The head's fields a decoded body no longer has: its coding, and the length of the encoded bytes. */
+    static boolean decodedAway(String name) {
+        return name.equalsIgnoreCase("Content-Encoding") || name.equalsIgnoreCase("Content-Length");
     }
 
     @Override
@@ -143,10 +148,19 @@ final class GzipSink<T> implements BodySink<T> {
                 }
             }
         }
-        if ((flags & FHCRC) != 0) {
-            at += 2;
+        if (at > pendingBytes || ((flags & FHCRC) != 0 && at + 2 > pendingBytes)) {
+            return -1;
         }
-        return at <= pendingBytes ? at : -1;
+        if ((flags & FHCRC) == 0) {
+            return at;
+        }
+        // The header's own checksum: the low 16 bits of the CRC-32 of every header byte before it.
+        CRC32 header = new CRC32();
+        header.update(pending, 0, at);
+        if ((header.getValue() & 0xffff) != ((pending[at] & 0xff) | (pending[at + 1] & 0xff) << 8)) {
+            throw bad("it is corrupt", null);
+        }
+        return at + 2;
     }
 
     private void checkTrailer() throws BadAnswerException {

@@ -15,7 +15,7 @@ import okhttp3.OkHttpClient;
  * only once an https URL is asked for.
  */
 public final class HttpClients {
-    public static final int MAX_REDIRECTS = 5;
+    static final int MAX_REDIRECTS = 5;
 
     private HttpClients() {}
 
@@ -28,7 +28,7 @@ public final class HttpClients {
      * (see {@link TlsOnDemand}). {@code proxies} decides each request's proxy; {@link Proxies#none()} for a direct
      * connection always.
      */
-    public static OkHttpClient create(int maxInFlight, Duration timeout, Proxies proxies) {
+    static OkHttpClient create(int maxInFlight, Duration timeout, Proxies proxies) {
         // OkHttp's dispatcher allows 64 calls, 5 per host, by default: both would cap -m silently.
         Dispatcher dispatcher = new Dispatcher();
         dispatcher.setMaxRequests(maxInFlight);
@@ -57,7 +57,6 @@ public final class HttpClients {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .addInterceptor(new StaleConnectionRetry(pool))
-                .addNetworkInterceptor(new ContentDecoding())
                 .addNetworkInterceptor(new ConnectionRules(sockets))
                 .build();
         // Every hop of a request goes through the interceptors above; the whole request, redirects included,

@@ -206,7 +206,9 @@ final class JdkExchange<R> {
                 code,
                 "",
                 length,
-                name -> gzip && decodedAway(name) ? List.of() : info.headers().allValues(name));
+                name -> gzip && GzipSink.decodedAway(name)
+                        ? List.of()
+                        : info.headers().allValues(name));
         BodySink<R> sink = exchange.head(head);
         if (gzip && sink.wantsBody()) {
             sink = new GzipSink<>(sink, lengths.isEmpty() && !chunked);
@@ -237,11 +239,6 @@ final class JdkExchange<R> {
             }
         }
         return bytes;
-    }
-
-    /** The fields a decoded body no longer has. */
-    private static boolean decodedAway(String name) {
-        return name.equalsIgnoreCase("Content-Encoding") || name.equalsIgnoreCase("Content-Length");
     }
 
     /** What one hop ended with: a redirect to follow, or the exchange's result. */

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
 
 /**
- * The JDK client's failures in the forms {@link FlagClient} already knows from OkHttp, so that one classification
+ * The JDK client's failures in the forms {@code FlagClient} already knows from OkHttp, so that one classification
  * serves both: its timeouts as socket timeouts, an unresolved name as an unknown host, its words for a connection
  * closed before or inside an answer as the end of a stream.
  */
@@ -110,7 +110,7 @@ final class JdkFailures {
                 : new BadAnswerException("conflicting Content-Length: " + shown, e);
     }
 
-    /** {@code failure} of a request to {@code url}, as an exception {@link FlagClient} classifies. */
+    /** {@code failure} of a request to {@code url}, as an exception {@code FlagClient} classifies. */
     static IOException translate(Throwable failure, HttpUrl url) {
         Throwable t = failure;
         while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {

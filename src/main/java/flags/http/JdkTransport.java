@@ -27,7 +27,7 @@ import okhttp3.HttpUrl;
  * connection, a few threads (no more than the cores) run what follows each chunk, and no thread waits for any one
  * request. HTTP/1.1 only (it would otherwise offer an h2c upgrade), redirects followed by {@link JdkExchange}.
  */
-public final class JdkTransport implements Transport {
+final class JdkTransport implements Transport {
     private final HttpClient.Builder builder;
     private final HttpClient plain;
     private HttpClient tls;

@@ -3,11 +3,13 @@ package flags.http;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -86,11 +88,25 @@ public final class OkHttpTransport implements Transport {
         }
     }
 
-    /** The head to the exchange, then the body, chunk by chunk, to the sink it chose. */
+    /**
+     * The head to the exchange, then the body, chunk by chunk, to the sink it chose; a gzip body is decoded on its
+     * way there, by the same {@link GzipSink} as the JDK's client.
+     */
     private static <R> R take(Response response, Exchange<R> exchange) {
-        BodySink<R> sink = exchange.head(
-                new Head(response.code(), response.message(), response.body().contentLength(), response::headers));
+        List<String> codings = response.headers("Content-Encoding");
+        boolean gzip = response.isSuccessful() && HeadRules.gzip(codings);
+        String unsupported = response.isSuccessful() ? HeadRules.unsupportedCoding(codings) : null;
+        long length = response.body().contentLength();
+        Function<String, List<String>> fields =
+                gzip ? name -> GzipSink.decodedAway(name) ? List.of() : response.headers(name) : response::headers;
+        BodySink<R> sink = exchange.head(new Head(response.code(), response.message(), gzip ? -1 : length, fields));
+        if (gzip && sink.wantsBody()) {
+            sink = new GzipSink<>(sink, length < 0 && response.header("Transfer-Encoding") == null);
+        }
         try {
+            if (unsupported != null && sink.wantsBody()) {
+                throw new BadAnswerException(unsupported); // never asked for, so never decoded
+            }
             if (sink.wantsBody()) {
                 BufferedSource source = response.body().source();
                 byte[] chunk = new byte[CHUNK];

@@ -106,7 +106,7 @@ public final class Proxies extends ProxySelector {
     }
 
     /** Whether any request could go through a proxy. */
-    public boolean any() {
+    boolean any() {
         return forAll != null || forHttp != null || forHttps != null;
     }
 

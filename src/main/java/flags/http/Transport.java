@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * How the bytes of {@link FlagClient}'s requests move, and nothing else: a transport sends an {@link Outgoing}
+ * How the bytes of {@code FlagClient}'s requests move, and nothing else: a transport sends an {@link Outgoing}
  * request, follows its redirects, and reports the head, the body's chunks and any failure to an {@link Exchange}.
  * Building the request, judging the answer, saving the body and retrying stay in {@code FlagClient}.
  */

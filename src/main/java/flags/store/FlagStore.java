@@ -34,7 +34,7 @@ public final class FlagStore {
         this.disk = Objects.requireNonNull(disk, "disk");
     }
 
-    public Path dir() {
+    Path dir() {
         return dir;
     }
 

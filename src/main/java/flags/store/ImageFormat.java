@@ -8,14 +8,14 @@ import java.util.Optional;
  * The image formats a flag may come in, told by the body's first bytes, whatever {@code Content-Type} says:
  * S3 and many static servers label images {@code application/octet-stream}, or not at all.
  */
-public enum ImageFormat {
+enum ImageFormat {
     GIF,
     PNG,
     JPEG,
     WEBP;
 
     /** How many first bytes {@link #of} needs to tell every format (WebP's is the longest signature). */
-    public static final int SIGNATURE_BYTES = 12;
+    static final int SIGNATURE_BYTES = 12;
 
     private static final byte[] GIF87A = ascii("GIF87a");
     private static final byte[] GIF89A = ascii("GIF89a");
@@ -25,7 +25,7 @@ public enum ImageFormat {
     private static final byte[] WEBP_TAG = ascii("WEBP");
 
     /** The format whose signature {@code head} starts with, if any. */
-    public static Optional<ImageFormat> of(byte[] head) {
+    static Optional<ImageFormat> of(byte[] head) {
         if (startsWith(head, 0, GIF87A) || startsWith(head, 0, GIF89A)) {
             return Optional.of(GIF);
         }

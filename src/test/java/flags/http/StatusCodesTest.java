@@ -18,6 +18,9 @@ class StatusCodesTest {
         assertEquals(500, StatusCodes.understood(599));
         assertEquals(-1, StatusCodes.understood(600));
         assertEquals(-1, StatusCodes.understood(999));
+        assertEquals(208, StatusCodes.understood(208));
+        assertEquals(226, StatusCodes.understood(226));
+        assertEquals(300, StatusCodes.understood(306));
     }
 
     @Test
@@ -42,6 +45,9 @@ class StatusCodesTest {
         assertEquals("HTTP 600", StatusCodes.reason(600, null));
         assertEquals("HTTP 600 Beyond", StatusCodes.reason(600, " Beyond "));
         assertEquals("HTTP 503 Busy\\x1b[31m", StatusCodes.reason(503, "Busy\u001b[31m"));
+        assertEquals("HTTP 500 Server Error", StatusCodes.reason(500, null), "as the servers say it, for the JDK");
+        assertEquals("HTTP 226 IM Used", StatusCodes.reason(226, ""));
+        assertEquals("HTTP 299", StatusCodes.reason(299, ""));
     }
 
     @Test
