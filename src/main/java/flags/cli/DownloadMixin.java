@@ -19,6 +19,7 @@ public final class DownloadMixin {
         }
     }
 
+    // The embedded server's, for --delay and --jitter not given (bench runs it without jitter); serve has its own.
     static final Duration DEFAULT_DELAY = Duration.ofMillis(100);
     static final Duration DEFAULT_JITTER = Duration.ofMillis(100);
 

@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
  * How slow and how unreliable the flag server is: the same options for {@code flags serve} and for the embedded
  * server of a download command. Each command has its own defaults, so an option not given stays null here.
  */
-public final class ServerFaultsMixin {
+final class ServerFaultsMixin {
     @Option(
             names = "--delay",
             paramLabel = "S",
