@@ -1,27 +1,26 @@
 package flags.cli;
 
 import flags.download.Strategy;
-import flags.download.StrategyTable;
-import flags.download.StrategyTable.Kind;
-import flags.download.StrategyTable.Modifier;
-import java.io.InputStream;
+import java.io.IOException;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code flags seq}, {@code flags threads}, {@code flags async}: one command class for every download command,
- * each made from its row of the {@link StrategyTable}; they differ only in the strategy they run, as the strategies
- * differ only in when each download runs.
+ * What the download commands ({@link SeqCommand}, {@link ThreadsCommand}, {@link AsyncCommand},
+ * {@link NioCommand}) share: the same options and the same batch; each says only which strategy runs, as the
+ * strategies differ only in when each download runs.
  */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class)
-public final class DownloadCommand implements Callable<Integer> {
+abstract class DownloadCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    FlagsCommand flags; // holds the standard input that -i - reads
 
     @Mixin
     DownloadMixin options;
@@ -32,63 +31,15 @@ public final class DownloadCommand implements Callable<Integer> {
     @Mixin
     ExitStatusHelp exitStatus;
 
-    private final String name;
-    private final InputStream stdin;
+    /** The strategy this command runs with at most {@code maxInFlight} requests in flight. */
+    abstract Strategy strategy(int maxInFlight);
 
-    private DownloadCommand(String name, InputStream stdin) {
-        this.name = name;
-        this.stdin = stdin;
-    }
-
-    /** The command line of download command {@code name} reading {@code -i -} from {@code stdin}. */
-    static CommandLine create(String name, InputStream stdin) {
-        CommandLine cl = new CommandLine(new DownloadCommand(name, stdin));
-        CommandSpec spec = cl.getCommandSpec().name(name);
-        spec.usageMessage().description(StrategyTable.commandDefault(name).description());
-        for (Kind variant : StrategyTable.flagsOf(name)) {
-            spec.addOption(OptionSpec.builder(variant.flag())
-                    .type(boolean.class)
-                    .description(variant.description())
-                    .build());
-        }
-        for (Modifier modifier : StrategyTable.modifiersOf(name)) {
-            spec.addOption(OptionSpec.builder(modifier.flag())
-                    .type(boolean.class)
-                    .description(modifier.description())
-                    .build());
-        }
-        return cl;
-    }
-
-    /** What {@code flags --help} lists for {@code name}. */
-    static String description(String name) {
-        return StrategyTable.commandDefault(name).description();
-    }
+    /** A usage error when this JVM cannot run what the options ask for; checked before any other option. */
+    void checkRunsHere() {}
 
     @Override
-    public Integer call() throws Exception {
-        Kind kind = StrategyTable.commandDefault(name);
-        for (Kind variant : StrategyTable.flagsOf(name)) {
-            if (given(variant.flag())) {
-                kind = variant;
-            }
-        }
-        if (!kind.runsHere()) {
-            throw new UsageException(kind.unavailable());
-        }
-        Kind chosen = kind;
-        return new BatchRun(spec, options, output, stdin).run(m -> {
-            Strategy strategy = chosen.create(m);
-            for (Modifier modifier : StrategyTable.modifiersOf(name)) {
-                if (given(modifier.flag())) {
-                    strategy = modifier.apply().apply(strategy);
-                }
-            }
-            return strategy;
-        });
-    }
-
-    private boolean given(String flag) {
-        return Boolean.TRUE.equals(spec.findOption(flag).getValue());
+    public final Integer call() throws IOException {
+        checkRunsHere();
+        return new BatchRun(spec, options, output, flags.stdin()).run(this::strategy);
     }
 }

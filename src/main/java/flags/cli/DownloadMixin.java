@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,6 +19,7 @@ public final class DownloadMixin {
         }
     }
 
+    // The embedded server's, for --delay and --jitter not given (bench runs it without jitter); serve has its own.
     static final Duration DEFAULT_DELAY = Duration.ofMillis(100);
     static final Duration DEFAULT_JITTER = Duration.ofMillis(100);
 
@@ -59,31 +61,8 @@ public final class DownloadMixin {
             description = "EMBEDDED, LOCAL, DELAY, ERROR, REMOTE or an http(s) base URL (default: ${DEFAULT-VALUE}).")
     String server;
 
-    @Option(
-            names = "--delay",
-            paramLabel = "S",
-            converter = SecondsConverter.class,
-            description = "Embedded server only: seconds before every answer (default: 0.1).")
-    Duration delay;
-
-    @Option(
-            names = "--jitter",
-            paramLabel = "S",
-            converter = SecondsConverter.class,
-            description = "Embedded server only: up to this many extra seconds, uniformly (default: 0.1; 0 for bench).")
-    Duration jitter;
-
-    @Option(
-            names = "--error-rate",
-            paramLabel = "P",
-            description = "Embedded server only: probability 0..1 of an error answer (default: 0).")
-    Double errorRate;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            description = "Embedded server only: the same N, the same sequence of delays and errors (default: random).")
-    Long seed;
+    @Mixin
+    ServerFaultsMixin faults; // the embedded server's --delay, --jitter, --error-rate and --seed
 
     @Option(
             names = {"-o", "--output"},

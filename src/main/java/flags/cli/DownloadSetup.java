@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import okhttp3.HttpUrl;
 
 /**
@@ -86,10 +85,7 @@ final class DownloadSetup {
             return null;
         }
         return FlagServer.start(ServerConfig.embedded(
-                delay(),
-                jitter(defaultJitter),
-                options.errorRate == null ? 0 : options.errorRate,
-                options.seed == null ? OptionalLong.empty() : OptionalLong.of(options.seed)));
+                delay(), jitter(defaultJitter), options.faults.errorRate(), options.faults.seed()));
     }
 
     /** Where requests go: the given site, or the embedded server once started. */
@@ -99,11 +95,11 @@ final class DownloadSetup {
 
     /** The embedded server's delay as given, or the default; meaningful only when the site is EMBEDDED. */
     Duration delay() {
-        return options.delay == null ? DownloadMixin.DEFAULT_DELAY : options.delay;
+        return options.faults.delay(DownloadMixin.DEFAULT_DELAY);
     }
 
     Duration jitter(Duration defaultJitter) {
-        return options.jitter == null ? defaultJitter : options.jitter;
+        return options.faults.jitter(defaultJitter);
     }
 
     /** A client for one batch saving into {@code store} (the bench gives each run its own directory). */
@@ -174,14 +170,10 @@ final class DownloadSetup {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        boolean tuned =
-                options.delay != null || options.jitter != null || options.errorRate != null || options.seed != null;
-        if (tuned && !site.embedded()) {
+        if (options.faults.anyGiven() && !site.embedded()) {
             throw new UsageException("--delay, --jitter, --error-rate and --seed only apply to the EMBEDDED server");
         }
-        if (options.errorRate != null) {
-            UsageException.probability("--error-rate", options.errorRate);
-        }
+        options.faults.checkRanges();
         return site;
     }
 }

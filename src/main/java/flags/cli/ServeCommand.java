@@ -13,9 +13,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -43,6 +43,9 @@ import picocli.CommandLine.Spec;
             "  flags serve -v                                    # one line per answer"
         })
 public final class ServeCommand implements Callable<Integer> {
+    // serve's own defaults, slower than the embedded server's (DownloadMixin): the DELAY server of the examples.
+    static final Duration DEFAULT_DELAY = Duration.ofMillis(500);
+    static final Duration DEFAULT_JITTER = Duration.ofMillis(500);
 
     @Spec
     CommandSpec spec;
@@ -67,28 +70,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "directory with cc/cc.gif and cc/metadata.json (default: the sample bundled in the jar)")
     Path dir;
 
-    @Option(
-            names = "--delay",
-            defaultValue = "0.5",
-            paramLabel = "S",
-            converter = SecondsConverter.class,
-            description = "fixed wait before every answer, in seconds (default: ${DEFAULT-VALUE})")
-    Duration delay;
-
-    @Option(
-            names = "--jitter",
-            defaultValue = "0.5",
-            paramLabel = "S",
-            converter = SecondsConverter.class,
-            description = "extra random wait, uniform in 0..S seconds (default: ${DEFAULT-VALUE})")
-    Duration jitter;
-
-    @Option(
-            names = "--error-rate",
-            defaultValue = "0",
-            paramLabel = "P",
-            description = "probability 0..1 of answering --error-status instead (default: ${DEFAULT-VALUE})")
-    double errorRate;
+    @Mixin
+    ServerFaultsMixin faults; // --delay, --jitter, --error-rate
 
     @Option(
             names = "--error-status",
@@ -96,12 +79,6 @@ public final class ServeCommand implements Callable<Integer> {
             paramLabel = "CODE",
             description = "HTTP status of the error answers, 200..599 (default: ${DEFAULT-VALUE})")
     int errorStatus;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "N",
-            description = "seed making the sequence of delays and errors reproducible")
-    Long seed;
 
     @Option(
             names = "--header-timeout",
@@ -127,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (bind.isBlank()) {
             throw UsageException.badValue("--bind", "an address or a host name", bind);
         }
-        UsageException.probability("--error-rate", errorRate);
+        faults.checkRanges();
         if (errorStatus < 200 || errorStatus > 599) {
             throw UsageException.badValue("--error-status", "a final HTTP status 200..599", errorStatus);
         }
@@ -137,11 +114,11 @@ public final class ServeCommand implements Callable<Integer> {
                     bind,
                     port,
                     dir,
-                    delay,
-                    jitter,
-                    errorRate,
+                    faults.delay(DEFAULT_DELAY),
+                    faults.jitter(DEFAULT_JITTER),
+                    faults.errorRate(),
                     errorStatus,
-                    seed == null ? OptionalLong.empty() : OptionalLong.of(seed),
+                    faults.seed(),
                     headerTimeout);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());

@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 public final class VirtualThreads {
     private static final Method FACTORY = lookup();
 
-    /** What to tell a user who asks for virtual threads on an older JVM. */
+    /** What to tell a user who asks for virtual threads on an older JVM, whichever way they asked. */
     public static final String NEEDS_JAVA_21 = "--virtual needs Java 21 or newer (this is Java "
             + Runtime.version().feature() + ")";
 

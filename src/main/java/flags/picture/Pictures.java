@@ -30,13 +30,6 @@ import org.jfree.svg.ViewBox;
 final class Pictures {
     private static final String SVG_PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 
-    static {
-        // A command-line tool: drawing must never need (or pop up) a display.
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
-    }
-
     private Pictures() {}
 
     /** Paints a picture of a known size on any Graphics2D. */
