@@ -71,6 +71,9 @@ public final class FlagsCommand implements Runnable {
 
     /** The same, with {@code stdin} as the standard input {@code -i -} reads. */
     public static CommandLine newCommandLine(InputStream stdin, String... args) {
+        if (args.length == 1 && (args[0].equals("-V") || args[0].equals("--version"))) {
+            return newCommandLine(List.of(), stdin); // the version names no subcommand: scripts ask it often
+        }
         Optional<Class<?>> named = named(args);
         boolean all = named.isEmpty() || named.get() == HelpCommand.class || named.get() == GenerateCompletion.class;
         return newCommandLine(all ? SUBCOMMANDS : List.of(named.get()), stdin);

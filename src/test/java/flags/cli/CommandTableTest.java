@@ -1,10 +1,12 @@
 package flags.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.StrategyTable;
 import flags.download.StrategyTable.Kind;
 import flags.download.VirtualThreads;
+import flags.testing.Cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,10 +70,20 @@ class CommandTableTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--help", "--version", "help", "generate-completion", "bogus"})
+    @ValueSource(strings = {"--help", "help", "generate-completion", "bogus"})
     void helpCompletionAndTheRootBuildEverySubcommand(String first) {
         assertEquals(
                 BUILT.keySet(),
                 FlagsCommand.newCommandLine(first).getSubcommands().keySet());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--version", "-V"})
+    void theVersionBuildsNoSubcommandYetPrintsIt(String option) {
+        assertEquals(
+                Set.of(), FlagsCommand.newCommandLine(option).getSubcommands().keySet());
+        Cli.Run run = Cli.run(option);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("flags "), run.out());
     }
 }
