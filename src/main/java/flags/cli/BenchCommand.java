@@ -165,21 +165,16 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Draw the median run of each strategy, one lane per strategy, to FILE.svg or FILE.png.")
     Path timeline;
 
-    @Option(
-            names = "--progress",
-            paramLabel = "WHEN",
-            defaultValue = "auto",
-            description = "A progress bar on stderr: auto (when stderr is a terminal and without -v), on or off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    OutputMixin.Progress progress;
+    @Mixin
+    ProgressMixin progress;
 
     @Option(
             names = {"-v", "--verbose"},
             description = "A line per run on stderr (seq run 3/5: 3.02 s).")
     boolean verbose;
 
-    @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
-    boolean debug;
+    @Mixin
+    LoggingMixin logging;
 
     @Override
     public Integer call() throws Exception {
@@ -189,9 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
         DownloadSetup setup = DownloadSetup.check(options, stdin);
         names.forEach(kind -> setup.checkTransport(kind.name(), kind.create(1).transport()));
         checkFiles();
-        if (debug) {
-            Logging.enableDebug();
-        }
+        logging.apply();
         boolean outputGiven = spec.commandLine().getParseResult().hasMatchedOption("--output");
         if (outputGiven) {
             setup.prepareOutput();
