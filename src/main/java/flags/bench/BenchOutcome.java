@@ -1,7 +1,11 @@
 package flags.bench;
 
+import flags.picture.Timeline;
 import flags.report.BatchReport;
+import flags.report.Terminal;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,7 +14,7 @@ import java.util.Map;
 
 /**
  * What a benchmark ended with: the recorded runs at each {@code -m} (all of them, or those before Ctrl-C), and how
- * they read: the table or data on stdout, the warnings and the Summary, the exports.
+ * they read: the table or data on stdout, the warnings and the Summary, the exports and the pictures.
  */
 public final class BenchOutcome {
     private final Workload workload;
@@ -77,6 +81,44 @@ public final class BenchOutcome {
 
     private Comparison single() {
         return points.get(0).result();
+    }
+
+    /**
+     * Prints the results in {@code format} on stdout, the warnings and the interruption on stderr, each laid out for
+     * its terminal (whole, one row per line, for a pipe or a file), then writes the {@code files} asked for through
+     * {@code writer}. Returns false when a file could not be written.
+     */
+    public boolean report(
+            BenchFormat format,
+            BenchFiles files,
+            PrintWriter out,
+            PrintWriter err,
+            String command,
+            BenchFiles.Writer writer) {
+        int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
+        int errWidth = Terminal.stderrIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
+        print(format, out, width, err, errWidth, command);
+        return nothingRecorded() || write(files, writer);
+    }
+
+    /** Writes each file asked for: the exports, then the pictures; false when one could not be written. */
+    private boolean write(BenchFiles files, BenchFiles.Writer writer) {
+        boolean written = true;
+        for (BenchFormat format : List.of(BenchFormat.json, BenchFormat.csv, BenchFormat.markdown)) {
+            Path file = files.export(format);
+            if (file != null) {
+                String text = render(format);
+                written &= writer.write("--export-" + format.name(), file, () -> Files.writeString(file, text));
+            }
+        }
+        if (files.timeline() != null) {
+            written &=
+                    writer.write("--timeline", files.timeline(), () -> Timeline.write(medianRuns(), files.timeline()));
+        }
+        if (files.plot() != null) {
+            written &= writer.write("--plot", files.plot(), () -> ScanPlot.write(scanResult(), files.plot()));
+        }
+        return written;
     }
 
     /**
