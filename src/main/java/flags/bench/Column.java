@@ -19,13 +19,16 @@ import java.util.function.Function;
  * @param legend    what the table's heading means, under the table; null when it says it itself
  * @param cell      the text of a cell, given the strategy's line and the whole result
  * @param fields    what CSV and JSON have for it, in order
+ * @param leftOut   when a terminal too narrow for the whole table leaves this column out: 1 first, 2 next...; 0
+ *                  never
  */
 record Column(
         String markdown,
         String heading,
         String legend,
         BiFunction<StrategyLine, Comparison, String> cell,
-        List<Field> fields) {
+        List<Field> fields,
+        int leftOut) {
 
     /**
      * A value for scripts: {@code text} a JSON string, else a JSON number written as its decimal text; null when
@@ -33,16 +36,33 @@ record Column(
      */
     record Field(String name, boolean text, Function<StrategyLine, String> value) {}
 
-    /** Every column, in the order of every format; CSV's and JSON's fields come out in this order too. */
+    /** A column every table width shows, or that the table never shows. */
+    Column(
+            String markdown,
+            String heading,
+            String legend,
+            BiFunction<StrategyLine, Comparison, String> cell,
+            List<Field> fields) {
+        this(markdown, heading, legend, cell, fields, 0);
+    }
+
+    /**
+     * Every column, in the order of every format; CSV's and JSON's fields come out in this order too. A narrow
+     * terminal loses the client's cost first, then what the workload line and the other columns already tell:
+     * dropping them keeps one readable table where splitting would put the last columns in a part of their own,
+     * far from the strategy they describe.
+     */
     static final List<Column> ALL = List.of(
             new Column("Strategy", "strategy", null, (s, r) -> s.strategy(), List.of(text("strategy"))),
-            number("Concurrency", "conc", "requests allowed in flight at once", "concurrency", s -> s.concurrency()),
+            number("Concurrency", "conc", "requests allowed in flight at once", "concurrency", s -> s.concurrency())
+                    .leftOutAt(6),
             new Column(
-                    "Runs",
-                    "runs",
-                    null,
-                    (s, r) -> runsCell(s),
-                    List.of(field("runs", s -> s.runs()), field("failed_runs", s -> s.failedRuns()))),
+                            "Runs",
+                            "runs",
+                            null,
+                            (s, r) -> runsCell(s),
+                            List.of(field("runs", s -> s.runs()), field("failed_runs", s -> s.failedRuns())))
+                    .leftOutAt(5),
             new Column(
                     "Mean [s]",
                     "mean ± σ",
@@ -57,11 +77,12 @@ record Column(
             number("Not found", null, null, "not_found", s -> s.notFound()),
             number("Errors", null, null, "errors", s -> s.errors()),
             number(
-                    "Max in flight",
-                    "reached",
-                    "the most there were (median run)",
-                    "max_in_flight",
-                    s -> s.maxInFlight()),
+                            "Max in flight",
+                            "reached",
+                            "the most there were (median run)",
+                            "max_in_flight",
+                            s -> s.maxInFlight())
+                    .leftOutAt(4),
             seconds("Ideal [s]", null, "ideal_s", StrategyLine::ideal),
             new Column(
                     "Speedup",
@@ -76,26 +97,29 @@ record Column(
                     (s, r) -> orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
                     List.of(field("efficiency", s -> ratio(s.efficiency())))),
             cost(
-                    "Peak threads",
-                    "threads",
-                    "most platform threads alive",
-                    "peak_threads",
-                    c -> c.peakThreads(),
-                    c -> c.peakThreads()),
+                            "Peak threads",
+                            "threads",
+                            "most platform threads alive",
+                            "peak_threads",
+                            c -> c.peakThreads(),
+                            c -> c.peakThreads())
+                    .leftOutAt(3),
             cost(
-                    "CPU [ms]",
-                    "CPU ms",
-                    "per run, by the client's threads",
-                    "cpu_ms",
-                    c -> millis(c.cpu()),
-                    c -> c.cpu().toMillis()),
+                            "CPU [ms]",
+                            "CPU ms",
+                            "per run, by the client's threads",
+                            "cpu_ms",
+                            c -> millis(c.cpu()),
+                            c -> c.cpu().toMillis())
+                    .leftOutAt(2),
             cost(
-                    "Allocated [MB]",
-                    "alloc MB",
-                    "per run, by the client's threads",
-                    "allocated_bytes",
-                    c -> c.allocatedBytes(),
-                    c -> megabytes(c.allocatedBytes())),
+                            "Allocated [MB]",
+                            "alloc MB",
+                            "per run, by the client's threads",
+                            "allocated_bytes",
+                            c -> c.allocatedBytes(),
+                            c -> megabytes(c.allocatedBytes()))
+                    .leftOutAt(1),
             cost(
                     "Peak heap [MB]",
                     null,
@@ -112,6 +136,19 @@ record Column(
     /** The columns the table shows, in order. */
     static List<Column> table() {
         return ALL.stream().filter(c -> c.heading() != null).toList();
+    }
+
+    /** The table's columns a narrow terminal may leave out, in the order it does. */
+    static List<Column> leftOutFirst() {
+        return table().stream()
+                .filter(c -> c.leftOut() > 0)
+                .sorted(Comparator.comparingInt(Column::leftOut))
+                .toList();
+    }
+
+    /** This column, left out {@code rank}th of the table of a narrow terminal. */
+    private Column leftOutAt(int rank) {
+        return new Column(markdown, heading, legend, cell, fields, rank);
     }
 
     String cell(StrategyLine s, Comparison r) {
