@@ -70,14 +70,14 @@ public enum BenchFormat {
 
     static String csv(Comparison result) {
         StringBuilder out = new StringBuilder(String.join(",", FIELDS)).append('\n');
-        for (StrategyLine s : result.strategies()) {
+        for (StrategyStats s : result.strategies()) {
             out.append(csvRow(s)).append('\n');
         }
         return out.toString();
     }
 
     /** One strategy's CSV row, in {@link #FIELDS} order. */
-    static String csvRow(StrategyLine s) {
+    static String csvRow(StrategyStats s) {
         return String.join(
                 ",",
                 Column.ALL.stream()
@@ -110,7 +110,7 @@ public enum BenchFormat {
         return o;
     }
 
-    static JsonObject strategyJson(StrategyLine s) {
+    static JsonObject strategyJson(StrategyStats s) {
         JsonObject j = new JsonObject();
         for (Column column : Column.ALL) {
             for (Column.Field f : column.fields()) {
@@ -212,7 +212,7 @@ public enum BenchFormat {
     }
 
     /** "median runs: 194 ok, 482 not found" when every strategy's median run agrees, else strategy by strategy. */
-    static String countsLine(List<StrategyLine> strategies) {
+    static String countsLine(List<StrategyStats> strategies) {
         Set<String> distinct = new LinkedHashSet<>();
         strategies.forEach(s -> distinct.add(counts(s)));
         if (distinct.size() == 1) {
@@ -223,7 +223,7 @@ public enum BenchFormat {
         return "median runs: " + String.join("; ", each);
     }
 
-    private static String counts(StrategyLine s) {
+    private static String counts(StrategyStats s) {
         List<String> parts = new ArrayList<>();
         parts.add(s.ok() + " ok");
         if (s.notFound() > 0) {
@@ -239,7 +239,7 @@ public enum BenchFormat {
     static String markdown(Comparison result) {
         StringBuilder out = new StringBuilder(
                 markdownHeader(Column.ALL.stream().map(Column::markdown).toList()));
-        for (StrategyLine s : result.strategies()) {
+        for (StrategyStats s : result.strategies()) {
             List<String> cells = new ArrayList<>(
                     Column.ALL.stream().map(c -> c.cell(s, result)).toList());
             cells.set(0, "`" + cells.get(0) + "`");

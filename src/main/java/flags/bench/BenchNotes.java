@@ -31,19 +31,19 @@ public final class BenchNotes {
         if (result.strategies().size() < 2) {
             return List.of();
         }
-        List<StrategyLine> byMedian = result.strategies().stream()
-                .filter(StrategyLine::clean)
-                .sorted(Comparator.comparing(StrategyLine::median))
+        List<StrategyStats> byMedian = result.strategies().stream()
+                .filter(StrategyStats::clean)
+                .sorted(Comparator.comparing(StrategyStats::median))
                 .toList();
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
         if (byMedian.size() >= 2) {
-            StrategyLine fastest = byMedian.get(0);
-            for (StrategyLine other : byMedian.subList(1, byMedian.size())) {
+            StrategyStats fastest = byMedian.get(0);
+            for (StrategyStats other : byMedian.subList(1, byMedian.size())) {
                 lines.add("  " + comparison(fastest, other));
             }
         }
-        for (StrategyLine s : result.strategies()) {
+        for (StrategyStats s : result.strategies()) {
             if (!s.clean()) {
                 lines.add(String.format(
                         Locale.ROOT,
@@ -61,7 +61,7 @@ public final class BenchNotes {
      * "threads ran 1.52 times faster than async (p < 0.001)", "threads and async: no measurable difference (p =
      * 0.43)", or the ratio alone when a side has a single run and there is nothing to test.
      */
-    private static String comparison(StrategyLine fastest, StrategyLine other) {
+    private static String comparison(StrategyStats fastest, StrategyStats other) {
         String faster = String.format(
                 Locale.ROOT,
                 "%s ran %.2f times faster than %s",

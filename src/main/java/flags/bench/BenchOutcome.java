@@ -17,12 +17,11 @@ import java.util.Map;
  * they read: the table or data on stdout, the warnings and the Summary, the exports and the pictures.
  */
 public final class BenchOutcome {
-    private final Workload workload;
-    private final BenchPlan plan;
     private final Map<Integer, List<RecordedRuns>> done;
     private final boolean scan;
     private final boolean interrupted;
-    private final List<ScanResult.Point> points = new ArrayList<>();
+    /** The statistics at each {@code -m} that has a recorded run: one point, unless it was a scan. */
+    private final ScanResult compared;
 
     /**
      * {@code done}: the recorded runs per {@code -m}, in the order run; {@code scan}: whether it was a scan
@@ -34,17 +33,17 @@ public final class BenchOutcome {
             Map<Integer, List<RecordedRuns>> done,
             boolean scan,
             boolean interrupted) {
-        this.workload = workload;
-        this.plan = plan;
         this.done = Collections.unmodifiableMap(new LinkedHashMap<>(done));
         this.scan = scan;
         this.interrupted = interrupted;
+        List<ScanResult.Point> points = new ArrayList<>();
         this.done.forEach((m, runs) -> {
             Comparison r = BenchStats.compute(workload, runs);
             if (!r.strategies().isEmpty()) {
                 points.add(new ScanResult.Point(m, r));
             }
         });
+        this.compared = new ScanResult(workload, plan, points);
     }
 
     public boolean interrupted() {
@@ -53,12 +52,14 @@ public final class BenchOutcome {
 
     /** Whether no run was recorded at all (Ctrl-C during the warm-up). */
     public boolean nothingRecorded() {
-        return points.isEmpty();
+        return compared.points().isEmpty();
     }
 
     /** Whether a recorded run failed: the exit status says so. */
     public boolean anyFailed() {
-        return points.stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
+        return compared.points().stream()
+                .flatMap(p -> p.result().strategies().stream())
+                .anyMatch(s -> s.failedRuns() > 0);
     }
 
     /** The results as {@code format} gives them, for a file: every column, whatever the terminal. */
@@ -72,15 +73,15 @@ public final class BenchOutcome {
 
     /** The median run of each strategy, for {@code --timeline}. */
     public List<BatchReport> medianRuns() {
-        return single().strategies().stream().map(StrategyLine::medianRun).toList();
+        return single().strategies().stream().map(StrategyStats::medianRun).toList();
     }
 
     public ScanResult scanResult() {
-        return new ScanResult(workload, plan, points);
+        return compared;
     }
 
     private Comparison single() {
-        return points.get(0).result();
+        return compared.points().get(0).result();
     }
 
     /**

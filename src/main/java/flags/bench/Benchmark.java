@@ -85,9 +85,9 @@ public final class Benchmark {
         });
         try (BenchProgress bar = live.bar() ? new BenchProgress(runsInAll(), weightInAll(), live.err()) : null) {
             for (int m : setup.maxReqs()) {
-                Point point = runPoint(m, runDir, meter, running, bar);
-                done.put(m, point.recorded());
-                if (point.interrupted()) {
+                AtM atM = runAt(m, runDir, meter, running, bar);
+                done.put(m, atM.recorded());
+                if (atM.interrupted()) {
                     interrupted = true;
                     break;
                 }
@@ -100,10 +100,10 @@ public final class Benchmark {
     }
 
     /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */
-    private record Point(List<RecordedRuns> recorded, boolean interrupted) {}
+    private record AtM(List<RecordedRuns> recorded, boolean interrupted) {}
 
     /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
-    private Point runPoint(int m, Path runDir, CostMeter meter, List<MeasuredBatch> running, BenchProgress bar) {
+    private AtM runAt(int m, Path runDir, CostMeter meter, List<MeasuredBatch> running, BenchProgress bar) {
         String prefix = setup.maxReqs().size() > 1 ? "m=" + m + " " : "";
         List<Transport> clients = new ArrayList<>();
         List<MeasuredBatch> batches = new ArrayList<>();
@@ -146,9 +146,9 @@ public final class Benchmark {
                     });
             try {
                 runner.run();
-                return new Point(runner.recorded(), false);
+                return new AtM(runner.recorded(), false);
             } catch (InterruptedException e) {
-                return new Point(runner.recorded(), true);
+                return new AtM(runner.recorded(), true);
             }
         } finally {
             clients.forEach(Transport::shutdown);

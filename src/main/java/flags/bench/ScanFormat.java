@@ -71,7 +71,7 @@ public final class ScanFormat {
         row.add(String.valueOf(p.maxReq()));
         row.add(Column.orDash(scan.ideal(p.maxReq()), Column::seconds));
         for (String name : scan.strategies()) {
-            StrategyLine s = ScanResult.line(p, name);
+            StrategyStats s = ScanResult.stats(p, name);
             row.add(
                     s == null
                             ? "-"
@@ -125,7 +125,7 @@ public final class ScanFormat {
                 .append(String.join(",", BenchFormat.FIELDS))
                 .append('\n');
         for (ScanResult.Point p : scan.points()) {
-            for (StrategyLine s : p.result().strategies()) {
+            for (StrategyStats s : p.result().strategies()) {
                 out.append(p.maxReq()).append(',').append(BenchFormat.csvRow(s)).append('\n');
             }
         }

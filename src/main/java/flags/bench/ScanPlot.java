@@ -23,7 +23,7 @@ public final class ScanPlot {
             ScanChart.Point leaves = null;
             Integer leavesAt = scan.leavesIdealAt(name);
             for (ScanResult.Point p : scan.points()) {
-                StrategyLine s = ScanResult.line(p, name);
+                StrategyStats s = ScanResult.stats(p, name);
                 if (s != null) {
                     ScanChart.Point point = new ScanChart.Point(p.maxReq(), BenchStats.seconds(s.median()));
                     points.add(point);

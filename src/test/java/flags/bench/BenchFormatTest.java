@@ -254,10 +254,10 @@ class BenchFormatTest {
 
     @Test
     void theCountsLineNamesStrategiesOnlyWhenTheyDisagree() {
-        StrategyLine a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
+        StrategyStats a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
                 .strategies()
                 .get(0);
-        StrategyLine b = BenchStats.compute(
+        StrategyStats b = BenchStats.compute(
                         EMBEDDED, List.of(runs("async", 4, List.of(batch("async", 4, 10, 2, 1, 1)))))
                 .strategies()
                 .get(0);
