@@ -94,7 +94,7 @@ record Column(
                     "Efficiency",
                     "eff.",
                     null,
-                    (s, r) -> orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)),
+                    (s, r) -> efficiencyCell(s),
                     List.of(field("efficiency", s -> ratio(s.efficiency())))),
             cost(
                             "Peak threads",
@@ -214,6 +214,11 @@ record Column(
             return s.runs() + " failed";
         }
         return s.failedRuns() == 0 ? String.valueOf(s.runs()) : s.runs() + " of " + s.recorded();
+    }
+
+    /** "0.91", or "-" when no efficiency is claimed; the scan's table shows it too. */
+    static String efficiencyCell(StrategyStats s) {
+        return orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v));
     }
 
     /** "2.073 ± 0.010", or the mean alone for a single run. */

@@ -76,7 +76,7 @@ public final class ScanFormat {
                     s == null
                             ? "-"
                             : Column.seconds(s.median()) + (s.clean() ? "" : markdown ? " (failed runs)" : "!"));
-            row.add(s == null ? "-" : Column.orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)));
+            row.add(s == null ? "-" : Column.efficiencyCell(s));
         }
         return row;
     }
