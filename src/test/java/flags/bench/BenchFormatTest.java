@@ -226,6 +226,10 @@ class BenchFormatTest {
         List<String> headingLines =
                 narrow.lines().filter(l -> l.startsWith("strategy ")).toList();
         assertTrue(headingLines.size() >= 2, "split in parts: " + narrow);
+        assertTrue(
+                narrow.replace('\n', ' ')
+                        .contains("left out at this width: conc, runs, reached, threads, CPU ms, alloc MB "),
+                "every column that may go has gone, named in the table's order: " + narrow);
         assertEquals(
                 2 * headingLines.size(),
                 narrow.lines().filter(l -> l.matches("(seq|threads) .*")).count(),
