@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * The text around the numbers, after hyperfine: a closing summary ("async ran 1.52 times faster than threads
  * (p < 0.001)") and warnings about runs that make the numbers doubtful (failed runs, a wide spread, a slow first run).
  */
-public final class BenchNotes {
+final class BenchNotes {
     /** Warn when (max - min) / median of a strategy's timed runs is above this. */
     public static final double WIDE_SPREAD = 0.20;
     /** Warn when the first timed run is this many times slower than the median of the timed runs (3+ runs). */

@@ -46,12 +46,13 @@ public final class BenchOutcome {
         this.compared = new ScanResult(workload, plan, points);
     }
 
+    /** Whether Ctrl-C ended it: the exit status says so. */
     public boolean interrupted() {
         return interrupted;
     }
 
     /** Whether no run was recorded at all (Ctrl-C during the warm-up). */
-    public boolean nothingRecorded() {
+    boolean nothingRecorded() {
         return compared.points().isEmpty();
     }
 
@@ -63,7 +64,7 @@ public final class BenchOutcome {
     }
 
     /** The results as {@code format} gives them, for a file: every column, whatever the terminal. */
-    public String render(BenchFormat format) {
+    String render(BenchFormat format) {
         return render(format, Integer.MAX_VALUE);
     }
 
@@ -72,11 +73,12 @@ public final class BenchOutcome {
     }
 
     /** The median run of each strategy, for {@code --timeline}. */
-    public List<BatchReport> medianRuns() {
+    List<BatchReport> medianRuns() {
         return single().strategies().stream().map(StrategyStats::medianRun).toList();
     }
 
-    public ScanResult scanResult() {
+    /** The statistics at each {@code -m}, for {@code --plot}. */
+    ScanResult scanResult() {
         return compared;
     }
 
@@ -127,7 +129,7 @@ public final class BenchOutcome {
      * {@code err} wrapped on words for {@code errWidth}, and the Summary (after the table, or on {@code err} when
      * stdout carries data). {@code command} names the command in the line that says it was interrupted.
      */
-    public void print(BenchFormat format, PrintWriter out, int width, PrintWriter err, int errWidth, String command) {
+    void print(BenchFormat format, PrintWriter out, int width, PrintWriter err, int errWidth, String command) {
         if (interrupted) {
             err.println(command + ": interrupted; "
                     + (nothingRecorded() ? "no run was recorded" : "the runs recorded so far:"));

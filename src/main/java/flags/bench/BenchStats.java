@@ -16,7 +16,7 @@ import org.apache.commons.statistics.inference.TTest;
  * The arithmetic of the benchmark, after hyperfine: mean and sample standard deviation, medians, the relative speed
  * with its propagated uncertainty, the ideal time, speedup and efficiency.
  */
-public final class BenchStats {
+final class BenchStats {
     /** The strategy every speedup is measured against. */
     public static final String BASELINE = "seq";
 

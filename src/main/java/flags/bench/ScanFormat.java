@@ -13,7 +13,7 @@ import java.util.Locale;
  * strategy's median and efficiency; CSV has one row per {@code -m} and strategy; JSON keeps every point's whole
  * benchmark.
  */
-public final class ScanFormat {
+final class ScanFormat {
     private ScanFormat() {}
 
     public static String render(BenchFormat format, ScanResult scan) {

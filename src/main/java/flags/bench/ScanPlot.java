@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code flags bench --scan-m ... --plot FILE}: the scan as a {@link ScanChart}, every label saying what was run. */
-public final class ScanPlot {
+final class ScanPlot {
     private ScanPlot() {}
 
     public static void write(ScanResult scan, Path file) throws IOException {

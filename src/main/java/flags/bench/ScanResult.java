@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code flags bench --scan-m}: the same comparison at each {@code -m}, ascending, each point a whole benchmark of its
  * own ({@code plan} runs of every strategy).
  */
-public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) {
+record ScanResult(Workload workload, BenchPlan plan, List<Point> points) {
     /** Below this efficiency a strategy has left the ideal: its median is more than 1.25 times the ideal. */
     public static final double LEAVES_IDEAL = 0.8;
 

@@ -25,7 +25,7 @@ import java.util.List;
  * @param cost        the client side's cost per run, over the runs the timings come from; null when not measured
  * @param recordedRuns every recorded run in the order it ran, failed ones included
  */
-public record StrategyStats(
+record StrategyStats(
         String strategy,
         int concurrency,
         int recorded,
