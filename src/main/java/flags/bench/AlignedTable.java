@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * Plain-text tables for the terminal: columns two spaces apart, numbers right-aligned, split into parts one under
- * another when too wide, and text wrapped on words. picocli's {@code Help.TextTable} would wrap cells, but aligns
- * every column to the left, and numbers must line up on their last digit.
+ * another when too wide, and text wrapped on words. Not picocli's {@code Help.TextTable}: it aligns every column to
+ * the left (numbers must line up on their last digit), takes each column's width before the first row (so measuring,
+ * dropping and splitting columns would still be done here), and its wrapping cuts a word wider than the line in
+ * pieces (a server's URL must stay whole).
  */
 final class AlignedTable {
     private AlignedTable() {}

@@ -3,6 +3,7 @@ package flags.bench;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code flags bench --format} and the export files: an aligned table for people (within 100 columns, or in parts
@@ -35,8 +37,17 @@ public enum BenchFormat {
     /** The CSV header; also the scalar JSON fields of one strategy, in order. */
     public static final List<String> FIELDS = Column.fieldNames();
 
+    /** A value JSON has for each recorded run of a strategy: an array of them, in the order the runs ran. */
+    private record RunField(String name, Function<BatchReport, JsonElement> value) {}
+
+    private static final List<RunField> RUN_FIELDS = List.of(
+            new RunField("times", r -> number(Column.seconds(r.elapsed()))),
+            new RunField("exit_codes", r -> new JsonPrimitive(BenchStats.exitCode(r))),
+            new RunField("run_counts", BenchFormat::runCounts));
+
     /** What JSON has for each strategy beyond {@link #FIELDS}: each recorded run, in the order it ran. */
-    public static final List<String> PER_RUN_FIELDS = List.of("times", "exit_codes", "run_counts");
+    public static final List<String> PER_RUN_FIELDS =
+            RUN_FIELDS.stream().map(RunField::name).toList();
 
     /** The widest the table may be: it must not wrap in a terminal of 100 columns. */
     public static final int TABLE_WIDTH = 100;
@@ -59,14 +70,14 @@ public enum BenchFormat {
 
     static String csv(Comparison result) {
         StringBuilder out = new StringBuilder(String.join(",", FIELDS)).append('\n');
-        for (StrategyLine s : result.strategies()) {
+        for (StrategyStats s : result.strategies()) {
             out.append(csvRow(s)).append('\n');
         }
         return out.toString();
     }
 
     /** One strategy's CSV row, in {@link #FIELDS} order. */
-    static String csvRow(StrategyLine s) {
+    static String csvRow(StrategyStats s) {
         return String.join(
                 ",",
                 Column.ALL.stream()
@@ -99,7 +110,7 @@ public enum BenchFormat {
         return o;
     }
 
-    static JsonObject strategyJson(StrategyLine s) {
+    static JsonObject strategyJson(StrategyStats s) {
         JsonObject j = new JsonObject();
         for (Column column : Column.ALL) {
             for (Column.Field f : column.fields()) {
@@ -107,23 +118,22 @@ public enum BenchFormat {
                 j.add(f.name(), v == null ? JsonNull.INSTANCE : f.text() ? new JsonPrimitive(v) : number(v));
             }
         }
-        JsonArray times = new JsonArray();
-        JsonArray exits = new JsonArray();
-        JsonArray counts = new JsonArray();
-        for (BatchReport r : s.recordedRuns()) {
-            times.add(number(Column.seconds(r.elapsed())));
-            exits.add(BenchStats.exitCode(r));
-            JsonObject n = new JsonObject();
-            n.addProperty("ok", r.count(Status.OK));
-            n.addProperty("not_found", r.count(Status.NOT_FOUND));
-            n.addProperty("errors", r.count(Status.ERROR));
-            n.addProperty("not_done", r.notDone());
-            counts.add(n);
+        for (RunField field : RUN_FIELDS) {
+            JsonArray values = new JsonArray();
+            s.recordedRuns().forEach(r -> values.add(field.value().apply(r)));
+            j.add(field.name(), values);
         }
-        j.add("times", times);
-        j.add("exit_codes", exits);
-        j.add("run_counts", counts);
         return j;
+    }
+
+    /** How each code of a run ended, counted. */
+    private static JsonObject runCounts(BatchReport r) {
+        JsonObject n = new JsonObject();
+        n.addProperty("ok", r.count(Status.OK));
+        n.addProperty("not_found", r.count(Status.NOT_FOUND));
+        n.addProperty("errors", r.count(Status.ERROR));
+        n.addProperty("not_done", r.notDone());
+        return n;
     }
 
     static String toJson(JsonObject o) {
@@ -139,32 +149,25 @@ public enum BenchFormat {
 
     // ---- for people ----
 
-    /**
-     * The table's columns a narrow terminal loses first, least useful first: the client's cost, then what the
-     * workload line and the other columns already tell. Dropping them keeps one readable table where splitting
-     * would put the last columns in a part of their own, far from the strategy they describe.
-     */
-    private static final List<String> DROPPED_FIRST =
-            List.of("alloc MB", "CPU ms", "threads", "reached", "runs", "conc");
-
     /** The workload and machine, the columns aligned, the counts of the median runs and what the headings mean. */
     static String table(Comparison result) {
         return table(result, Integer.MAX_VALUE);
     }
 
     /**
-     * As {@link #table(Comparison)} within {@code width} columns: the columns in {@link #DROPPED_FIRST} left out
-     * one by one until the table fits, and named under it; split in parts only when even the rest is too wide.
+     * As {@link #table(Comparison)} within {@code width} columns: the columns a narrow terminal may lose
+     * ({@link Column#leftOutFirst()}) left out one by one until the table fits, and named under it; split in parts
+     * only when even the rest is too wide.
      */
     static String table(Comparison result, int width) {
         List<Column> shown = new ArrayList<>(Column.table());
         List<String> left = new ArrayList<>();
-        for (String heading : DROPPED_FIRST) {
+        for (Column c : Column.leftOutFirst()) {
             if (tableWidth(shown, result) <= width) {
                 break;
             }
-            shown.removeIf(c -> c.heading().equals(heading));
-            left.add(0, heading);
+            shown.remove(c);
+            left.add(0, c.heading());
         }
         List<String> headings = shown.stream().map(Column::heading).toList();
         List<List<String>> rows = result.strategies().stream()
@@ -209,7 +212,7 @@ public enum BenchFormat {
     }
 
     /** "median runs: 194 ok, 482 not found" when every strategy's median run agrees, else strategy by strategy. */
-    static String countsLine(List<StrategyLine> strategies) {
+    static String countsLine(List<StrategyStats> strategies) {
         Set<String> distinct = new LinkedHashSet<>();
         strategies.forEach(s -> distinct.add(counts(s)));
         if (distinct.size() == 1) {
@@ -220,7 +223,7 @@ public enum BenchFormat {
         return "median runs: " + String.join("; ", each);
     }
 
-    private static String counts(StrategyLine s) {
+    private static String counts(StrategyStats s) {
         List<String> parts = new ArrayList<>();
         parts.add(s.ok() + " ok");
         if (s.notFound() > 0) {
@@ -236,7 +239,7 @@ public enum BenchFormat {
     static String markdown(Comparison result) {
         StringBuilder out = new StringBuilder(
                 markdownHeader(Column.ALL.stream().map(Column::markdown).toList()));
-        for (StrategyLine s : result.strategies()) {
+        for (StrategyStats s : result.strategies()) {
             List<String> cells = new ArrayList<>(
                     Column.ALL.stream().map(c -> c.cell(s, result)).toList());
             cells.set(0, "`" + cells.get(0) + "`");

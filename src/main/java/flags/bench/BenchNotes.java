@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * The text around the numbers, after hyperfine: a closing summary ("async ran 1.52 times faster than threads
  * (p < 0.001)") and warnings about runs that make the numbers doubtful (failed runs, a wide spread, a slow first run).
  */
-public final class BenchNotes {
+final class BenchNotes {
     /** Warn when (max - min) / median of a strategy's timed runs is above this. */
     public static final double WIDE_SPREAD = 0.20;
     /** Warn when the first timed run is this many times slower than the median of the timed runs (3+ runs). */
@@ -31,19 +31,19 @@ public final class BenchNotes {
         if (result.strategies().size() < 2) {
             return List.of();
         }
-        List<StrategyLine> byMedian = result.strategies().stream()
-                .filter(StrategyLine::clean)
-                .sorted(Comparator.comparing(StrategyLine::median))
+        List<StrategyStats> byMedian = result.strategies().stream()
+                .filter(StrategyStats::clean)
+                .sorted(Comparator.comparing(StrategyStats::median))
                 .toList();
         List<String> lines = new ArrayList<>();
         lines.add("Summary");
         if (byMedian.size() >= 2) {
-            StrategyLine fastest = byMedian.get(0);
-            for (StrategyLine other : byMedian.subList(1, byMedian.size())) {
+            StrategyStats fastest = byMedian.get(0);
+            for (StrategyStats other : byMedian.subList(1, byMedian.size())) {
                 lines.add("  " + comparison(fastest, other));
             }
         }
-        for (StrategyLine s : result.strategies()) {
+        for (StrategyStats s : result.strategies()) {
             if (!s.clean()) {
                 lines.add(String.format(
                         Locale.ROOT,
@@ -61,7 +61,7 @@ public final class BenchNotes {
      * "threads ran 1.52 times faster than async (p < 0.001)", "threads and async: no measurable difference (p =
      * 0.43)", or the ratio alone when a side has a single run and there is nothing to test.
      */
-    private static String comparison(StrategyLine fastest, StrategyLine other) {
+    private static String comparison(StrategyStats fastest, StrategyStats other) {
         String faster = String.format(
                 Locale.ROOT,
                 "%s ran %.2f times faster than %s",

@@ -1,7 +1,11 @@
 package flags.bench;
 
+import flags.picture.Timeline;
 import flags.report.BatchReport;
+import flags.report.Terminal;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -10,15 +14,14 @@ import java.util.Map;
 
 /**
  * What a benchmark ended with: the recorded runs at each {@code -m} (all of them, or those before Ctrl-C), and how
- * they read: the table or data on stdout, the warnings and the Summary, the exports.
+ * they read: the table or data on stdout, the warnings and the Summary, the exports and the pictures.
  */
 public final class BenchOutcome {
-    private final Workload workload;
-    private final BenchPlan plan;
     private final Map<Integer, List<RecordedRuns>> done;
     private final boolean scan;
     private final boolean interrupted;
-    private final List<ScanResult.Point> points = new ArrayList<>();
+    /** The statistics at each {@code -m} that has a recorded run: one point, unless it was a scan. */
+    private final ScanResult compared;
 
     /**
      * {@code done}: the recorded runs per {@code -m}, in the order run; {@code scan}: whether it was a scan
@@ -30,35 +33,38 @@ public final class BenchOutcome {
             Map<Integer, List<RecordedRuns>> done,
             boolean scan,
             boolean interrupted) {
-        this.workload = workload;
-        this.plan = plan;
         this.done = Collections.unmodifiableMap(new LinkedHashMap<>(done));
         this.scan = scan;
         this.interrupted = interrupted;
+        List<ScanResult.Point> points = new ArrayList<>();
         this.done.forEach((m, runs) -> {
             Comparison r = BenchStats.compute(workload, runs);
             if (!r.strategies().isEmpty()) {
                 points.add(new ScanResult.Point(m, r));
             }
         });
+        this.compared = new ScanResult(workload, plan, points);
     }
 
+    /** Whether Ctrl-C ended it: the exit status says so. */
     public boolean interrupted() {
         return interrupted;
     }
 
     /** Whether no run was recorded at all (Ctrl-C during the warm-up). */
-    public boolean nothingRecorded() {
-        return points.isEmpty();
+    boolean nothingRecorded() {
+        return compared.points().isEmpty();
     }
 
     /** Whether a recorded run failed: the exit status says so. */
     public boolean anyFailed() {
-        return points.stream().flatMap(p -> p.result().strategies().stream()).anyMatch(s -> s.failedRuns() > 0);
+        return compared.points().stream()
+                .flatMap(p -> p.result().strategies().stream())
+                .anyMatch(s -> s.failedRuns() > 0);
     }
 
     /** The results as {@code format} gives them, for a file: every column, whatever the terminal. */
-    public String render(BenchFormat format) {
+    String render(BenchFormat format) {
         return render(format, Integer.MAX_VALUE);
     }
 
@@ -67,16 +73,55 @@ public final class BenchOutcome {
     }
 
     /** The median run of each strategy, for {@code --timeline}. */
-    public List<BatchReport> medianRuns() {
-        return single().strategies().stream().map(StrategyLine::medianRun).toList();
+    List<BatchReport> medianRuns() {
+        return single().strategies().stream().map(StrategyStats::medianRun).toList();
     }
 
-    public ScanResult scanResult() {
-        return new ScanResult(workload, plan, points);
+    /** The statistics at each {@code -m}, for {@code --plot}. */
+    ScanResult scanResult() {
+        return compared;
     }
 
     private Comparison single() {
-        return points.get(0).result();
+        return compared.points().get(0).result();
+    }
+
+    /**
+     * Prints the results in {@code format} on stdout, the warnings and the interruption on stderr, each laid out for
+     * its terminal (whole, one row per line, for a pipe or a file), then writes the {@code files} asked for through
+     * {@code writer}. Returns false when a file could not be written.
+     */
+    public boolean report(
+            BenchFormat format,
+            BenchFiles files,
+            PrintWriter out,
+            PrintWriter err,
+            String command,
+            BenchFiles.Writer writer) {
+        int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
+        int errWidth = Terminal.stderrIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
+        print(format, out, width, err, errWidth, command);
+        return nothingRecorded() || write(files, writer);
+    }
+
+    /** Writes each file asked for: the exports, then the pictures; false when one could not be written. */
+    private boolean write(BenchFiles files, BenchFiles.Writer writer) {
+        boolean written = true;
+        for (BenchFormat format : List.of(BenchFormat.json, BenchFormat.csv, BenchFormat.markdown)) {
+            Path file = files.export(format);
+            if (file != null) {
+                String text = render(format);
+                written &= writer.write("--export-" + format.name(), file, () -> Files.writeString(file, text));
+            }
+        }
+        if (files.timeline() != null) {
+            written &=
+                    writer.write("--timeline", files.timeline(), () -> Timeline.write(medianRuns(), files.timeline()));
+        }
+        if (files.plot() != null) {
+            written &= writer.write("--plot", files.plot(), () -> ScanPlot.write(scanResult(), files.plot()));
+        }
+        return written;
     }
 
     /**
@@ -84,7 +129,7 @@ public final class BenchOutcome {
      * {@code err} wrapped on words for {@code errWidth}, and the Summary (after the table, or on {@code err} when
      * stdout carries data). {@code command} names the command in the line that says it was interrupted.
      */
-    public void print(BenchFormat format, PrintWriter out, int width, PrintWriter err, int errWidth, String command) {
+    void print(BenchFormat format, PrintWriter out, int width, PrintWriter err, int errWidth, String command) {
         if (interrupted) {
             err.println(command + ": interrupted; "
                     + (nothingRecorded() ? "no run was recorded" : "the runs recorded so far:"));

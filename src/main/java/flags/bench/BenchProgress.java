@@ -14,7 +14,7 @@ import me.tongfei.progressbar.ProgressState;
  * an ETA, laid out for the terminal's width as it is now. Runs differ in length (a seq run of 20 codes takes twenty times a threads run), so each run is weighed by
  * how long it should take, and the ETA is the weight still to run at the pace of the weight already run.
  */
-public final class BenchProgress implements AutoCloseable {
+final class BenchProgress implements AutoCloseable {
     private final ProgressBar bar;
     private final ProgressView.TerminalLine line;
     private final PrintWriter err;

@@ -16,7 +16,7 @@ import org.apache.commons.statistics.inference.TTest;
  * The arithmetic of the benchmark, after hyperfine: mean and sample standard deviation, medians, the relative speed
  * with its propagated uncertainty, the ideal time, speedup and efficiency.
  */
-public final class BenchStats {
+final class BenchStats {
     /** The strategy every speedup is measured against. */
     public static final String BASELINE = "seq";
 
@@ -28,7 +28,7 @@ public final class BenchStats {
     /** Below this p-value a difference between two strategies counts as measured, not noise. */
     public static final double SIGNIFICANCE = 0.05;
 
-    /** One line per strategy that has at least one recorded run, in the order given. */
+    /** The statistics of each strategy that has at least one recorded run, in the order given. */
     public static Comparison compute(Workload workload, List<RecordedRuns> all) {
         RecordedRuns seq = all.stream()
                 .filter(r -> r.strategy().equals(BASELINE) && !r.recorded().isEmpty())
@@ -38,16 +38,16 @@ public final class BenchStats {
         Duration seqMedian = seq == null || seq.reports().stream().anyMatch(BenchStats::failed)
                 ? null
                 : median(durations(timed(seq.reports())));
-        List<StrategyLine> lines = new ArrayList<>();
+        List<StrategyStats> stats = new ArrayList<>();
         for (RecordedRuns r : all) {
             if (!r.recorded().isEmpty()) {
-                lines.add(line(workload, r, seqMedian));
+                stats.add(stats(workload, r, seqMedian));
             }
         }
-        return new Comparison(workload, lines);
+        return new Comparison(workload, stats);
     }
 
-    private static StrategyLine line(Workload workload, RecordedRuns r, Duration seqMedian) {
+    private static StrategyStats stats(Workload workload, RecordedRuns r, Duration seqMedian) {
         List<MeasuredRun> timedRuns = timedRuns(r.recorded());
         List<BatchReport> timed = timedRuns.stream().map(MeasuredRun::report).toList();
         List<Duration> times = durations(timed);
@@ -60,7 +60,7 @@ public final class BenchStats {
         Double speedup = !claim || seqMedian == null ? null : ratio(seqMedian, median);
         ClientCost cost =
                 ClientCost.perRun(timedRuns.stream().map(MeasuredRun::cost).toList());
-        return new StrategyLine(
+        return new StrategyStats(
                 r.strategy(),
                 r.concurrency(),
                 r.recorded().size(),
@@ -146,7 +146,7 @@ public final class BenchStats {
      * column), with the uncertainty hyperfine propagates for a quotient of independent values, from each side's
      * relative deviation: ratio × √((σs/μs)² + (σf/μf)²).
      */
-    public static Ratio relative(StrategyLine slow, StrategyLine fast) {
+    public static Ratio relative(StrategyStats slow, StrategyStats fast) {
         double ratio = (double) slow.median().toNanos() / fast.median().toNanos();
         if (slow.stddev() == null || fast.stddev() == null) {
             return new Ratio(ratio, null);
@@ -161,7 +161,7 @@ public final class BenchStats {
      * least this large if both ran alike. Empty with fewer than two runs on either side, where there is nothing to
      * test. Runs without any spread (the same time each) differ for certain or not at all.
      */
-    public static OptionalDouble pValue(StrategyLine a, StrategyLine b) {
+    public static OptionalDouble pValue(StrategyStats a, StrategyStats b) {
         double[] x = secondsOf(timed(a.recordedRuns()));
         double[] y = secondsOf(timed(b.recordedRuns()));
         if (x.length < 2 || y.length < 2) {

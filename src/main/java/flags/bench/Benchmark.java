@@ -6,7 +6,10 @@ import flags.download.Strategy;
 import flags.download.StrategyTable.Kind;
 import flags.http.Transport;
 import flags.report.BatchReport;
+import flags.server.FlagServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,9 +20,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code flags bench} once its options are known good: at each {@code -m}, one client per strategy, the plan run
- * round-robin with a progress bar or a line per run, Ctrl-C stopping the run in progress and keeping the runs
- * recorded so far. The command gives it the clients and the server; this class knows neither the command line nor
- * the server.
+ * round-robin with a progress bar or a line per run, each run measured, Ctrl-C stopping the run in progress and
+ * keeping the runs recorded so far. The command gives it the clients, made from its options, and keeps the server
+ * they download from.
  */
 public final class Benchmark {
     /** Where the runs download from, made by the command: an HTTP client per strategy, a flag client per run. */
@@ -29,8 +32,8 @@ public final class Benchmark {
     }
 
     /**
-     * What to run: the strategies at each {@code -m} with the plan, on these codes, saving under {@code runDir}.
-     * {@code meter} may be null (the runs are then not measured).
+     * What to run: the strategies at each {@code -m} with the plan, on these codes, saving under {@code output}, or,
+     * when null, under a temporary directory removed afterwards.
      */
     public record Setup(
             Workload workload,
@@ -38,9 +41,8 @@ public final class Benchmark {
             List<Integer> maxReqs,
             BenchPlan plan,
             List<String> codes,
-            Path runDir,
-            Clients clients,
-            CostMeter meter) {}
+            Path output,
+            Clients clients) {}
 
     /** How the runs show while they go: a bar, and a line per run ({@code verbose}; failed runs always). */
     public record Live(PrintWriter err, boolean bar, boolean verbose) {}
@@ -57,7 +59,20 @@ public final class Benchmark {
      * Runs it all. {@code onStop} is given what Ctrl-C must do (cancel the run in progress and interrupt this
      * thread); it is given a no-op once the runs are over, so a later Ctrl-C waits for the report.
      */
-    public BenchOutcome run(Consumer<Runnable> onStop) {
+    public BenchOutcome run(Consumer<Runnable> onStop) throws IOException {
+        // Without -o the runs save under the system's temporary directory: bench leaves nothing where it ran.
+        Path runDir = setup.output() != null ? setup.output() : Files.createTempDirectory("flags-bench-");
+        try (CostMeter meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX))) {
+            return run(runDir, meter, onStop);
+        } finally {
+            if (setup.output() == null) {
+                MeasuredBatch.deleteTree(runDir);
+            }
+        }
+    }
+
+    /** The runs saving under {@code runDir}, measured by {@code meter} (null when this JVM cannot measure them). */
+    private BenchOutcome run(Path runDir, CostMeter meter, Consumer<Runnable> onStop) {
         List<MeasuredBatch> running = new ArrayList<>();
         Thread command = Thread.currentThread();
         Map<Integer, List<RecordedRuns>> done = new LinkedHashMap<>();
@@ -70,10 +85,9 @@ public final class Benchmark {
         });
         try (BenchProgress bar = live.bar() ? new BenchProgress(runsInAll(), weightInAll(), live.err()) : null) {
             for (int m : setup.maxReqs()) {
-                String prefix = setup.maxReqs().size() > 1 ? "m=" + m + " " : "";
-                Point point = runPoint(m, running, bar, prefix);
-                done.put(m, point.recorded());
-                if (point.interrupted()) {
+                AtM atM = runAt(m, runDir, meter, running, bar);
+                done.put(m, atM.recorded());
+                if (atM.interrupted()) {
                     interrupted = true;
                     break;
                 }
@@ -86,10 +100,11 @@ public final class Benchmark {
     }
 
     /** The recorded runs at one {@code -m}, all of them or those before Ctrl-C. */
-    private record Point(List<RecordedRuns> recorded, boolean interrupted) {}
+    private record AtM(List<RecordedRuns> recorded, boolean interrupted) {}
 
     /** One whole benchmark at {@code -m} = {@code m}: its clients, built for m, closed when it ends. */
-    private Point runPoint(int m, List<MeasuredBatch> running, BenchProgress bar, String prefix) {
+    private AtM runAt(int m, Path runDir, CostMeter meter, List<MeasuredBatch> running, BenchProgress bar) {
+        String prefix = setup.maxReqs().size() > 1 ? "m=" + m + " " : "";
         List<Transport> clients = new ArrayList<>();
         List<MeasuredBatch> batches = new ArrayList<>();
         Map<String, Double> weights = new LinkedHashMap<>();
@@ -103,8 +118,7 @@ public final class Benchmark {
                                 strategy.transport(),
                                 strategy.concurrency(setup.codes().size()));
                 clients.add(http);
-                batches.add(new MeasuredBatch(
-                        strategy, setup.codes(), setup.runDir(), http, setup.clients(), setup.meter()));
+                batches.add(new MeasuredBatch(strategy, setup.codes(), runDir, http, setup.clients(), meter));
                 weights.put(strategy.name(), weight(strategy));
             }
             synchronized (running) {
@@ -132,9 +146,9 @@ public final class Benchmark {
                     });
             try {
                 runner.run();
-                return new Point(runner.recorded(), false);
+                return new AtM(runner.recorded(), false);
             } catch (InterruptedException e) {
-                return new Point(runner.recorded(), true);
+                return new AtM(runner.recorded(), true);
             }
         } finally {
             clients.forEach(Transport::shutdown);

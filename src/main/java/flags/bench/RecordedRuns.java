@@ -4,7 +4,7 @@ import flags.report.BatchReport;
 import java.util.List;
 
 /** The recorded runs of one strategy, in the order they ran. */
-public record RecordedRuns(String strategy, int concurrency, List<MeasuredRun> recorded) {
+record RecordedRuns(String strategy, int concurrency, List<MeasuredRun> recorded) {
     public RecordedRuns {
         recorded = List.copyOf(recorded);
     }

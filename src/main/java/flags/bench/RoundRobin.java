@@ -10,7 +10,7 @@ import java.util.Map;
  * the order given. Recorded runs are kept as they come, so an interrupted benchmark still has the runs
  * that finished.
  */
-public final class RoundRobin {
+final class RoundRobin {
     /** Told about every run as it starts and ends, warm-ups included (progress bar, run lines, failed-run lines). */
     @FunctionalInterface
     public interface Listener {

@@ -13,7 +13,7 @@ import java.util.Locale;
  * strategy's median and efficiency; CSV has one row per {@code -m} and strategy; JSON keeps every point's whole
  * benchmark.
  */
-public final class ScanFormat {
+final class ScanFormat {
     private ScanFormat() {}
 
     public static String render(BenchFormat format, ScanResult scan) {
@@ -71,12 +71,12 @@ public final class ScanFormat {
         row.add(String.valueOf(p.maxReq()));
         row.add(Column.orDash(scan.ideal(p.maxReq()), Column::seconds));
         for (String name : scan.strategies()) {
-            StrategyLine s = ScanResult.line(p, name);
+            StrategyStats s = ScanResult.stats(p, name);
             row.add(
                     s == null
                             ? "-"
                             : Column.seconds(s.median()) + (s.clean() ? "" : markdown ? " (failed runs)" : "!"));
-            row.add(s == null ? "-" : Column.orDash(s.efficiency(), v -> String.format(Locale.ROOT, "%.2f", v)));
+            row.add(s == null ? "-" : Column.efficiencyCell(s));
         }
         return row;
     }
@@ -125,7 +125,7 @@ public final class ScanFormat {
                 .append(String.join(",", BenchFormat.FIELDS))
                 .append('\n');
         for (ScanResult.Point p : scan.points()) {
-            for (StrategyLine s : p.result().strategies()) {
+            for (StrategyStats s : p.result().strategies()) {
                 out.append(p.maxReq()).append(',').append(BenchFormat.csvRow(s)).append('\n');
             }
         }

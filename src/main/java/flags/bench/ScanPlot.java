@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** {@code flags bench --scan-m ... --plot FILE}: the scan as a {@link ScanChart}, every label saying what was run. */
-public final class ScanPlot {
+final class ScanPlot {
     private ScanPlot() {}
 
     public static void write(ScanResult scan, Path file) throws IOException {
@@ -23,7 +23,7 @@ public final class ScanPlot {
             ScanChart.Point leaves = null;
             Integer leavesAt = scan.leavesIdealAt(name);
             for (ScanResult.Point p : scan.points()) {
-                StrategyLine s = ScanResult.line(p, name);
+                StrategyStats s = ScanResult.stats(p, name);
                 if (s != null) {
                     ScanChart.Point point = new ScanChart.Point(p.maxReq(), BenchStats.seconds(s.median()));
                     points.add(point);

@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code flags bench --scan-m}: the same comparison at each {@code -m}, ascending, each point a whole benchmark of its
  * own ({@code plan} runs of every strategy).
  */
-public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) {
+record ScanResult(Workload workload, BenchPlan plan, List<Point> points) {
     /** Below this efficiency a strategy has left the ideal: its median is more than 1.25 times the ideal. */
     public static final double LEAVES_IDEAL = 0.8;
 
@@ -33,8 +33,8 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
         return workload.delay() == null ? null : BenchStats.ideal(workload, Math.min(maxReq, workload.codes()));
     }
 
-    /** {@code strategy}'s line at a point, or null if it has none there. */
-    public static StrategyLine line(Point p, String strategy) {
+    /** {@code strategy}'s statistics at a point, or null if it has none there. */
+    public static StrategyStats stats(Point p, String strategy) {
         return p.result().strategies().stream()
                 .filter(s -> s.strategy().equals(strategy))
                 .findFirst()
@@ -47,7 +47,7 @@ public record ScanResult(Workload workload, BenchPlan plan, List<Point> points) 
      */
     public Integer leavesIdealAt(String strategy) {
         for (Point p : points) {
-            StrategyLine s = line(p, strategy);
+            StrategyStats s = stats(p, strategy);
             if (s != null && s.efficiency() != null && s.efficiency() < LEAVES_IDEAL) {
                 return p.maxReq();
             }

@@ -47,9 +47,7 @@ final class BatchRun {
     int run(IntFunction<Strategy> strategyFor) throws IOException {
         DownloadSetup setup = DownloadSetup.check(options, stdin);
         checkOutputOptions();
-        if (output.debug) {
-            Logging.enableDebug();
-        }
+        output.logging.apply();
         Strategy strategy = strategyFor.apply(setup.maxReq());
         setup.checkTransport(strategy.name(), strategy.transport());
         setup.prepareOutput();

@@ -1,37 +1,29 @@
 package flags.cli;
 
 import flags.BatchClock;
+import flags.bench.BenchFiles;
 import flags.bench.BenchFormat;
 import flags.bench.BenchOutcome;
 import flags.bench.BenchPlan;
 import flags.bench.Benchmark;
-import flags.bench.CostMeter;
-import flags.bench.MeasuredBatch;
-import flags.bench.ScanPlot;
 import flags.bench.Workload;
 import flags.download.FlagClient;
 import flags.download.StrategyTable;
 import flags.download.StrategyTable.Kind;
 import flags.http.Transport;
-import flags.picture.Timeline;
-import flags.report.Terminal;
 import flags.server.FlagServer;
 import flags.store.FlagStore;
 import flags.text.Quote;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -165,51 +157,53 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Draw the median run of each strategy, one lane per strategy, to FILE.svg or FILE.png.")
     Path timeline;
 
-    @Option(
-            names = "--progress",
-            paramLabel = "WHEN",
-            defaultValue = "auto",
-            description = "A progress bar on stderr: auto (when stderr is a terminal and without -v), on or off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    OutputMixin.Progress progress;
+    @Mixin
+    ProgressMixin progress;
 
     @Option(
             names = {"-v", "--verbose"},
             description = "A line per run on stderr (seq run 3/5: 3.02 s).")
     boolean verbose;
 
-    @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
-    boolean debug;
+    @Mixin
+    LoggingMixin logging;
 
     @Override
     public Integer call() throws Exception {
         List<Integer> ms = checkScan();
-        List<Kind> names = checkStrategies();
+        List<Kind> kinds = checkStrategies();
         BenchPlan plan = checkPlan();
         DownloadSetup setup = DownloadSetup.check(options, stdin);
-        names.forEach(kind -> setup.checkTransport(kind.name(), kind.create(1).transport()));
-        checkFiles();
-        if (debug) {
-            Logging.enableDebug();
-        }
+        kinds.forEach(kind -> setup.checkTransport(kind.name(), kind.create(1).transport()));
+        BenchFiles files = checkFiles();
+        logging.apply();
         boolean outputGiven = spec.commandLine().getParseResult().hasMatchedOption("--output");
         if (outputGiven) {
             setup.prepareOutput();
         }
         // Ctrl-C holds the JVM until the run directory is deleted and the server stopped.
         try (CtrlC ctrlC = CtrlC.install()) {
-            return measure(setup, names, plan, ms, outputGiven, ctrlC);
+            BenchOutcome outcome = measure(setup, kinds, ms, plan, outputGiven ? options.output : null, ctrlC);
+            boolean written = outcome.report(
+                    format,
+                    files,
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr(),
+                    spec.qualifiedName(),
+                    (option, file, content) -> OutputFile.write(spec, option, file, content::write));
+            if (outcome.interrupted()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return outcome.anyFailed() || !written ? ExitCodes.ERRORS : ExitCodes.OK;
         }
     }
 
+    /** The runs, against the server and through the clients that the download options give. */
     @SuppressWarnings("try") // the SOCKS login is held for the bench; closing it puts the previous one back
-    private int measure(
-            DownloadSetup setup, List<Kind> names, BenchPlan plan, List<Integer> ms, boolean outputGiven, CtrlC ctrlC)
+    private BenchOutcome measure(
+            DownloadSetup setup, List<Kind> kinds, List<Integer> ms, BenchPlan plan, Path output, CtrlC ctrlC)
             throws IOException {
-        // Without -o the runs save under the system's temporary directory: bench leaves nothing where it ran.
-        Path runDir = outputGiven ? options.output : Files.createTempDirectory("flags-bench-");
         try (FlagServer embedded = setup.startServer(Duration.ZERO);
-                CostMeter meter = CostMeter.start(List.of(FlagServer.THREAD_NAME_PREFIX));
                 SocksLogin login = setup.socksLogin()) {
             Site from = setup.siteFor(embedded);
             setup.cpuWork(); // calibrated once, before any run's clock, for every run of every strategy
@@ -232,55 +226,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             };
             Benchmark bench = new Benchmark(
-                    new Benchmark.Setup(workload, names, ms, plan, setup.codes(), runDir, clients, meter),
+                    new Benchmark.Setup(workload, kinds, ms, plan, setup.codes(), output, clients),
                     new Benchmark.Live(spec.commandLine().getErr(), progress.shown(verbose), verbose));
-            return report(bench.run(ctrlC::onSignal));
-        } finally {
-            if (!outputGiven) {
-                MeasuredBatch.deleteTree(runDir);
-            }
+            return bench.run(ctrlC::onSignal);
         }
-    }
-
-    /** Prints the results, writes the exports and pictures; returns the exit code. */
-    private int report(BenchOutcome outcome) {
-        // A person's terminal gets tables that fit it; a pipe or a file gets each table whole, one row per line.
-        int width = Terminal.stdoutIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
-        int errWidth = Terminal.stderrIsTerminal() ? new Terminal.Width().columns() : Integer.MAX_VALUE;
-        PrintWriter err = spec.commandLine().getErr();
-        outcome.print(format, spec.commandLine().getOut(), width, err, errWidth, spec.qualifiedName());
-        if (outcome.nothingRecorded()) {
-            return outcome.interrupted() ? ExitCodes.INTERRUPTED : ExitCodes.OK;
-        }
-        boolean written = true;
-        Map<Path, BenchFormat> exports = new LinkedHashMap<>();
-        put(exports, exportJson, BenchFormat.json);
-        put(exports, exportCsv, BenchFormat.csv);
-        put(exports, exportMarkdown, BenchFormat.markdown);
-        for (Map.Entry<Path, BenchFormat> e : exports.entrySet()) {
-            String text = outcome.render(e.getValue());
-            written &= write("--export-" + e.getValue().name(), e.getKey(), () -> Files.writeString(e.getKey(), text));
-        }
-        if (timeline != null) {
-            written &= write("--timeline", timeline, () -> Timeline.write(outcome.medianRuns(), timeline));
-        }
-        if (plot != null) {
-            written &= write("--plot", plot, () -> ScanPlot.write(outcome.scanResult(), plot));
-        }
-        if (outcome.interrupted()) {
-            return ExitCodes.INTERRUPTED;
-        }
-        return outcome.anyFailed() || !written ? ExitCodes.ERRORS : ExitCodes.OK;
-    }
-
-    private static void put(Map<Path, BenchFormat> exports, Path file, BenchFormat format) {
-        if (file != null) {
-            exports.put(file, format);
-        }
-    }
-
-    private boolean write(String option, Path file, OutputFile.Write write) {
-        return OutputFile.write(spec, option, file, write);
     }
 
     private List<Integer> checkScan() {
@@ -332,18 +281,20 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Every file an option writes: a usable name, and no two options writing the same file. */
-    private void checkFiles() {
+    private BenchFiles checkFiles() {
         OutputDir.checkTimeline(timeline);
         OutputDir.checkPicture("--plot", plot);
         OutputDir.checkFile("--export-json", exportJson);
         OutputDir.checkFile("--export-csv", exportCsv);
         OutputDir.checkFile("--export-markdown", exportMarkdown);
+        BenchFiles files = new BenchFiles(exportJson, exportCsv, exportMarkdown, timeline, plot);
         Set<Path> seen = new HashSet<>();
-        for (Path p : new Path[] {timeline, plot, exportJson, exportCsv, exportMarkdown}) {
-            if (p != null && !seen.add(p.toAbsolutePath().normalize())) {
+        for (Path p : files.all()) {
+            if (!seen.add(p.toAbsolutePath().normalize())) {
                 throw new UsageException("two options would write the same file: " + Quote.of(p.toString()));
             }
         }
+        return files;
     }
 
     /** A label as given (LOCAL, REMOTE...), or the URL itself for -s URL. */

@@ -1,7 +1,7 @@
 package flags.cli;
 
-import flags.report.Terminal;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How a download command reports: for people, for scripts, as a picture. */
@@ -13,22 +13,6 @@ public final class OutputMixin {
         json
     }
 
-    /** Whether the progress bar is drawn on stderr. */
-    enum Progress {
-        auto,
-        on,
-        off;
-
-        /** Whether the bar shows; for auto, when stderr is a terminal and neither {@code -v} nor {@code -q} is on. */
-        boolean shown(boolean linesInstead) {
-            return switch (this) {
-                case on -> true;
-                case off -> false;
-                case auto -> !linesInstead && Terminal.stderrIsTerminal();
-            };
-        }
-    }
-
     @Option(
             names = "--format",
             paramLabel = "FORMAT",
@@ -36,13 +20,8 @@ public final class OutputMixin {
             description = "text, csv or json; csv and json put only data on stdout (default: ${DEFAULT-VALUE}).")
     Format format;
 
-    @Option(
-            names = "--progress",
-            paramLabel = "WHEN",
-            defaultValue = "auto",
-            description = "Progress bar on stderr: auto (only when stderr is a terminal), on or off "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Progress progress;
+    @Mixin
+    ProgressMixin progress;
 
     @Option(
             names = {"-v", "--verbose"},
@@ -54,8 +33,8 @@ public final class OutputMixin {
             description = "Print only the summary.")
     boolean quiet;
 
-    @Option(names = "--debug", description = "Debug logs on stderr (by default only warnings).")
-    boolean debug;
+    @Mixin
+    LoggingMixin logging;
 
     @Option(
             names = "--timeline",

@@ -5,11 +5,18 @@ import static flags.picture.Pictures.beginGroup;
 import static flags.picture.Pictures.crisp;
 import static flags.picture.Pictures.endGroup;
 import static flags.picture.Pictures.slug;
+import static flags.picture.TimelineLayout.MARGIN;
+import static flags.picture.TimelineLayout.PAD;
+import static flags.picture.TimelineLayout.PLOT_LEFT;
+import static flags.picture.TimelineLayout.PLOT_RIGHT;
+import static flags.picture.TimelineLayout.interrupted;
+import static flags.picture.TimelineLayout.seconds;
+import static flags.picture.TimelineLayout.uniqueId;
 
 import flags.Attempt;
-import flags.Seconds;
 import flags.download.DownloadResult;
 import flags.download.Status;
+import flags.picture.TimelineLayout.Lane;
 import flags.report.BatchReport;
 import java.awt.Color;
 import java.awt.Font;
@@ -20,14 +27,11 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.jfree.svg.SVGGraphics2D;
@@ -48,19 +52,6 @@ public final class Timeline {
     /** Width of the picture in pixels; the height grows with the number of lanes and requests. */
     static final int WIDTH = 960;
 
-    private static final int MARGIN = 24;
-    private static final int PLOT_LEFT = MARGIN;
-    private static final int PLOT_RIGHT = WIDTH - MARGIN;
-    private static final int HEADER_H = 30;
-    private static final int TITLE_H = 24;
-    private static final int PAD = 4;
-    private static final int EMPTY_H = 28;
-    private static final int AXIS_H = 30;
-    private static final int LANE_GAP = 14;
-    /** Tallest row, for few requests; rows shrink so a lane's rows stay within {@link #ROWS_H}, down to 1 px. */
-    private static final int MAX_ROW = 16;
-
-    private static final int ROWS_H = 640;
     /** Bars at least this tall are labelled with their code. */
     private static final int LABEL_BAR = 8;
     /** Even a request that took no time gets a visible bar. */
@@ -114,67 +105,25 @@ public final class Timeline {
         return Pictures.png(WIDTH, picture.height, picture::paint);
     }
 
-    /** One lane laid out: its batch, SVG id, requests in row order, row pitch in pixels and plot box. */
-    private record Lane(
-            BatchReport report, String id, List<DownloadResult> rows, int pitch, int top, int plotTop, int plotHeight) {
-
-        int height() {
-            return TITLE_H + plotHeight + AXIS_H;
-        }
-    }
-
-    /** The whole picture laid out, ready to paint into any Graphics2D. */
+    /** The laid out picture painted into any Graphics2D: the header, then each lane with its bars and axis. */
     private static final class Picture {
-        private final List<Lane> lanes = new ArrayList<>();
+        private final TimelineLayout layout;
         private final TimeAxis axis;
-        private final boolean anyInterrupted;
         private final int height;
         private final Set<String> ids = new HashSet<>();
 
         Picture(List<BatchReport> reports) {
-            Objects.requireNonNull(reports, "lanes");
-            if (reports.isEmpty()) {
-                throw new IllegalArgumentException("a timeline needs at least one batch");
-            }
-            double end = 0;
-            boolean interrupted = false;
-            int top = HEADER_H;
-            for (BatchReport report : reports) {
-                end = Math.max(end, seconds(report.elapsed()));
-                List<DownloadResult> rows = new ArrayList<>(report.results().stream()
-                        .filter(r -> r.started() != null)
-                        .toList()); // a code that never started has no bar
-                for (DownloadResult r : rows) {
-                    end = Math.max(end, seconds(r.ended()));
-                    interrupted |= interrupted(r);
-                }
-                rows.sort(Comparator.comparingDouble((DownloadResult r) -> seconds(r.started()))
-                        .thenComparingDouble(r -> seconds(r.ended()))
-                        .thenComparing(r -> String.valueOf(r.cc())));
-                int pitch = rows.isEmpty() ? 0 : Math.max(1, Math.min(MAX_ROW, ROWS_H / rows.size()));
-                int plotHeight = rows.isEmpty() ? EMPTY_H : 2 * PAD + rows.size() * pitch;
-                Lane lane = new Lane(
-                        report,
-                        uniqueId("lane-" + slug(report.strategy())),
-                        List.copyOf(rows),
-                        pitch,
-                        top,
-                        top + TITLE_H,
-                        plotHeight);
-                lanes.add(lane);
-                top += lane.height() + LANE_GAP;
-            }
-            this.axis = TimeAxis.covering(end);
-            this.anyInterrupted = interrupted;
-            this.height = top - LANE_GAP + MARGIN / 2;
+            this.layout = new TimelineLayout(reports);
+            this.axis = layout.axis();
+            this.height = layout.height();
         }
 
         void paint(Graphics2D g) {
             ids.clear(); // bar ids are handed out while painting; lane ids were taken by the layout
-            lanes.forEach(lane -> ids.add(lane.id()));
+            layout.lanes().forEach(lane -> ids.add(lane.id()));
             Pictures.prepare(g, WIDTH, height, BACKGROUND);
             paintHeader(g);
-            for (Lane lane : lanes) {
+            for (Lane lane : layout.lanes()) {
                 paintLane(g, lane);
             }
         }
@@ -189,7 +138,7 @@ public final class Timeline {
                     baseline);
             List<Map.Entry<String, Color>> legend = new ArrayList<>(
                     List.of(Map.entry("ok", OK), Map.entry("not found", NOT_FOUND), Map.entry("error", ERROR)));
-            if (anyInterrupted) {
+            if (layout.anyInterrupted()) {
                 legend.add(Map.entry("interrupted", INTERRUPTED));
             }
             FontMetrics fm = g.getFontMetrics();
@@ -268,7 +217,7 @@ public final class Timeline {
                     g.setRenderingHint(SVGHints.KEY_ELEMENT_TITLE, tooltip(r));
                     g.setRenderingHint(
                             SVGHints.KEY_ELEMENT_ID,
-                            uniqueId("bar-" + lane.id().substring("lane-".length()) + "-" + slug(r.cc())));
+                            uniqueId(ids, "bar-" + lane.id().substring("lane-".length()) + "-" + slug(r.cc())));
                 }
                 double a0 = x(seconds(a.start()));
                 double a1 = Math.max(x(seconds(a.end())), a0 + MIN_BAR);
@@ -313,18 +262,8 @@ public final class Timeline {
             }
         }
 
-        /** Pixel column of time {@code t} seconds. */
         private double x(double t) {
-            return PLOT_LEFT + t / axis.end() * (PLOT_RIGHT - PLOT_LEFT);
-        }
-
-        /** An id not used before in this picture: {@code base}, else {@code base-2}, {@code base-3}... */
-        private String uniqueId(String base) {
-            String id = base;
-            for (int n = 2; !ids.add(id); n++) {
-                id = base + "-" + n;
-            }
-            return id;
+            return layout.x(t);
         }
     }
 
@@ -391,13 +330,5 @@ public final class Timeline {
     private static Color onColour(Color c) {
         double luminance = (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255;
         return luminance < 0.6 ? Color.WHITE : INK;
-    }
-
-    private static boolean interrupted(DownloadResult r) {
-        return r.status() == Status.NOT_DONE;
-    }
-
-    private static double seconds(Duration d) {
-        return Seconds.of(d);
     }
 }

@@ -226,6 +226,10 @@ class BenchFormatTest {
         List<String> headingLines =
                 narrow.lines().filter(l -> l.startsWith("strategy ")).toList();
         assertTrue(headingLines.size() >= 2, "split in parts: " + narrow);
+        assertTrue(
+                narrow.replace('\n', ' ')
+                        .contains("left out at this width: conc, runs, reached, threads, CPU ms, alloc MB "),
+                "every column that may go has gone, named in the table's order: " + narrow);
         assertEquals(
                 2 * headingLines.size(),
                 narrow.lines().filter(l -> l.matches("(seq|threads) .*")).count(),
@@ -254,10 +258,10 @@ class BenchFormatTest {
 
     @Test
     void theCountsLineNamesStrategiesOnlyWhenTheyDisagree() {
-        StrategyLine a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
+        StrategyStats a = BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400)))
                 .strategies()
                 .get(0);
-        StrategyLine b = BenchStats.compute(
+        StrategyStats b = BenchStats.compute(
                         EMBEDDED, List.of(runs("async", 4, List.of(batch("async", 4, 10, 2, 1, 1)))))
                 .strategies()
                 .get(0);

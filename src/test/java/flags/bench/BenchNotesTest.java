@@ -59,8 +59,8 @@ class BenchNotesTest {
         // threads has the lower mean (one slow async run pulls async's mean up), async the lower median
         Comparison r = BenchStats.compute(
                 EMBEDDED, List.of(runs("threads", 4, 100, 100, 100, 100, 100), runs("async", 4, 90, 90, 90, 90, 200)));
-        StrategyLine threads = r.strategies().get(0);
-        StrategyLine async = r.strategies().get(1);
+        StrategyStats threads = r.strategies().get(0);
+        StrategyStats async = r.strategies().get(1);
         assertTrue(threads.mean().compareTo(async.mean()) < 0, "the case needs the means the other way round");
         assertEquals(
                 List.of("Summary", "  async and threads: no measurable difference (p = 0.61)"),

@@ -115,8 +115,8 @@ class BenchStatsTest {
     void speedupIsAgainstSeqAndEfficiencyAgainstTheIdeal() {
         Comparison r =
                 BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400, 500, 450), runs("threads", 4, 100, 125, 110)));
-        StrategyLine seq = r.strategies().get(0);
-        StrategyLine threads = r.strategies().get(1);
+        StrategyStats seq = r.strategies().get(0);
+        StrategyStats threads = r.strategies().get(1);
         assertEquals(ms(450), seq.median());
         assertEquals(ms(400), seq.min());
         assertEquals(ms(500), seq.max());
@@ -137,7 +137,7 @@ class BenchStatsTest {
     void withoutSeqThereIsNoSpeedupAndWithoutADelayNoIdeal() {
         Workload remote = new Workload("REMOTE", null, null, 4, 1);
         Comparison r = BenchStats.compute(remote, List.of(runs("async", 4, 100, 120)));
-        StrategyLine async = r.strategies().get(0);
+        StrategyStats async = r.strategies().get(0);
         assertNull(async.speedup());
         assertNull(async.ideal());
         assertNull(async.efficiency());
@@ -147,7 +147,7 @@ class BenchStatsTest {
     @Test
     void aZeroIdealHasNoEfficiency() {
         Workload instant = new Workload("EMBEDDED", Duration.ZERO, Duration.ZERO, 4, 1);
-        StrategyLine s = BenchStats.compute(instant, List.of(runs("seq", 1, 5)))
+        StrategyStats s = BenchStats.compute(instant, List.of(runs("seq", 1, 5)))
                 .strategies()
                 .get(0);
         assertEquals(Duration.ZERO, s.ideal());
@@ -158,7 +158,7 @@ class BenchStatsTest {
     void failedRunsAreCountedAndLeftOutOfTheTimings() {
         List<BatchReport> reports = new ArrayList<>(List.of(ok("threads", 4, 100), ok("threads", 4, 120)));
         reports.add(batch("threads", 4, 10, 3, 0, 1)); // fast because it failed
-        StrategyLine s = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, reports)))
+        StrategyStats s = BenchStats.compute(EMBEDDED, List.of(runs("threads", 4, reports)))
                 .strategies()
                 .get(0);
         assertEquals(3, s.recorded());
@@ -174,7 +174,7 @@ class BenchStatsTest {
     void whenEveryRunFailedTheTimingsAreThoseOfTheFailedRuns() {
         RecordedRuns failing =
                 runs("async", 4, List.of(batch("async", 4, 100, 3, 0, 1), batch("async", 4, 300, 2, 1, 1)));
-        StrategyLine s =
+        StrategyStats s =
                 BenchStats.compute(EMBEDDED, List.of(failing)).strategies().get(0);
         assertTrue(s.allFailed());
         assertEquals(2, s.runs());
@@ -189,6 +189,6 @@ class BenchStatsTest {
                 BenchStats.compute(EMBEDDED, List.of(runs("seq", 1, 400), new RecordedRuns("async", 4, List.of())));
         assertEquals(
                 List.of("seq"),
-                r.strategies().stream().map(StrategyLine::strategy).toList());
+                r.strategies().stream().map(StrategyStats::strategy).toList());
     }
 }

@@ -375,4 +375,32 @@ class BenchCommandTest {
         assertTrue(run.out().contains("--strategies"), run.out());
         assertTrue(run.out().contains("median run"), run.out());
     }
+
+    @Test
+    void theOptionsBenchSharesWithTheDownloadCommandsReadTheSameInEveryHelp() {
+        String bench = Cli.run("bench", "--help").out();
+        for (String command : List.of("seq", "threads", "async")) {
+            String download = Cli.run(command, "--help").out();
+            for (String option : List.of("--progress=WHEN", "--debug")) {
+                String shown = optionHelp(bench, option);
+                assertTrue(shown.contains("stderr"), option + " is in bench's help: " + bench);
+                assertEquals(shown, optionHelp(download, option), option + " in " + command + "'s help");
+            }
+        }
+    }
+
+    /** The lines of {@code help} that describe {@code option}: its own, and the indented ones continuing it. */
+    private static String optionHelp(String help, String option) {
+        List<String> lines = help.lines().toList();
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().startsWith(option + " ")) {
+                out.append(lines.get(i).strip());
+                for (int j = i + 1; j < lines.size() && lines.get(j).startsWith("        "); j++) {
+                    out.append(' ').append(lines.get(j).strip());
+                }
+            }
+        }
+        return out.toString();
+    }
 }

@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * One strategy's line of a {@link Comparison}: its statistics, the counts of its median run, its speed claims and
- * its cost.
+ * What one strategy's recorded runs come to, a row of every format: its statistics, the counts of its median run, its
+ * speed claims and its cost.
  *
  * @param recorded    recorded runs that ran to the end
  * @param failedRuns  how many of those had an error (or a code that did not end)
@@ -25,7 +25,7 @@ import java.util.List;
  * @param cost        the client side's cost per run, over the runs the timings come from; null when not measured
  * @param recordedRuns every recorded run in the order it ran, failed ones included
  */
-public record StrategyLine(
+record StrategyStats(
         String strategy,
         int concurrency,
         int recorded,
@@ -47,7 +47,7 @@ public record StrategyLine(
         ClientCost cost,
         List<BatchReport> recordedRuns) {
 
-    public StrategyLine {
+    public StrategyStats {
         recordedRuns = List.copyOf(recordedRuns);
     }
 
