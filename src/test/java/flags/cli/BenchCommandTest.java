@@ -140,7 +140,6 @@ class BenchCommandTest {
     @Test
     void theTableIsTheDefaultWithTheSummaryOnStdout() throws Exception {
         Path svg = tmp.resolve("bench.svg");
-        // Runs enough for Welch's test to tell seq from the others on a loaded machine: 2 cold runs may not.
         Cli.Run run = bench(3, 1, "--timeline", svg.toString(), "-v");
         assertEquals(0, run.exitCode(), run.err());
         List<String> lines = run.out().lines().toList();
@@ -149,7 +148,13 @@ class BenchCommandTest {
         assertTrue(lines.get(3).startsWith("strategy  conc  runs  "), lines.get(3));
         assertTrue(lines.get(4).startsWith("seq "), lines.get(4));
         assertTrue(run.out().contains("\nSummary\n"), run.out());
-        assertTrue(run.out().contains(" times faster than seq"), run.out());
+        // The wording of each verdict is BenchNotesTest's; here, that the Summary judges every strategy against seq.
+        // A busy machine may widen seq's times until Welch's test finds no difference: that is a verdict too.
+        assertTrue(
+                run.out()
+                        .matches("(?s).*\n  \\w+ (ran [0-9.]+ times faster than seq|and seq: no measurable "
+                                + "difference) \\(.*"),
+                run.out());
         for (String line : lines) {
             assertTrue(line.length() <= BenchFormat.TABLE_WIDTH, line);
         }
