@@ -153,14 +153,15 @@ final class BatchRun {
                 }
             });
             // A stop is this command's to act on (the report, then exit code 130); cleared now, it cannot also
-            // interrupt the report and the timeline being written.
-            Thread.interrupted();
+            // interrupt the report and the timeline being written. One that came after the batch had ended
+            // (Ctrl-C cancels the client first, so the batch can end before the interrupt lands) still counts.
+            boolean stopped = batch.interrupted() | Thread.interrupted();
             BatchReport report = new BatchReport(strategy.name(), concurrency, codes, batch.results(), batch.elapsed());
             long notStarted = report.notStarted();
             if (output.verbose && notStarted > 0 && !stdoutFailed.get()) {
                 printAbove(bar, lines, VerboseLine.notStarted(notStarted)); // one line, not one per queued code
             }
-            return new Outcome(report, batch.interrupted());
+            return new Outcome(report, stopped);
         }
     }
 

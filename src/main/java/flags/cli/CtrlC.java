@@ -1,5 +1,6 @@
 package flags.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +18,7 @@ final class CtrlC implements AutoCloseable {
      * without waiting. Generous because a --timeline drawn after the stop (Java2D's first use, cold) took 4-5 s on
      * a saturated 2-core machine: the cap is only there so a command that never lets go still exits.
      */
-    private static final long WAIT_FOR_COMMAND_MS = 15_000;
+    private static final Duration WAIT_FOR_COMMAND = Duration.ofSeconds(15);
 
     private final Thread hook;
     private final CountDownLatch released = new CountDownLatch(1);
@@ -68,8 +69,8 @@ final class CtrlC implements AutoCloseable {
 
     private void awaitRelease() {
         try {
-            if (!released.await(WAIT_FOR_COMMAND_MS, TimeUnit.MILLISECONDS)) {
-                System.err.println("flags: still stopping after " + WAIT_FOR_COMMAND_MS / 1000 + " s; exiting now");
+            if (!released.await(WAIT_FOR_COMMAND.toMillis(), TimeUnit.MILLISECONDS)) {
+                System.err.println("flags: still stopping after " + WAIT_FOR_COMMAND.toSeconds() + " s; exiting now");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

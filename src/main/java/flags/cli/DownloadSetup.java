@@ -113,7 +113,7 @@ final class DownloadSetup {
     }
 
     /**
-     * The {@code --cpu-work} of every code, calibrated on first use (about 20 ms), before any batch clock starts,
+     * The {@code --cpu-work} of every code, calibrated on first use (~40 ms), before any batch clock starts,
      * and then shared, so every run and every strategy does the same work.
      */
     CpuWork cpuWork() {

@@ -38,13 +38,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code downloadOne}: the one place where a code's request is built, its answer classified, its body validated
- * and saved, and failed attempts retried. Strategies only decide when to call it, blocking or asynchronously.
- * Whatever happens on one code's path ends as that code's result, its temporary file removed: neither form ever
- * throws or completes exceptionally. Each answer is judged by {@link Judging} (an I/O failure worded by
- * {@link IoFailures}); each result is built by {@link Ending}.
+ * {@code downloadOne}: the one place where a code's request is built, its answer judged, its body checked and saved,
+ * and failed attempts retried; strategies only decide when to call it, blocking or asynchronously.
  */
 public final class FlagClient {
+    // Whatever happens on one code's path ends as that code's result, its temporary file removed: neither form
+    // ever throws or completes exceptionally. Each answer is judged by Judging (an I/O failure worded by
+    // IoFailures); each result is built by Ending.
+
     private static final Logger LOG = LoggerFactory.getLogger(FlagClient.class);
     private static final String USER_AGENT = "flags/" + Version.current();
     /** A metadata body, read in the charset its head declares. */
@@ -120,7 +121,7 @@ public final class FlagClient {
                                     .thenApply(meta -> finish(cc, flag, meta, log)))
                     .exceptionally(e -> crashed(
                             cc, e instanceof CompletionException && e.getCause() != null ? e.getCause() : e, log));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) { // as downloadOne: a code's failure is its result, never a throw
             return CompletableFuture.completedFuture(crashed(cc, e, log));
         }
     }
