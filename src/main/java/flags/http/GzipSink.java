@@ -94,7 +94,7 @@ final class GzipSink<T> implements BodySink<T> {
             if (closeDelimited) {
                 throw new EOFException(); // the connection ended inside the stream: a body cut short, like any
             }
-            throw bad("it ends early", null);
+            throw bad(!inBody && pendingBytes == 0 ? "it is empty" : "it ends early", null);
         }
         inflater.end();
         return decoded.end();

@@ -499,6 +499,37 @@ class FramingMatrixTest {
                         1,
                         200,
                         Conn.ANY),
+                // An empty body labelled gzip, as some servers send on errors and empty answers: nothing to decode,
+                // so a 404 stays a 404 (OkHttp once threw EOFException reading the gzip header of 0 bytes).
+                flag(
+                        "404, Content-Encoding: gzip, Content-Length: 0",
+                        Reply.keepOpen(head("HTTP/1.1 404 Not Found", "Content-Encoding: gzip", "Content-Length: 0")),
+                        Status.NOT_FOUND,
+                        null,
+                        1,
+                        404,
+                        Conn.ANY),
+                flag(
+                        "404, Content-Encoding: gzip, an empty chunked body",
+                        Reply.keepOpen(concat(
+                                head("HTTP/1.1 404 Not Found", "Content-Encoding: gzip", "Transfer-Encoding: chunked"),
+                                "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII))),
+                        Status.NOT_FOUND,
+                        null,
+                        1,
+                        404,
+                        Conn.ANY),
+                error(
+                        "200, Content-Encoding: gzip, Content-Length: 0",
+                        Reply.keepOpen(head(
+                                "HTTP/1.1 200 OK",
+                                "Content-Type: image/gif",
+                                "Content-Encoding: gzip",
+                                "Content-Length: 0")),
+                        "bad gzip body: it is empty",
+                        1,
+                        200,
+                        Conn.ANY),
                 ok(
                         "Content-Encoding: none (not a coding: ignored, as browsers do)",
                         gifWith("HTTP/1.1 200 OK", "Content-Type: image/gif", "Content-Encoding: none", length(ZZ_GIF)),
