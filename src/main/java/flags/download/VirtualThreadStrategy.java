@@ -36,21 +36,15 @@ public final class VirtualThreadStrategy implements Strategy {
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
             throws InterruptedException {
-        // The bound on requests in flight: every code gets a thread at once, and all but n wait here for a permit.
         Semaphore permits = new Semaphore(Math.max(1, concurrency(codes.size())));
-        Tasks.run(
-                VirtualThreads.newPerTaskExecutor(),
-                codes,
-                cc -> {
-                    permits.acquire();
-                    try {
-                        return client.downloadOne(cc);
-                    } finally {
-                        permits.release();
-                    }
-                },
-                order,
-                client,
-                onDone);
+        Tasks.Download bounded = cc -> {
+            permits.acquire(); // the bound on requests in flight: every code has its thread, all but n wait here
+            try {
+                return client.downloadOne(cc);
+            } finally {
+                permits.release();
+            }
+        };
+        Tasks.run(VirtualThreads.newPerTaskExecutor(), codes, bounded, order, client, onDone);
     }
 }
