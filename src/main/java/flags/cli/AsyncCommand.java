@@ -1,15 +1,8 @@
 package flags.cli;
 
-import flags.download.AsyncStrategy;
-import flags.download.Strategy;
 import flags.download.StrategyTable;
 import picocli.CommandLine.Command;
 
 /** {@code flags async}: the downloads as CompletableFutures completed by OkHttp's callbacks. */
 @Command(name = "async", description = StrategyTable.ASYNC)
-final class AsyncCommand extends DownloadCommand {
-    @Override
-    Strategy strategy(int maxInFlight) {
-        return new AsyncStrategy(maxInFlight);
-    }
-}
+final class AsyncCommand extends DownloadCommand {}

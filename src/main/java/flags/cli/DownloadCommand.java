@@ -1,6 +1,8 @@
 package flags.cli;
 
 import flags.download.Strategy;
+import flags.download.StrategyTable;
+import flags.download.StrategyTable.Kind;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,8 +13,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * What the download commands ({@link SeqCommand}, {@link ThreadsCommand}, {@link AsyncCommand},
- * {@link NioCommand}) share: the same options and the same batch; each says only which strategy runs, as the
- * strategies differ only in when each download runs.
+ * {@link NioCommand}) share: the same options, the same batch, and the strategy built by the table row named as
+ * the command, as the strategies differ only in when each download runs.
  */
 @Command(mixinStandardHelpOptions = true, sortOptions = false, versionProvider = VersionProvider.class)
 abstract class DownloadCommand implements Callable<Integer> {
@@ -31,15 +33,22 @@ abstract class DownloadCommand implements Callable<Integer> {
     @Mixin
     ExitStatusHelp exitStatus;
 
-    /** The strategy this command runs with at most {@code maxInFlight} requests in flight. */
-    abstract Strategy strategy(int maxInFlight);
+    /** The strategy table's row this command runs: the one named as the command, unless an option picks another. */
+    Kind kind() {
+        return StrategyTable.commandDefault(spec.name());
+    }
 
-    /** A usage error when this JVM cannot run what the options ask for; checked before any other option. */
-    void checkRunsHere() {}
+    /** The strategy this command runs with at most {@code maxInFlight} requests in flight: built by its row. */
+    Strategy strategy(int maxInFlight) {
+        return kind().create(maxInFlight);
+    }
 
     @Override
     public final Integer call() throws IOException {
-        checkRunsHere();
+        Kind kind = kind();
+        if (!kind.runsHere()) {
+            throw new UsageException(kind.unavailable()); // checked before any other option
+        }
         return new BatchRun(spec, options, output, flags.stdin()).run(this::strategy);
     }
 }

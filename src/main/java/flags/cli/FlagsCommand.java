@@ -50,8 +50,16 @@ public final class FlagsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(
-                spec.commandLine(), "missing command: choose seq, threads, async, nio, serve or bench");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: choose " + choices());
+    }
+
+    /** The subcommands a user may run, from the declared ones: "seq, threads, ... or bench". */
+    private static String choices() {
+        List<String> names = SUBCOMMANDS.stream()
+                .filter(type -> type != HelpCommand.class && type != GenerateCompletion.class)
+                .map(type -> type.getAnnotation(Command.class).name())
+                .toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     /** The full command line, every subcommand built: what {@code help COMMAND} and completion need. */

@@ -2,8 +2,9 @@ package flags.cli;
 
 import flags.download.Strategy;
 import flags.download.StrategyTable;
+import flags.download.StrategyTable.Kind;
 import flags.download.ThreadPoolStrategy;
-import flags.download.VirtualThreads;
+import flags.download.VirtualThreadStrategy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -20,16 +21,18 @@ final class ThreadsCommand extends DownloadCommand {
     boolean inOrder;
 
     @Override
-    void checkRunsHere() {
-        if (virtual && !VirtualThreads.available()) {
-            throw new UsageException(VirtualThreads.NEEDS_JAVA_21);
-        }
+    Kind kind() {
+        return virtual ? StrategyTable.named("virtual").orElseThrow() : super.kind();
     }
 
     @Override
     Strategy strategy(int maxInFlight) {
-        ThreadPoolStrategy pool =
-                virtual ? ThreadPoolStrategy.virtual(maxInFlight) : new ThreadPoolStrategy(maxInFlight);
-        return inOrder ? pool.inOrder() : pool;
+        Strategy strategy = super.strategy(maxInFlight);
+        if (!inOrder) {
+            return strategy;
+        }
+        return strategy instanceof VirtualThreadStrategy perTask
+                ? perTask.inOrder()
+                : ((ThreadPoolStrategy) strategy).inOrder();
     }
 }

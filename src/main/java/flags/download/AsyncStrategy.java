@@ -4,12 +4,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/**
- * {@code flags async}: every download a {@link CompletableFuture} pipeline over OkHttp's
- * callback API ({@code enqueue}), at most {@code -m} in flight, held here by {@link Lanes} as flags2_asyncio.py's
- * semaphore holds it. None of our threads waits for a request, but OkHttp's I/O is blocking: it runs each call on a
- * dispatcher thread of its own, so {@code -m 500} holds 500 threads, as {@code threads} does.
- */
+/** {@code flags async}: every download a {@link CompletableFuture} pipeline over OkHttp's callback API. */
 public final class AsyncStrategy implements Strategy {
     private final int maxInFlight;
 
@@ -27,6 +22,9 @@ public final class AsyncStrategy implements Strategy {
         return Math.min(maxInFlight, codes);
     }
 
+    // At most -m in flight, held by Lanes as flags2_asyncio.py's semaphore holds it. None of our threads waits for a
+    // request, but OkHttp's I/O is blocking: it runs each call on a dispatcher thread of its own, so -m 500 holds
+    // 500 threads, as threads does.
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
             throws InterruptedException {

@@ -16,8 +16,8 @@ public final class Batch {
     private Batch() {}
 
     /**
-     * What a batch did: the results handed over (in the order they ended), its wall time, and whether it was
-     * stopped by an interrupt.
+     * What a batch did: the results in the order they were handed over (as they ended, or in submission order
+     * for {@code --in-order}), its wall time, and whether it was stopped by an interrupt.
      */
     public record Outcome(List<String> codes, List<DownloadResult> handedOver, Duration elapsed, boolean interrupted) {
         public Outcome {

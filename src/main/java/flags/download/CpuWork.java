@@ -9,14 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/**
- * {@code --cpu-work}: after a code's download, a fixed amount of CPU-bound work on its body (rounds of a 64-bit
- * FNV-1a hash over the bytes), the same amount for every code and every strategy. The amount is calibrated once,
- * on the calling thread's CPU clock, to take {@link #perCode()} of one core; the work itself never looks at a
- * clock, so on a busy CPU it takes longer in wall time, exactly as real parsing or resizing would. A hash and not
- * a digest: SHA-256 became ten times faster midway through a run once the JIT swapped in its intrinsic, and a
- * calibration must not go stale.
- */
+/** {@code --cpu-work}: after each download, the same fixed amount of CPU-bound work on its body, for every strategy. */
 public final class CpuWork {
     /** No work at all: the default. */
     public static final CpuWork NONE = new CpuWork(Duration.ZERO, 0);
@@ -31,6 +24,8 @@ public final class CpuWork {
     private static final long CANCEL_CHECK_BYTES = 256 * 1024;
 
     private final Duration perCode;
+    // Calibrated once, on the calling thread's CPU clock, to take perCode of one core; the work itself never looks
+    // at a clock, so on a busy CPU it takes longer in wall time, exactly as real parsing or resizing would.
     private final long bytesPerCode;
 
     private CpuWork(Duration perCode, long bytesPerCode) {
@@ -99,6 +94,8 @@ public final class CpuWork {
     }
 
     /** FNV-1a over {@code bytes} again and again until {@code total} bytes are hashed; each round seeds the next. */
+    // A hash and not a digest: SHA-256 became ten times faster midway through a run once the JIT swapped in its
+    // intrinsic, and a calibration must not go stale.
     static long hash(byte[] bytes, long total, long seed, BooleanSupplier stopped) {
         long h = seed ^ 0xcbf29ce484222325L;
         long done = 0;

@@ -4,9 +4,8 @@ import java.util.Locale;
 import okhttp3.HttpUrl;
 
 /**
- * What every download of a batch shares and only the client reads: where from, what to accept, whether to fetch
- * names, what CPU work follows each download. Timeouts live in the {@link Transport}, retries in the
- * {@link RetryPolicy}: each setting in one place.
+ * What every download of a batch shares and only the client reads: where from, what to accept, what follows it.
+ * Timeouts live in the {@link flags.http.Transport}, retries in the {@link RetryPolicy}: each setting in one place.
  */
 public record DownloadOptions(HttpUrl baseUrl, long maxBytes, boolean names, CpuWork cpuWork) {
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;

@@ -5,22 +5,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-/**
- * How one code ended: its status, the HTTP status of the last answer (0 when none came), the bytes saved,
- * the file written (null unless ok), each request it took ({@link Attempt}s), when it started and ended relative
- * to the batch start (null for a code that never started), the URL last asked (credentials hidden), and why it
- * failed (null unless error).
- */
+/** How one code ended: its status, what it saved, each request it took, when, and why it failed. */
 public record DownloadResult(
         String cc,
         Status status,
+        // of the last answer: 0 when none came
         int httpStatus,
+        // saved
         long bytes,
+        // written: null unless ok
         Path file,
         List<Attempt> requests,
+        // relative to the batch start: null for a code that never started
         Duration started,
         Duration ended,
+        // last asked, credentials hidden
         String url,
+        // why it failed: null unless error
         String error) {
 
     public DownloadResult {

@@ -33,6 +33,13 @@ final class Lanes {
             batch.handle((done, failed) -> null).join();
             throw e;
         } catch (ExecutionException e) {
+            // A listener failed in a lane: the caller sees its own exception, as on the blocking strategies' thread.
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof Error failed) {
+                throw failed;
+            }
             throw new IllegalStateException("reporting a result failed", e.getCause());
         }
     }

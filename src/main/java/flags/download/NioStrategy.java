@@ -5,12 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
-/**
- * {@code flags nio}: every download a {@link CompletableFuture} over the JDK's non-blocking
- * HTTP client, whose one selector thread does the I/O of every connection while a few threads run the callbacks
- * (Fluent Python's flags2_asyncio.py and its event loop). No thread waits for any one request; the limit is held
- * here by {@link Lanes}, as the book's semaphore holds it.
- */
+/** {@code flags nio}: every download a {@link CompletableFuture} over the JDK's non-blocking HTTP client. */
 public final class NioStrategy implements Strategy {
     private final int maxInFlight;
 
@@ -34,6 +29,9 @@ public final class NioStrategy implements Strategy {
         return Transport.Kind.JDK;
     }
 
+    // The client's one selector thread does the I/O of every connection while a few threads run the callbacks
+    // (flags2_asyncio.py and its event loop). No thread waits for any one request; the limit is held by Lanes, as
+    // the book's semaphore holds it.
     @Override
     public void run(List<String> codes, FlagClient client, Consumer<DownloadResult> onDone)
             throws InterruptedException {

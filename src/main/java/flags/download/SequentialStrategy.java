@@ -21,6 +21,7 @@ public final class SequentialStrategy implements Strategy {
         for (String cc : codes) {
             onDone.accept(client.downloadOne(cc)); // interrupted, it returns the code as not done
             if (Thread.interrupted()) {
+                client.cancel(); // the contract: a stopped strategy leaves no retry or request to start
                 throw new InterruptedException("interrupted after " + cc);
             }
         }

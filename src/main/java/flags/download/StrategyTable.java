@@ -9,22 +9,28 @@ import java.util.function.IntFunction;
  * a new strategy is its class, one row here, and the command or option that runs it.
  */
 public final class StrategyTable {
-    /**
-     * One strategy: its name in output and in {@code bench --strategies}; what it does, in one line; the oldest
-     * Java it runs on; how to build it for {@code -m}; the command that runs it ({@code virtual} is
-     * {@code threads --virtual}).
-     */
+    /** One row: a strategy's name, what it does, the oldest Java it runs on, its factory and its command. */
     public record Kind(
-            String name, String description, int minimumJava, IntFunction<Strategy> factory, String command) {
+            String name,
+            // What it does in one line: also the help of the command or option that runs it.
+            String description,
+            // The first Java that runs it as a final feature: a preview does not count.
+            int minimumJava,
+            // The strategy for -m.
+            IntFunction<Strategy> factory,
+            // The command that runs it: its own name, or the one whose --name option picks it.
+            String command) {
 
-        /** Whether this JVM can run it. */
+        /** Whether this JVM can run it: the one test, which the commands, bench and the tests all ask. */
         public boolean runsHere() {
             return Runtime.version().feature() >= minimumJava;
         }
 
-        /** Why it cannot run here: of the strategies, only virtual threads need more than the project's Java 17. */
+        /** Why it cannot run here, naming what the user typed: its command, or its option. */
         public String unavailable() {
-            return VirtualThreads.NEEDS_JAVA_21;
+            String asked = name.equals(command) ? command : "--" + name;
+            return asked + " needs Java " + minimumJava + " or newer (this is Java "
+                    + Runtime.version().feature() + ")";
         }
 
         /** The strategy for {@code -m maxInFlight}. */
@@ -49,7 +55,7 @@ public final class StrategyTable {
     public static final List<Kind> ALL = List.of(
             new Kind("seq", SEQ, 17, m -> new SequentialStrategy(), "seq"),
             new Kind("threads", THREADS, 17, ThreadPoolStrategy::new, "threads"),
-            new Kind("virtual", VIRTUAL, 21, ThreadPoolStrategy::virtual, "threads"),
+            new Kind("virtual", VIRTUAL, 21, VirtualThreadStrategy::new, "threads"),
             new Kind("async", ASYNC, 17, AsyncStrategy::new, "async"),
             new Kind("nio", NIO, 17, NioStrategy::new, "nio"));
 

@@ -13,6 +13,7 @@ import flags.download.RetryPolicy;
 import flags.download.Status;
 import flags.download.Strategy;
 import flags.download.ThreadPoolStrategy;
+import flags.download.VirtualThreadStrategy;
 import flags.download.VirtualThreads;
 import flags.http.Proxies;
 import flags.http.Transport;
@@ -222,7 +223,7 @@ class CostMeterTest {
     @Test
     void virtualThreadsNeedFarFewerPlatformThreads() throws Exception {
         assumeTrue(VirtualThreads.available(), "needs Java 21+ (CI runs this class on one)");
-        Measured virtual = run(ThreadPoolStrategy.virtual(M));
+        Measured virtual = run(new VirtualThreadStrategy(M));
         assertTrue(virtual.added() < M / 2, "carriers, not a thread per request: " + virtual);
     }
 }

@@ -1,7 +1,9 @@
 package flags.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import flags.download.StrategyTable;
 import flags.download.StrategyTable.Kind;
@@ -59,6 +61,43 @@ class CommandTableTest {
         assertEquals(
                 VirtualThreads.NEEDS_JAVA_21,
                 StrategyTable.named("virtual").orElseThrow().unavailable());
+        assertTrue(VirtualThreads.NEEDS_JAVA_21.startsWith("--virtual needs Java 21 or newer (this is Java "));
+        assertEquals(Runtime.version().feature() >= 21, VirtualThreads.available(), "one test, preview or not");
+    }
+
+    @Test
+    void aRowThatCannotRunNamesItsOwnCommandOrOption() {
+        Kind future = new Kind("warp", "Faster.", 99, m -> null, "warp");
+        Kind option = new Kind("turbo", "Faster.", 99, m -> null, "threads");
+        assertFalse(future.runsHere());
+        assertTrue(future.unavailable().startsWith("warp needs Java 99 or newer (this is Java "), future.unavailable());
+        assertTrue(option.unavailable().startsWith("--turbo needs Java 99 or newer"), option.unavailable());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"seq", "threads", "async", "nio"})
+    void eachCommandRunsTheStrategyOfItsRow(String command) {
+        DownloadCommand built = (DownloadCommand) BUILT.get(command).getCommand();
+        assertEquals(StrategyTable.commandDefault(command), built.kind());
+        assertEquals(command, built.strategy(4).name());
+    }
+
+    @Test
+    void threadsVirtualRunsTheVirtualRow() {
+        CommandLine threads = FlagsCommand.newCommandLine("threads", "--virtual");
+        threads.parseArgs("threads", "--virtual", "--in-order", "BR");
+        ThreadsCommand command =
+                (ThreadsCommand) threads.getSubcommands().get("threads").getCommand();
+        assertEquals(StrategyTable.named("virtual").orElseThrow(), command.kind());
+        assumeTrue(VirtualThreads.available(), "building it needs Java 21+");
+        assertEquals("virtual", command.strategy(4).name());
+    }
+
+    @Test
+    void withoutACommandTheRootListsEveryOneItRuns() {
+        Cli.Run run = Cli.run();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("missing command: choose seq, threads, async, nio, serve or bench"), run.err());
     }
 
     @ParameterizedTest

@@ -20,6 +20,8 @@ import mockwebserver3.junit5.StartStop;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +49,12 @@ class InOrderTest {
     @Test
     void inOrderHandsResultsOverInSubmissionOrder() throws Exception {
         assertEquals(CODES, order(new ThreadPoolStrategy(2).inOrder()));
+    }
+
+    @Test
+    @EnabledForJreRange(min = JRE.JAVA_21)
+    void inOrderWorksOnVirtualThreadsToo() throws Exception {
+        assertEquals(CODES, order(new VirtualThreadStrategy(2).inOrder()));
     }
 
     @Test

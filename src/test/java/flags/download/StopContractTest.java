@@ -70,12 +70,7 @@ class StopContractTest {
             }
         });
         Transport http = Transport.create(strategy.transport(), running, Duration.ofSeconds(20), Proxies.none());
-        FlagClient client = new FlagClient(
-                http,
-                new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
-                new FlagStore(out),
-                RetryPolicy.standard(2),
-                new BatchClock());
+        FlagClient client = newClient(http);
         List<DownloadResult> handed = new CopyOnWriteArrayList<>();
         AtomicBoolean returned = new AtomicBoolean();
         AtomicBoolean late = new AtomicBoolean();
@@ -122,5 +117,65 @@ class StopContractTest {
         try (Stream<Path> files = Files.list(out)) {
             assertEquals(List.of(), files.toList(), "nothing saved, no temporary file left");
         }
+    }
+
+    /**
+     * Interrupted alone, with no cancel first, a strategy cancels the client itself: afterwards the client sends
+     * nothing. (seq can only see the interrupt once its request has returned, which is why Ctrl-C cancels first.)
+     */
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void interruptedAloneTheStrategyCancelsTheClient(IntFunction<Strategy> strategyOf) throws Exception {
+        Strategy strategy = strategyOf.apply(3);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+                arrived.countDown();
+                release.await(20, TimeUnit.SECONDS); // held until the batch thread has been interrupted
+                return FakeFlags.gifResponse("BR");
+            }
+        });
+        Transport http = Transport.create(
+                strategy.transport(), strategy.concurrency(CODES.size()), Duration.ofSeconds(20), Proxies.none());
+        FlagClient client = newClient(http);
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread batch = new Thread(
+                () -> {
+                    try {
+                        strategy.run(CODES, client, r -> {});
+                    } catch (Throwable t) {
+                        thrown.set(t);
+                    }
+                },
+                "batch");
+        batch.start();
+        try {
+            assertTrue(arrived.await(10, TimeUnit.SECONDS), "a request reached the server");
+            batch.interrupt();
+            release.countDown(); // answers now come at once: only a cancelled client would send nothing more
+            batch.join(10_000);
+            assertFalse(batch.isAlive(), "stopped within seconds");
+            assertTrue(thrown.get() instanceof InterruptedException, "interrupted: " + thrown.get());
+
+            DownloadResult after = client.downloadOne("XX");
+            assertEquals(Status.NOT_DONE, after.status(), "the strategy cancelled the client: " + after);
+            assertEquals(0, after.attempts(), after.toString());
+        } finally {
+            release.countDown();
+            client.finishBatch();
+            http.shutdown();
+        }
+        assertTrue(http.awaitTermination(Duration.ofSeconds(10)));
+    }
+
+    private FlagClient newClient(Transport http) {
+        return new FlagClient(
+                http,
+                new DownloadOptions(server.url("/flags"), DownloadOptions.DEFAULT_MAX_BYTES, false),
+                new FlagStore(out),
+                RetryPolicy.standard(2),
+                new BatchClock());
     }
 }

@@ -3,8 +3,12 @@ package flags.download;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import flags.BatchClock;
+import flags.store.FlagStore;
 import flags.testing.FakeFlags;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +48,20 @@ class StrategyContractTest {
         server.setDispatcher(
                 FakeFlags.allFound().status("QQ", 404).status("XX", 404).status("ZZ", 500));
         return BatchHarness.run(strategy.apply(20), CODES, server.url("/flags"), out, 1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("strategies")
+    void aListenersFailureReachesTheCallerAsItselfNotWrapped(IntFunction<Strategy> strategy) {
+        server.setDispatcher(FakeFlags.allFound());
+        IllegalStateException bug = new IllegalStateException("a bug in a listener");
+        IllegalStateException thrown = assertThrows(
+                IllegalStateException.class,
+                () -> BatchHarness.run(
+                        strategy.apply(3), CODES, server.url("/flags"), new FlagStore(out), new BatchClock(), 0, r -> {
+                            throw bug;
+                        }));
+        assertSame(bug, thrown);
     }
 
     @ParameterizedTest

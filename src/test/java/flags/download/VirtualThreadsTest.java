@@ -37,7 +37,10 @@ class VirtualThreadsTest {
         assertEquals("", run.out());
         assertTrue(run.err().startsWith("flags threads: --virtual needs Java 21 or newer (this is Java "), run.err());
         assertTrue(!Files.exists(tmp.resolve("o")));
-        assertThrows(UnsupportedOperationException.class, () -> ThreadPoolStrategy.virtual(10));
+        assertThrows(
+                UnsupportedOperationException.class,
+                () -> StrategyTable.named("virtual").orElseThrow().create(10));
+        assertThrows(UnsupportedOperationException.class, () -> VirtualThreads.newPerTaskExecutor());
     }
 
     @Test
@@ -68,7 +71,7 @@ class VirtualThreadsTest {
     void virtualReachesMButNoMore() throws Exception {
         ConcurrencyTest.InFlightCounter counter = new ConcurrencyTest.InFlightCounter(20, 10_000);
         server.setDispatcher(counter);
-        BatchHarness.run(ThreadPoolStrategy.virtual(20), Codes.expand(List.of("A", "B")), server.url("/flags"), tmp, 0);
+        BatchHarness.run(new VirtualThreadStrategy(20), Codes.expand(List.of("A", "B")), server.url("/flags"), tmp, 0);
         assertEquals(20, counter.max.get());
     }
 }
