@@ -121,6 +121,7 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
         private final PrintWriter err;
         private final Terminal.Width width = new Terminal.Width();
         private String last = "";
+        private boolean closed;
 
         public TerminalLine(PrintWriter err) {
             this.err = err;
@@ -133,6 +134,11 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
         @Override
         public synchronized void accept(String rendered) {
+            if (closed) {
+                // progressbar's close does not wait for a redraw already under way: drawn now, it would repeat the
+                // final line below it.
+                return;
+            }
             // Erase to the end of the line, not pad to the last width: after a narrowing, padding would wrap.
             last = rendered;
             draw();
@@ -143,7 +149,9 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
             err.print("\r" + ERASE_TO_END);
             err.flush();
             print.run();
-            draw();
+            if (!closed) {
+                draw();
+            }
         }
 
         private void draw() {
@@ -153,8 +161,11 @@ public final class ProgressView implements Consumer<DownloadResult>, AutoCloseab
 
         @Override
         public synchronized void close() {
-            err.println();
-            err.flush();
+            if (!closed) {
+                closed = true;
+                err.println();
+                err.flush();
+            }
         }
     }
 }

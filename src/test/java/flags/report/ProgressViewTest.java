@@ -1,5 +1,6 @@
 package flags.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import flags.download.DownloadResult;
@@ -85,5 +86,22 @@ class ProgressViewTest {
 
     private static DownloadResult result(String cc, Status status) {
         return new DownloadResult(cc, status, 200, 1, null, List.of(), null, null, null, null);
+    }
+
+    /**
+     * progressbar's close does not wait for a redraw already running on its own thread, and that redraw also ends
+     * with a final draw and a close: the line must show the final bar once, not a second copy below it.
+     */
+    @Test
+    void aRedrawAfterTheCloseDrawsNothing() {
+        StringWriter text = new StringWriter();
+        ProgressView.TerminalLine line = new ProgressView.TerminalLine(new PrintWriter(text));
+        line.accept("threads 100% 20/20 flags");
+        line.close();
+        line.accept("threads 100% 20/20 flags"); // the redraw that was already under way
+        line.close();
+        String shown = text.toString();
+        assertEquals(1, shown.split("20/20", -1).length - 1, "the final bar once: " + shown);
+        assertTrue(shown.endsWith("\n") && !shown.endsWith("\n\n"), "one line ended: " + shown);
     }
 }
