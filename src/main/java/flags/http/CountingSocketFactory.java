@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
+import java.net.SocketException;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,6 +55,17 @@ final class CountingSocketFactory extends SocketFactory {
                 byPorts.remove(ports, this);
             }
             super.close();
+        }
+
+        /**
+         * Ordered with {@link #close()}, as the JDK did before 21: OkHttp sets this first when it takes a pooled
+         * connection, and one we close meanwhile must say "Socket is closed" (nothing sent), which
+         * {@link StaleConnectionRetry} sends again; unordered, a close between the JDK's check and the option being
+         * set says "Socket closed", which could be any failure.
+         */
+        @Override
+        public synchronized void setSoTimeout(int timeout) throws SocketException {
+            super.setSoTimeout(timeout);
         }
 
         /**

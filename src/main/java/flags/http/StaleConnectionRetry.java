@@ -29,8 +29,8 @@ final class StaleConnectionRetry implements Interceptor {
 
     /**
      * A pooled connection this process closed between OkHttp taking it and using it (the end of an answer that
-     * ended its connection, or an eviction): java.net.Socket says so before anything is written, so nothing
-     * reached the server.
+     * ended its connection, or an eviction): setting its read timeout, OkHttp's first use of it, says so before
+     * anything is written (on every JDK: see {@link CountingSocketFactory}), so nothing reached the server.
      */
     private static boolean closedHere(SocketException e) {
         return "Socket is closed".equals(e.getMessage());
