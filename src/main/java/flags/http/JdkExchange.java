@@ -34,20 +34,30 @@ final class JdkExchange<R> {
     private final Outgoing request;
     private final Exchange<R> exchange;
     private final Proxies proxies;
+    private final Set<String> answering;
     private final CompletableFuture<R> result = new CompletableFuture<>();
     private final Set<HttpUrl> seen = new HashSet<>();
     private volatile CompletableFuture<?> inFlight;
     private volatile NioBody<R> body;
     private volatile IOException aborted;
     private volatile BadAnswerException headFailure;
-    private volatile boolean resent;
+    private volatile int resends;
 
-    /** {@code clients} gives the client for each hop's URL (the TLS one for https). */
-    JdkExchange(Function<HttpUrl, HttpClient> clients, Outgoing request, Exchange<R> exchange, Proxies proxies) {
+    /**
+     * {@code clients} gives the client for each hop's URL (the TLS one for https); {@code answering} holds the
+     * servers (host:port) that have sent an answer's head in this batch, shared by the client's exchanges.
+     */
+    JdkExchange(
+            Function<HttpUrl, HttpClient> clients,
+            Outgoing request,
+            Exchange<R> exchange,
+            Proxies proxies,
+            Set<String> answering) {
         this.clients = clients;
         this.request = request;
         this.exchange = exchange;
         this.proxies = proxies;
+        this.answering = answering;
     }
 
     /** Sends the request; the result is the exchange's, completed exceptionally only when the exchange threw. */
@@ -102,17 +112,21 @@ final class JdkExchange<R> {
     }
 
     /**
-     * Sends a hop again, once, when its connection closed before any byte of an answer: the JDK's client resends
-     * such a request once by itself, but on another pooled connection, which a server with a very short keep-alive
-     * timeout has closed as well. Not an attempt, as the blocking client's resends on a new connection are not.
+     * Sends a hop again when its connection closed before any byte of an answer: the JDK's client resends such a
+     * request once by itself, but on another pooled connection, which a server with a very short keep-alive timeout
+     * has closed as well (and under load, the next one too). Not an attempt, as the blocking client's resends on a
+     * new connection are not.
      */
     private boolean resentStale(Throwable failure, HttpUrl url, Map<String, String> headers, int hops) {
         Throwable root =
                 failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (resent || aborted != null || body != null || !JdkFailures.closedBeforeAnswer(root)) {
+        // Only a server known to answer gets more than one: the closed connections were then its idle ones, while
+        // one that never answered may close every connection (each resend costs the JDK's own retry too).
+        int limit = answering.contains(server(url)) ? StaleConnectionRetry.MAX_RESENDS : 1;
+        if (resends >= limit || aborted != null || body != null || !JdkFailures.closedBeforeAnswer(root)) {
             return false;
         }
-        resent = true;
+        resends++;
         hop(url, headers, hops);
         return true;
     }
@@ -178,6 +192,7 @@ final class JdkExchange<R> {
             String location = info.headers().firstValue("Location").orElse(null);
             return HttpResponse.BodySubscribers.replacing(new Step<>(true, code, location, null));
         }
+        answering.add(server(url));
         request.log().retryAfter(info.headers().firstValue("Retry-After").orElse(null));
         if (headBytes(info.headers()) > HeadRules.MAX_HEAD) {
             headFailure = new BadAnswerException(HeadRules.headTooLarge()); // the JDK's client reads more
@@ -243,4 +258,8 @@ final class JdkExchange<R> {
 
     /** What one hop ended with: a redirect to follow, or the exchange's result. */
     private record Step<R>(boolean redirect, int code, String location, R value) {}
+
+    private static String server(HttpUrl url) {
+        return url.host() + ":" + url.port();
+    }
 }

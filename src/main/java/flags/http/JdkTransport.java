@@ -36,6 +36,7 @@ final class JdkTransport implements Transport {
     private final Duration timeout;
     private final Proxies proxies;
     private final Set<JdkExchange<?>> inFlight = ConcurrentHashMap.newKeySet();
+    private final Set<String> answering = ConcurrentHashMap.newKeySet(); // the servers that have answered
     private volatile boolean cancelled;
 
     private JdkTransport(
@@ -118,7 +119,7 @@ final class JdkTransport implements Transport {
             return CompletableFuture.completedFuture(exchange.failed(new IOException("Canceled")));
         }
         request.log().begin(); // no queue in front of this client: the request is open from now
-        JdkExchange<R> sending = new JdkExchange<>(this::clientFor, request, exchange, proxies);
+        JdkExchange<R> sending = new JdkExchange<>(this::clientFor, request, exchange, proxies, answering);
         inFlight.add(sending);
         CompletableFuture<R> result = sending.start(deadlines, timeout);
         result.whenComplete((r, e) -> {
